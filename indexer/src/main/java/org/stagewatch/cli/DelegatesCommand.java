@@ -1,0 +1,62 @@
+package org.stagewatch.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.stagewatch.analyze.DaoScope;
+import org.stagewatch.analyze.DelegateRanking;
+import org.stagewatch.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stagewatch delegates}: the top delegates of a DAO by voting power at a block. */
+@Command(name = "delegates", mixinStandardHelpOptions = true,
+        description = "Rank a DAO's delegates by voting power: power, share of delegated power, delegators, proposals voted.")
+final class DelegatesCommand implements Callable<Integer> {
+    @Option(names = "--dao", required = true, paramLabel = "ID", description = "the DAO id from the config")
+    String dao;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "20", description = "how many delegates (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    PointInTimeOptions pointInTime;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new UserError("--top must be at least 1, got " + top);
+        }
+        Store store = database.openExisting();
+        DelegateRanking.Ranking ranking = new DelegateRanking(store)
+                .rank(DaoScope.load(store, dao), pointInTime.block, pointInTime.instant(), top);
+        print(System.out, ranking, json);
+        return 0;
+    }
+
+    static void print(PrintStream out, DelegateRanking.Ranking ranking, boolean json) {
+        if (json) {
+            Output.json(out, ranking);
+            return;
+        }
+        out.printf("DAO '%s' at block %,d: %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
+                ranking.delegates(), Output.tokens(ranking.totalVotingPower()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("#", "delegate", "votes", "share", "delegators", "voted"));
+        for (DelegateRanking.Delegate delegate : ranking.top()) {
+            rows.add(List.of(Integer.toString(delegate.rank()), delegate.address(), Output.tokens(delegate.power()),
+                    Output.percent(delegate.share()), Long.toString(delegate.delegators()),
+                    delegate.proposalsVoted() + "/" + ranking.proposals()));
+        }
+        Output.table(out, rows);
+    }
+}

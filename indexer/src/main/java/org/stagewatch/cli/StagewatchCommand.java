@@ -1,0 +1,59 @@
+package org.stagewatch.cli;
+
+import java.io.PrintWriter;
+
+import org.stagewatch.analyze.AnalyzeException;
+import org.stagewatch.chain.RpcException;
+import org.stagewatch.config.ConfigException;
+import org.stagewatch.store.StoreException;
+import org.stagewatch.sync.SyncException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stagewatch}: the command line. Each subcommand is one class; errors the user can act on
+ * print one message on stderr and exit 2, anything else exits 1 with the stack trace.
+ */
+@Command(name = "stagewatch", mixinStandardHelpOptions = true, version = "stagewatch 0.1.0",
+        description = "Indexes rollup DAO governance and turns it into decentralization evidence.",
+        subcommands = {IndexCommand.class, ProposalsCommand.class, DelegatesCommand.class})
+public final class StagewatchCommand implements Runnable {
+    static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI without exiting (tests call this). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        commandLine.setExecutionExceptionHandler(StagewatchCommand::handle);
+        return commandLine.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (isUserFacing(e)) {
+            err.println("stagewatch " + commandLine.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("stagewatch " + commandLine.getCommandName() + ": unexpected failure: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    static boolean isUserFacing(Throwable e) {
+        return e instanceof UserError || e instanceof ConfigException || e instanceof StoreException
+                || e instanceof SyncException || e instanceof RpcException || e instanceof AnalyzeException;
+    }
+}

@@ -1,0 +1,113 @@
+package org.stagewatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the {@code chains:} map: each key, each chain's keys and values, and that no chain id is
+ * declared twice (two keys for one chain would index it twice and mix their checkpoints).
+ * RPC URLs in messages are cut after the host, because the rest often holds an API key.
+ */
+final class ChainValidator {
+    static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    static final KeySet KEYS = new KeySet("chain")
+            .required("chainId", "the chain id the RPC reports, e.g. chainId: 42161 for Arbitrum One")
+            .required("rpc", "an RPC URL or a list of them, e.g. rpc: ${ARBITRUM_RPC_URL}")
+            .optional("confirmations", "maxBlockRange");
+    private static final Set<String> SCHEMES = Set.of("http", "https", "ws", "wss");
+    private static final String URL_EXPECTED = "expected an http://, https://, ws:// or wss:// URL";
+
+    private final Problems problems;
+    private final FieldReader fields;
+
+    ChainValidator(Problems problems) {
+        this.problems = problems;
+        this.fields = new FieldReader(problems);
+    }
+
+    void validate(JsonNode chains) {
+        if (!fields.isMap(chains, "chains", "expected chain keys mapped to chains, e.g. chains: {arb1: {chainId: 42161, rpc: …}}")) {
+            return;
+        }
+        if (chains.isEmpty()) {
+            fields.reject("chains", "no chains", "declare at least one chain under chains:");
+        }
+        Map<Long, String> keyByChainId = new HashMap<>();
+        for (Map.Entry<String, JsonNode> entry : chains.properties()) {
+            String path = KeyPath.child("chains", entry.getKey());
+            if (!KEY.matcher(entry.getKey()).matches()) {
+                fields.reject(path, "invalid chain key '" + entry.getKey() + "'", "use letters, digits, '-' and '_'");
+            }
+            if (!fields.isMap(entry.getValue(), path, "expected a chain with chainId and rpc")) {
+                continue;
+            }
+            validateChain(entry.getValue(), path).ifPresent(chainId -> {
+                String first = keyByChainId.putIfAbsent(chainId, path);
+                if (first != null) {
+                    fields.reject(KeyPath.child(path, "chainId"), "duplicate chainId " + chainId + ", also under " + first,
+                            "declare each chain once; list several URLs under rpc for failover");
+                }
+            });
+        }
+    }
+
+    /** Checks one chain; returns its chain id when that is valid, for the duplicate check. */
+    private Optional<Long> validateChain(JsonNode chain, String path) {
+        KEYS.check(chain, path, problems);
+        Optional<Long> chainId = fields.number(chain, path, "chainId", 1, "expected a positive chain id, e.g. 42161 for Arbitrum One");
+        JsonNode rpc = chain.get("rpc");
+        String rpcPath = KeyPath.child(path, "rpc");
+        List<String> urls = fields.readAt(rpc, rpcPath, Values::textOrList, URL_EXPECTED + ", or a list of them").orElse(null);
+        if (urls != null && (urls.isEmpty() || urls.equals(List.of("")))) {
+            fields.reject(rpcPath, "empty rpc", "give an RPC URL, e.g. rpc: ${ARBITRUM_RPC_URL}, or a list of them");
+        } else if (urls != null) {
+            for (int index = 0; index < urls.size(); index++) {
+                validateUrl(urls.get(index), rpc.isArray() ? KeyPath.element(rpcPath, index) : rpcPath);
+            }
+        }
+        fields.intNumber(chain, path, "confirmations", 0,
+                "expected a whole number of blocks ≥ 0 to stay behind the head; omit it for 0");
+        fields.intNumber(chain, path, "maxBlockRange", 1,
+                "expected a whole number of blocks > 0 for the first eth_getLogs range; omit it for "
+                        + ChainConfig.DEFAULT_MAX_BLOCK_RANGE);
+        return chainId;
+    }
+
+    private void validateUrl(String url, String path) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            fields.reject(path, "malformed RPC URL '" + redact(url) + "'", URL_EXPECTED);
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            fields.reject(path, "unsupported RPC URL '" + redact(url) + "'", URL_EXPECTED + ", e.g. http://localhost:8545");
+        } else if (uri.getHost() == null) {
+            fields.reject(path, "RPC URL without a host '" + redact(url) + "'", URL_EXPECTED + ", e.g. http://localhost:8545");
+        }
+    }
+
+    /** The URL up to its host: paths, queries and user info often carry API keys. */
+    static String redact(String url) {
+        int authorityStart = url.indexOf("://");
+        int from = authorityStart < 0 ? 0 : authorityStart + 3;
+        int end = from;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(from, end);
+        int userInfoEnd = authority.lastIndexOf('@');
+        String shown = url.substring(0, from) + (userInfoEnd < 0 ? authority : "…@" + authority.substring(userInfoEnd + 1));
+        return end < url.length() ? shown + "/…" : shown;
+    }
+}

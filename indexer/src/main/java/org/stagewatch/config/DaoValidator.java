@@ -1,0 +1,126 @@
+package org.stagewatch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks the {@code daos:} map: each DAO id and its keys, and each contract: its keys, kind,
+ * chain (which must be declared under {@code chains:}), address, the typed optional keys, and
+ * that no (chain, address) appears twice in one DAO (it would be indexed and counted twice).
+ */
+final class DaoValidator {
+    static final KeySet KEYS = new KeySet("DAO")
+            .required("contracts", "list the DAO's contracts under contracts:, each with kind, chain and address")
+            .optional("name");
+    static final KeySet CONTRACT_KEYS = new KeySet("contract")
+            .required("kind", "expected one of " + ContractKind.expectedNames())
+            .required("chain", "the key of a chain declared under chains:")
+            .required("address", "the contract address, 0x followed by 40 hex digits")
+            .optional("label", "startBlock", "transfers", "critical");
+    private static final String FLAG = "expected true or false";
+
+    private final Problems problems;
+    private final FieldReader fields;
+    private final Set<String> chainKeys;
+
+    /**
+     * @param chainKeys every key under {@code chains:}, valid or not, so a broken chain is reported once;
+     *                  null when {@code chains:} itself is unusable, which turns the chain check off
+     */
+    DaoValidator(Problems problems, Set<String> chainKeys) {
+        this.problems = problems;
+        this.fields = new FieldReader(problems);
+        this.chainKeys = chainKeys;
+    }
+
+    void validate(JsonNode daos) {
+        if (!fields.isMap(daos, "daos", "expected DAO ids mapped to DAOs, e.g. daos: {arbitrum: {contracts: […]}}")) {
+            return;
+        }
+        if (daos.isEmpty()) {
+            fields.reject("daos", "no DAOs", "declare at least one DAO under daos:");
+        }
+        for (Map.Entry<String, JsonNode> entry : daos.properties()) {
+            String path = KeyPath.child("daos", entry.getKey());
+            if (!ChainValidator.KEY.matcher(entry.getKey()).matches()) {
+                fields.reject(path, "invalid DAO id '" + entry.getKey() + "'",
+                        "use letters, digits, '-' and '_' (it is what --dao takes)");
+            }
+            if (fields.isMap(entry.getValue(), path, "expected a DAO with contracts")) {
+                validateDao(entry.getValue(), path);
+            }
+        }
+    }
+
+    private void validateDao(JsonNode dao, String path) {
+        KEYS.check(dao, path, problems);
+        fields.read(dao, path, "name", Values::text, "expected a display name, e.g. name: Arbitrum DAO");
+        JsonNode contracts = dao.get("contracts");
+        String contractsPath = KeyPath.child(path, "contracts");
+        if (contracts == null || contracts.isNull() || problems.reported(contractsPath)) {
+            return;
+        }
+        if (!contracts.isArray()) {
+            fields.reject(contractsPath, Values.describe(contracts) + " where a list of contracts belongs",
+                    "write each contract as a list item starting with '- kind: …'");
+            return;
+        }
+        if (contracts.isEmpty()) {
+            fields.reject(contractsPath, "no contracts", "list at least one contract, each with kind, chain and address");
+        }
+        Map<String, Integer> indexByContract = new HashMap<>();
+        for (int index = 0; index < contracts.size(); index++) {
+            String contractPath = KeyPath.element(contractsPath, index);
+            if (fields.isMap(contracts.get(index), contractPath, "expected a contract with kind, chain and address")) {
+                int current = index;
+                validateContract(contracts.get(index), contractPath).ifPresent(identity -> {
+                    Integer first = indexByContract.putIfAbsent(identity, current);
+                    if (first != null) {
+                        fields.reject(KeyPath.child(contractPath, "address"),
+                                "duplicate contract " + identity + ", listed as contracts[" + first + "] and contracts[" + current + "]",
+                                "list each (chain, address) once per DAO");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Checks one contract; returns "chain:address" when both are valid, for the duplicate check. */
+    private Optional<String> validateContract(JsonNode contract, String path) {
+        CONTRACT_KEYS.check(contract, path, problems);
+        Optional<ContractKind> kind = fields.read(contract, path, "kind", node -> kind(Values.text(node)),
+                "expected one of " + ContractKind.expectedNames());
+        Optional<String> chain = fields.read(contract, path, "chain", Values::text, "expected the key of a chain declared under chains:")
+                .filter(key -> declared(key, KeyPath.child(path, "chain")));
+        Optional<String> address = fields.read(contract, path, "address", node -> Addresses.check(Values.text(node)),
+                "expected 0x followed by 40 hex digits");
+        fields.read(contract, path, "label", Values::text, "expected a display name, e.g. label: Core Governor");
+        fields.number(contract, path, "startBlock", 0,
+                "expected the deployment block, a whole number ≥ 0; omit it to start at block 0");
+        fields.read(contract, path, "critical", Values::flag, FLAG);
+        fields.read(contract, path, "transfers", Values::flag, FLAG);
+        if (contract.hasNonNull("transfers") && kind.isPresent() && kind.get() != ContractKind.VOTES_TOKEN) {
+            fields.reject(KeyPath.child(path, "transfers"), "transfers on a " + kind.get() + " contract",
+                    "transfers applies only to kind votes-token; remove the key");
+        }
+        return chain.flatMap(key -> address.map(checksummed -> key + ":" + checksummed));
+    }
+
+    private static ContractKind kind(String name) {
+        return ContractKind.fromConfigName(name).orElseThrow(() ->
+                new Values.BadValue("unknown kind '" + name + "'", "expected one of " + ContractKind.expectedNames()));
+    }
+
+    private boolean declared(String chain, String path) {
+        if (chainKeys == null || chainKeys.contains(chain)) {
+            return true;
+        }
+        String suggestion = Suggestions.closest(chain, chainKeys).map(closest -> "did you mean '" + closest + "'? ").orElse("");
+        String choices = chainKeys.isEmpty() ? "" : ", or use one of " + String.join(", ", chainKeys);
+        fields.reject(path, "undeclared chain '" + chain + "'", suggestion + "declare it under chains:" + choices);
+        return false;
+    }
+}

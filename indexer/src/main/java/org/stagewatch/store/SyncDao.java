@@ -1,0 +1,104 @@
+package org.stagewatch.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.stagewatch.chain.RawLog;
+
+/** Checkpoints, block headers, raw logs and configured contracts: what the sync stage owns. */
+@RegisterConstructorMapper(Checkpoint.class)
+@RegisterConstructorMapper(BlockHeader.class)
+@RegisterConstructorMapper(ContractRow.class)
+public interface SyncDao {
+
+    @SqlQuery("""
+            SELECT chain_id, block_number, block_hash FROM sync_checkpoints WHERE chain_id = :chainId
+            """)
+    Optional<Checkpoint> checkpoint(@Bind("chainId") long chainId);
+
+    @SqlQuery("SELECT chain_id, block_number, block_hash FROM sync_checkpoints ORDER BY chain_id")
+    List<Checkpoint> checkpoints();
+
+    @SqlUpdate("""
+            INSERT INTO sync_checkpoints (chain_id, block_number, block_hash, updated_at)
+            VALUES (:chainId, :blockNumber, :blockHash, :updatedAt)
+            ON CONFLICT (chain_id) DO UPDATE SET block_number = excluded.block_number,
+                block_hash = excluded.block_hash, updated_at = excluded.updated_at
+            """)
+    void saveCheckpoint(@BindMethods Checkpoint checkpoint, @Bind("updatedAt") String updatedAt);
+
+    @SqlBatch("""
+            INSERT INTO blocks (chain_id, block_number, block_hash, parent_hash, block_time, l1_block_number)
+            VALUES (:chainId, :number, :hash, :parentHash, :timestamp, :l1BlockNumber)
+            ON CONFLICT (chain_id, block_number) DO NOTHING
+            """)
+    void insertBlocks(@BindMethods List<BlockHeader> blocks);
+
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_number = :number
+            """)
+    Optional<BlockHeader> block(@Bind("chainId") long chainId, @Bind("number") long number);
+
+    /** The last stored header at or below {@code number}: the block whose state a query at {@code number} sees. */
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_number <= :number
+            ORDER BY block_number DESC LIMIT 1
+            """)
+    Optional<BlockHeader> blockAtOrBefore(@Bind("chainId") long chainId, @Bind("number") long number);
+
+    /** The last block at or before a unix time, for {@code --at}. */
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_time <= :time
+            ORDER BY block_number DESC LIMIT 1
+            """)
+    Optional<BlockHeader> blockAtOrBeforeTime(@Bind("chainId") long chainId, @Bind("time") long unixTime);
+
+    @SqlBatch("""
+            INSERT INTO raw_logs (chain_id, block_number, log_index, block_hash, tx_hash, tx_index, address,
+                                  topic0, topic1, topic2, topic3, data)
+            VALUES (:chainId, :blockNumber, :logIndex, :blockHash, :txHash, :txIndex, :address,
+                    :topic0, :topic1, :topic2, :topic3, :data)
+            """)
+    void insertRawLogs(@BindMethods List<StoredLog> logs);
+
+    @SqlQuery("SELECT COUNT(*) FROM raw_logs WHERE chain_id = :chainId")
+    long rawLogCount(@Bind("chainId") long chainId);
+
+    @SqlQuery("SELECT * FROM contracts ORDER BY dao_id, chain_id, address")
+    List<ContractRow> contracts();
+
+    @SqlQuery("SELECT * FROM contracts WHERE dao_id = :daoId ORDER BY chain_id, address")
+    List<ContractRow> contracts(@Bind("daoId") String daoId);
+
+    @SqlBatch("""
+            INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers)
+            VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, :critical, :transfers)
+            """)
+    void insertContracts(@BindMethods List<ContractRow> contracts);
+
+    /** A raw log flattened into columns (topics 0–3). */
+    record StoredLog(long chainId, long blockNumber, int logIndex, String blockHash, String txHash, int txIndex,
+                     String address, String topic0, String topic1, String topic2, String topic3, String data) {
+        public static StoredLog of(RawLog log) {
+            List<String> t = log.topics();
+            return new StoredLog(log.chainId(), log.blockNumber(), log.logIndex(), log.blockHash(), log.txHash(),
+                    log.txIndex(), log.address(), topic(t, 0), topic(t, 1), topic(t, 2), topic(t, 3), log.data());
+        }
+
+        private static String topic(List<String> topics, int index) {
+            return index < topics.size() ? topics.get(index) : null;
+        }
+    }
+}

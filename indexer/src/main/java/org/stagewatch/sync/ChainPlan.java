@@ -1,0 +1,64 @@
+package org.stagewatch.sync;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.config.DaoConfig;
+import org.stagewatch.config.StagewatchConfig;
+
+/**
+ * What to index on one chain: the chain and, per emitter address, the kinds it is configured as
+ * (one address may be configured under several DAOs or kinds) with the earliest start block.
+ */
+public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress) {
+
+    /** One configured contract as the sync sees it. */
+    public record Watched(String address, ContractKind kind, long startBlock, boolean transfers) {
+    }
+
+    public static List<ChainPlan> of(StagewatchConfig config) {
+        List<ChainPlan> plans = new ArrayList<>();
+        for (ChainConfig chain : config.chains().values()) {
+            Map<String, List<Watched>> byAddress = new LinkedHashMap<>();
+            for (DaoConfig dao : config.daos()) {
+                dao.contracts().stream().filter(contract -> contract.chain().equals(chain.name())).forEach(contract -> {
+                    List<Watched> kinds = byAddress.computeIfAbsent(contract.addressKey(), key -> new ArrayList<>());
+                    Watched watched = new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
+                            contract.transfers());
+                    if (!kinds.contains(watched)) {
+                        kinds.add(watched);
+                    }
+                });
+            }
+            if (!byAddress.isEmpty()) {
+                plans.add(new ChainPlan(chain, byAddress));
+            }
+        }
+        return plans;
+    }
+
+    public long firstBlock() {
+        return byAddress.values().stream().flatMap(Collection::stream).mapToLong(Watched::startBlock).min().orElse(0);
+    }
+
+    public Set<String> addresses() {
+        return byAddress.keySet();
+    }
+
+    public Set<ContractKind> kinds() {
+        Set<ContractKind> kinds = new TreeSet<>();
+        byAddress.values().forEach(list -> list.forEach(watched -> kinds.add(watched.kind())));
+        return kinds;
+    }
+
+    public List<Watched> watched(String address) {
+        return byAddress.getOrDefault(address, List.of());
+    }
+}

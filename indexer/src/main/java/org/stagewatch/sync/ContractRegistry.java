@@ -1,0 +1,81 @@
+package org.stagewatch.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.stagewatch.config.DaoConfig;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.Store;
+
+/**
+ * Records the configured contracts in the database on the first run and, on later runs, refuses a
+ * config whose contracts differ from those the database was built with: the checkpoints cover only
+ * the recorded set, so a new contract or an earlier start block would silently lack history.
+ */
+public final class ContractRegistry {
+    private final Store store;
+
+    public ContractRegistry(Store store) {
+        this.store = store;
+    }
+
+    public void reconcile(StagewatchConfig config) {
+        List<ContractRow> recorded = store.withSync(sync -> sync.contracts());
+        List<ContractRow> wanted = rows(config);
+        Map<String, ContractRow> recordedByKey = recorded.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
+        Map<String, ContractRow> wantedByKey = wanted.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
+        if (recorded.isEmpty()) {
+            store.withSync(sync -> {
+                sync.insertContracts(wanted);
+                return null;
+            });
+            return;
+        }
+        List<String> differences = new ArrayList<>();
+        Set<String> keys = new HashSet<>(recordedByKey.keySet());
+        keys.addAll(wantedByKey.keySet());
+        keys.stream().sorted().forEach(key -> {
+            ContractRow before = recordedByKey.get(key);
+            ContractRow now = wantedByKey.get(key);
+            if (before == null) {
+                differences.add("added " + describe(now));
+            } else if (now == null) {
+                differences.add("removed " + describe(before));
+            } else if (!before.equals(now)) {
+                differences.add("changed " + describe(before) + " → " + describe(now));
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw new SyncException("the contracts in %s differ from those %s was indexed with:%n  %s%n"
+                    .formatted(config.source(), store.database().location(), String.join("\n  ", differences))
+                    + "The checkpoints cover only the recorded contracts, so indexing on would leave gaps. "
+                    + "Index into a fresh --db (or delete this one) to index the new set from its start blocks; "
+                    + "the existing data was not changed.");
+        }
+    }
+
+    private static List<ContractRow> rows(StagewatchConfig config) {
+        List<ContractRow> rows = new ArrayList<>();
+        for (DaoConfig dao : config.daos()) {
+            dao.contracts().forEach(contract -> rows.add(new ContractRow(dao.id(), config.chain(contract.chain()).chainId(),
+                    contract.addressKey(), contract.kind().configName(), contract.label(), contract.startBlock(),
+                    contract.critical(), contract.transfers())));
+        }
+        return rows;
+    }
+
+    private static String key(ContractRow row) {
+        return row.daoId() + "/" + row.chainId() + "/" + row.address();
+    }
+
+    private static String describe(ContractRow row) {
+        return "%s %s on chain %d in DAO '%s' (start block %d%s)".formatted(row.kind(), row.address(), row.chainId(),
+                row.daoId(), row.startBlock(), row.transfers() ? ", transfers" : "");
+    }
+}

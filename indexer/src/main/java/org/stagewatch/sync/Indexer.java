@@ -1,0 +1,59 @@
+package org.stagewatch.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.stagewatch.chain.RpcClient;
+import org.stagewatch.chain.RpcException;
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.decode.EventDecoder;
+import org.stagewatch.project.Projectors;
+import org.stagewatch.store.Store;
+
+/**
+ * Runs a backfill of every chain in a config: checks that the database was built for the same
+ * contracts, that each RPC serves the configured chain, then indexes each chain up to its target.
+ */
+public final class Indexer {
+    private final Store store;
+    private final EventDecoder decoder;
+    private final SyncProgress progress;
+
+    public Indexer(Store store, EventDecoder decoder, SyncProgress progress) {
+        this.store = store;
+        this.decoder = decoder;
+        this.progress = progress;
+    }
+
+    public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
+        new ContractRegistry(store).reconcile(config);
+        List<BackfillResult> results = new ArrayList<>();
+        for (ChainPlan plan : ChainPlan.of(config)) {
+            try (RpcClient client = connect(config, plan.chain())) {
+                results.add(new Backfill(store, decoder, Projectors.standard(), progress).run(plan, client, toBlock));
+            }
+        }
+        return results;
+    }
+
+    /** The first endpoint that answers with the configured chain id. */
+    static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
+        List<String> problems = new ArrayList<>();
+        for (String url : chain.rpcUrls()) {
+            // a short probe first, so an endpoint that is down is reported in seconds, not after the full retry budget
+            try (RpcClient probe = new RpcClient(url, java.time.Duration.ofSeconds(10), 2)) {
+                long reported = probe.chainId();
+                if (reported == chain.chainId()) {
+                    return new RpcClient(url);
+                }
+                problems.add("%s reports chain id %d".formatted(url, reported));
+            } catch (RpcException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        throw new SyncException("chain '%s' (chainId %d in %s): no RPC endpoint serves it: %s. Nothing was written."
+                .formatted(chain.name(), chain.chainId(), config.source(), String.join("; ", problems)));
+    }
+}

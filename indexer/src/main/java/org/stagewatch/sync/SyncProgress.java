@@ -1,0 +1,25 @@
+package org.stagewatch.sync;
+
+/** Receives a backfill's progress; the CLI shows it as a bar on a terminal, as log lines elsewhere. */
+public interface SyncProgress {
+    void started(String chain, long fromBlock, long toBlock);
+
+    /** @param blocksDone blocks covered so far in this run; @param events logs stored so far in this run */
+    void advanced(String chain, long blocksDone, long events, long checkpointBlock);
+
+    void finished(BackfillResult result);
+
+    SyncProgress NONE = new SyncProgress() {
+        @Override
+        public void started(String chain, long fromBlock, long toBlock) {
+        }
+
+        @Override
+        public void advanced(String chain, long blocksDone, long events, long checkpointBlock) {
+        }
+
+        @Override
+        public void finished(BackfillResult result) {
+        }
+    };
+}

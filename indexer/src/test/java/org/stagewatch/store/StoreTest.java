@@ -1,0 +1,109 @@
+package org.stagewatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.chain.RawLog;
+import org.stagewatch.project.ProjectedBatch;
+import org.stagewatch.project.Rows;
+
+class StoreTest {
+    @TempDir
+    Path dir;
+
+    private static RawLog log(long block, int index) {
+        return new RawLog(1, block, "0xb" + block, "0xt" + block, 0, index, "0xtoken",
+                List.of("0xdec2bacdd2f05b59de34da9b523dff8be42e5e38e818c82fdb0bae774387a724"), "0x");
+    }
+
+    private static ProjectedBatch powerAt(long block, String votes) {
+        ProjectedBatch batch = new ProjectedBatch();
+        batch.votingPower.add(new Rows.VotingPower(1, "0xtoken", "0xalice", "0", votes, block, 0, "0xt" + block));
+        return batch;
+    }
+
+    private void write(Store store, long block, String votes) {
+        store.writeRange(List.of(log(block, 0)), List.of(new BlockHeader(1, block, "0xb" + block, "0xb" + (block - 1), 1000 + block, null)),
+                powerAt(block, votes), List.of(), new Checkpoint(1, block, "0xb" + block));
+    }
+
+    private static java.util.Optional<Checkpoint> checkpoint(Store store) {
+        return store.jdbi().onDemand(SyncDao.class).checkpoint(1);
+    }
+
+    private static long rawLogCount(Store store) {
+        return store.jdbi().onDemand(SyncDao.class).rawLogCount(1);
+    }
+
+    private static java.util.Optional<BlockHeader> block20(Store store) {
+        return store.jdbi().onDemand(SyncDao.class).block(1, 20);
+    }
+
+    @Test
+    void shouldWriteRowsAndCheckpointTogetherAndReadPowerAtAnyBlock() {
+        Store store = new Store(Database.open(dir.resolve("a.db").toString()));
+        write(store, 10, "5");
+        write(store, 20, "7");
+
+        assertThat(checkpoint(store)).contains(new Checkpoint(1, 20, "0xb20"));
+        TokenDao tokens = store.jdbi().onDemand(TokenDao.class);
+        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 9)).isEmpty();
+        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 15)).contains("5");
+        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 20)).contains("7");
+        assertThat(tokens.powersAt(1, "0xtoken", 19)).containsExactly(new TokenDao.DelegatePower("0xalice", "5"));
+    }
+
+    @Test
+    void shouldDeleteEverythingAboveTheForkPointOnRollback() {
+        Store store = new Store(Database.open(dir.resolve("b.db").toString()));
+        write(store, 10, "5");
+        write(store, 20, "7");
+
+        store.rollbackAbove(1, 15, "0xb15");
+
+        assertThat(checkpoint(store)).contains(new Checkpoint(1, 15, "0xb15"));
+        assertThat(rawLogCount(store)).isEqualTo(1);
+        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("5");
+        assertThat(block20(store)).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNothingBehindWhenARangeFailsMidWrite() {
+        Store store = new Store(Database.open(dir.resolve("c.db").toString()));
+        write(store, 10, "5");
+        // the same log position again violates the primary key inside the transaction
+        assertThatThrownBy(() -> write(store, 10, "9")).isInstanceOf(RuntimeException.class);
+
+        assertThat(rawLogCount(store)).isEqualTo(1);
+        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("5");
+    }
+
+    @Test
+    void shouldRefuseADatabaseWrittenByANewerSchemaWithoutTouchingIt() {
+        String file = dir.resolve("newer.db").toString();
+        Store store = new Store(Database.open(file));
+        write(store, 10, "5");
+        store.jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                    installed_by, installed_on, execution_time, success)
+                VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 1, 'test', CURRENT_TIMESTAMP, 1, 1)"""));
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("newer Stagewatch")
+                .hasMessageContaining(file);
+        assertThat(rawLogCount(store)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheMissingFolderOfADatabasePath() {
+        String file = dir.resolve("no/such/folder/x.db").toString();
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class).hasMessageContaining("does not exist");
+    }
+}
