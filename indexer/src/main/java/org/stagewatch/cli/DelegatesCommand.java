@@ -36,9 +36,9 @@ final class DelegatesCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
+        java.time.Instant at = pointInTime.instant();
         Store store = database.openExisting();
-        DelegateRanking.Ranking ranking = new DelegateRanking(store)
-                .rank(DaoScope.load(store, dao), pointInTime.block, pointInTime.instant(), top);
+        DelegateRanking.Ranking ranking = new DelegateRanking(store).rank(DaoScope.load(store, dao), pointInTime.block, at, top);
         print(System.out, ranking, json);
         return 0;
     }

@@ -32,9 +32,9 @@ final class ProposalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.time.Instant at = pointInTime.instant();
         Store store = database.openExisting();
-        List<ProposalSummary> proposals = new ProposalAnalyzer(store)
-                .proposals(DaoScope.load(store, dao), pointInTime.block, pointInTime.instant());
+        List<ProposalSummary> proposals = new ProposalAnalyzer(store).proposals(DaoScope.load(store, dao), pointInTime.block, at);
         print(System.out, dao, proposals, json);
         return 0;
     }

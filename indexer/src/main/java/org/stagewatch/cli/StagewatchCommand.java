@@ -34,7 +34,10 @@ public final class StagewatchCommand implements Runnable {
 
     /** Runs the CLI without exiting (tests call this). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        return execute(new CommandLine(new StagewatchCommand()), args);
+    }
+
+    static int execute(CommandLine commandLine, String... args) {
         commandLine.setExecutionExceptionHandler(StagewatchCommand::handle);
         return commandLine.execute(args);
     }

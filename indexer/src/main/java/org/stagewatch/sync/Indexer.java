@@ -1,7 +1,9 @@
 package org.stagewatch.sync;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.stagewatch.chain.RpcClient;
@@ -28,14 +30,23 @@ public final class Indexer {
     }
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
-        new ContractRegistry(store).reconcile(config);
-        List<BackfillResult> results = new ArrayList<>();
-        for (ChainPlan plan : ChainPlan.of(config)) {
-            try (RpcClient client = connect(config, plan.chain())) {
-                results.add(new Backfill(store, decoder, Projectors.standard(), progress).run(plan, client, toBlock));
+        List<ChainPlan> plans = ChainPlan.of(config);
+        Map<String, RpcClient> clients = new LinkedHashMap<>();
+        try {
+            // every endpoint is checked before anything is written, so a wrong chain id leaves the database as it was
+            for (ChainPlan plan : plans) {
+                clients.put(plan.chain().name(), connect(config, plan.chain()));
             }
+            new ContractRegistry(store).reconcile(config);
+            List<BackfillResult> results = new ArrayList<>();
+            for (ChainPlan plan : plans) {
+                results.add(new Backfill(store, decoder, Projectors.standard(), progress)
+                        .run(plan, clients.get(plan.chain().name()), toBlock));
+            }
+            return results;
+        } finally {
+            clients.values().forEach(RpcClient::close);
         }
-        return results;
     }
 
     /** The first endpoint that answers with the configured chain id. */

@@ -1,0 +1,111 @@
+package org.stagewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.store.Database;
+
+/** Bad input gets one clear message on stderr, exit code 2, and leaves existing data as it was. */
+class CommandErrorsTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
+        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        return StagewatchCommand.execute(commandLine, args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRefuseToQueryADatabaseThatDoesNotExist() {
+        String db = dir.resolve("missing.db").toString();
+        assertThat(run("proposals", "--dao", "demo", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("no database at " + db).contains("stagewatch index");
+        assertThat(Files.exists(Path.of(db))).isFalse();
+    }
+
+    @Test
+    void shouldNameTheKnownDaosWhenAskedForAnUnknownOne() {
+        String db = dir.resolve("empty.db").toString();
+        Database.open(db);
+        assertThat(run("delegates", "--dao", "nope", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("no DAO 'nope'").contains("run stagewatch index first");
+    }
+
+    @Test
+    void shouldRejectATopOutOfRange() {
+        assertThat(run("delegates", "--dao", "demo", "--top", "0", "--db", dir.resolve("x.db").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--top must be at least 1, got 0");
+    }
+
+    @Test
+    void shouldReportEveryConfigProblemWithFileAndKey() throws Exception {
+        Path config = dir.resolve("bad.yml");
+        Files.writeString(config, """
+                chains:
+                  devnet: { chainId: 31337, rpc: "http://127.0.0.1:1" }
+                daos:
+                  demo:
+                    contracts:
+                      - { kind: govenor, chain: devnet, address: "0x0000000000000000000000000000000000000001" }
+                      - { kind: votes-token, chain: mainnet, address: "0x12" }
+                """);
+        assertThat(run("index", "--config", config.toString(), "--db", dir.resolve("bad.db").toString())).isEqualTo(2);
+        assertThat(stderr())
+                .contains(config + ": daos.demo.contracts[0].kind: unknown kind 'govenor'")
+                .contains("daos.demo.contracts[1].chain")
+                .contains("daos.demo.contracts[1].address");
+    }
+
+    @Test
+    void shouldFailFastOnAnUnreachableRpcAndWriteNothing() throws Exception {
+        Path config = dir.resolve("down.yml");
+        Files.writeString(config, """
+                chains:
+                  devnet: { chainId: 31337, rpc: "http://127.0.0.1:1" }
+                daos:
+                  demo:
+                    contracts:
+                      - { kind: votes-token, chain: devnet, address: "0x0000000000000000000000000000000000000001" }
+                """);
+        String db = dir.resolve("down.db").toString();
+        assertThat(run("index", "--config", config.toString(), "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("chain 'devnet'").contains("no RPC endpoint serves it").contains("127.0.0.1:1")
+                .contains("Nothing was written");
+        long contracts = Database.open(db).jdbi().withHandle(handle ->
+                handle.createQuery("SELECT COUNT(*) FROM contracts").mapTo(Long.class).one());
+        assertThat(contracts).isZero();
+    }
+
+    @Test
+    void shouldRejectAnInstantThatIsNotIso8601() {
+        assertThat(run("proposals", "--dao", "demo", "--at", "yesterday", "--db", dir.resolve("y.db").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--at 'yesterday' is not an ISO-8601 instant");
+    }
+}
