@@ -1,0 +1,77 @@
+package org.stagewatch.devnet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the config file (config/SCHEMA.md) that indexes a deployed {@link DemoDao}: chain
+ * {@value #CHAIN} and DAO {@value #DAO}, one entry per contract with its kind, label and deployment
+ * block, addresses EIP-55 checksummed. Only the contracts an indexer watches are listed (not the
+ * Safe singleton and factory, the bridge implementations or the upgrade action).
+ */
+public final class DevnetConfigWriter {
+    public static final String CHAIN = "devnet";
+    public static final String DAO = "demo";
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new QuoteHex())
+            .build());
+
+    /** Quotes 0x… values: YAML 1.1 readers (PyYAML, SnakeYAML) would otherwise read an address as a hex integer. */
+    private static final class QuoteHex extends StringQuotingChecker.Default {
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return value.startsWith("0x") || super.needToQuoteValue(value);
+        }
+    }
+
+    private DevnetConfigWriter() {
+    }
+
+    public static void write(Path file, long chainId, String rpcUrl, DemoDao dao) {
+        ObjectNode root = YAML.createObjectNode();
+        ObjectNode chain = root.putObject("chains").putObject(CHAIN);
+        chain.put("chainId", chainId);
+        chain.put("rpc", rpcUrl);
+        ObjectNode demo = root.putObject("daos").putObject(DAO);
+        demo.put("name", "Demo DAO (devnet)");
+        ArrayNode contracts = demo.putArray("contracts");
+        add(contracts, "votes-token", dao.token()).put("transfers", true);
+        add(contracts, "governor", dao.governor());
+        add(contracts, "timelock", dao.timelock());
+        add(contracts, "safe", dao.councilSafe());
+        add(contracts, "upgrade-executor", dao.upgradeExecutor());
+        add(contracts, "ownable", dao.proxyAdmin());
+        add(contracts, "proxy", dao.bridgeProxy()).put("critical", true);
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, "# Written by Stagewatch's devnet for the demo DAO it deployed; see config/SCHEMA.md.\n"
+                    + YAML.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
+    }
+
+    private static ObjectNode add(ArrayNode contracts, String kind, Deployed contract) {
+        ObjectNode entry = contracts.addObject();
+        entry.put("kind", kind);
+        entry.put("chain", CHAIN);
+        entry.put("address", contract.checksummed());
+        entry.put("label", contract.name());
+        entry.put("startBlock", contract.block());
+        return entry;
+    }
+}
