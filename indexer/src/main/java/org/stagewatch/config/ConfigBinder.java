@@ -30,7 +30,13 @@ final class ConfigBinder {
                 Values.wholeNumber(chain.get("chainId")),
                 Values.textOrList(chain.get("rpc")),
                 optional(chain, "confirmations", Values::intNumber, 0),
-                optional(chain, "maxBlockRange", Values::intNumber, ChainConfig.DEFAULT_MAX_BLOCK_RANGE));
+                optional(chain, "maxBlockRange", Values::intNumber, ChainConfig.DEFAULT_MAX_BLOCK_RANGE),
+                optional(chain, "finalityDepth", Values::intNumber, null),
+                optional(chain, "pollIntervalMs", Values::intNumber, ChainConfig.DEFAULT_POLL_INTERVAL_MS),
+                optional(chain, "timeoutSeconds", Values::intNumber, ChainConfig.DEFAULT_TIMEOUT_SECONDS),
+                optional(chain, "maxRetries", Values::intNumber, ChainConfig.DEFAULT_MAX_RETRIES),
+                optional(chain, "requestsPerSecond", Values::intNumber, 0),
+                optional(chain, "maxConcurrency", Values::intNumber, ChainConfig.DEFAULT_MAX_CONCURRENCY));
     }
 
     private static DaoConfig dao(String id, JsonNode dao) {

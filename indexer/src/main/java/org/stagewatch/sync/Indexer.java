@@ -1,5 +1,6 @@
 package org.stagewatch.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.OptionalLong;
 
 import org.stagewatch.chain.RpcClient;
 import org.stagewatch.chain.RpcException;
+import org.stagewatch.chain.RpcSettings;
+import org.stagewatch.config.RpcUrls;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
@@ -49,22 +52,42 @@ public final class Indexer {
         }
     }
 
-    /** The first endpoint that answers with the configured chain id. */
-    static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
+    /** The RPC settings a chain's config asks for. */
+    public static RpcSettings settings(ChainConfig chain) {
+        return new RpcSettings(Duration.ofSeconds(chain.timeoutSeconds()), chain.maxRetries(), chain.requestsPerSecond(),
+                chain.maxConcurrency());
+    }
+
+    /**
+     * A client over the chain's endpoints, after a short probe of each: one that reports another chain
+     * id is a configuration error; one that does not answer stays in the list for failover, behind those
+     * that do. At least one endpoint must answer with the configured chain id.
+     */
+    public static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
+        RpcSettings settings = settings(chain);
+        List<String> answering = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String url : chain.rpcUrls()) {
-            // a short probe first, so an endpoint that is down is reported in seconds, not after the full retry budget
-            try (RpcClient probe = new RpcClient(url, java.time.Duration.ofSeconds(10), 2)) {
+            // a short probe, so an endpoint that is down is reported in seconds, not after the full retry budget
+            try (RpcClient probe = new RpcClient(List.of(url), settings.withMaxRetries(1).withTimeout(Duration.ofSeconds(10)))) {
                 long reported = probe.chainId();
-                if (reported == chain.chainId()) {
-                    return new RpcClient(url);
+                if (reported != chain.chainId()) {
+                    throw new SyncException("chain '%s' (chainId %d in %s): %s reports chain id %d. Nothing was written."
+                            .formatted(chain.name(), chain.chainId(), config.source(), RpcUrls.redact(url), reported));
                 }
-                problems.add("%s reports chain id %d".formatted(url, reported));
+                answering.add(url);
             } catch (RpcException e) {
+                silent.add(url);
                 problems.add(e.getMessage());
             }
         }
-        throw new SyncException("chain '%s' (chainId %d in %s): no RPC endpoint serves it: %s. Nothing was written."
-                .formatted(chain.name(), chain.chainId(), config.source(), String.join("; ", problems)));
+        if (answering.isEmpty()) {
+            throw new SyncException("chain '%s' (chainId %d in %s): no RPC endpoint serves it: %s. Nothing was written."
+                    .formatted(chain.name(), chain.chainId(), config.source(), String.join("; ", problems)));
+        }
+        List<String> ordered = new ArrayList<>(answering);
+        ordered.addAll(silent);
+        return new RpcClient(ordered, settings);
     }
 }
