@@ -64,6 +64,14 @@ public final class Store {
         });
     }
 
+    public java.util.Optional<Checkpoint> checkpoint(long chainId) {
+        return withSync(sync -> sync.checkpoint(chainId));
+    }
+
+    public long rawLogCount(long chainId) {
+        return withSync(sync -> sync.rawLogCount(chainId));
+    }
+
     public <T> T withSync(java.util.function.Function<SyncDao, T> query) {
         return database.jdbi().withExtension(SyncDao.class, query::apply);
     }

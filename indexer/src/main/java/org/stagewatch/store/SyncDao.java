@@ -56,6 +56,16 @@ public interface SyncDao {
             """)
     Optional<BlockHeader> blockAtOrBefore(@Bind("chainId") long chainId, @Bind("number") long number);
 
+    /** Stored headers in [floor, from], highest first: the candidates for a fork point. */
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_number <= :from AND block_number >= :floor
+            ORDER BY block_number DESC LIMIT :limit
+            """)
+    List<BlockHeader> blocksDescending(@Bind("chainId") long chainId, @Bind("from") long from,
+                                       @Bind("floor") long floor, @Bind("limit") int limit);
+
     /** The last block at or before a unix time, for {@code --at}. */
     @SqlQuery("""
             SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,

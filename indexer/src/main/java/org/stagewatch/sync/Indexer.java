@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.stagewatch.chain.HeadSource;
 import org.stagewatch.chain.RpcClient;
+import org.stagewatch.chain.WebSocketHeads;
 import org.stagewatch.chain.RpcException;
 import org.stagewatch.chain.RpcSettings;
 import org.stagewatch.config.RpcUrls;
@@ -52,6 +54,47 @@ public final class Indexer {
         }
     }
 
+    /**
+     * Backfills every chain, then follows each chain's head on its own thread until {@code stop} says so
+     * (or the thread is interrupted). A chain whose follower fails for good ends the whole run with its error.
+     */
+    public void follow(StagewatchConfig config, java.util.function.BooleanSupplier stop) throws InterruptedException {
+        backfill(config, OptionalLong.empty());
+        List<ChainPlan> plans = ChainPlan.of(config);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(plans.size());
+        java.util.concurrent.ExecutorCompletionService<Void> followers = new java.util.concurrent.ExecutorCompletionService<>(threads);
+        try {
+            for (ChainPlan plan : plans) {
+                followers.submit(() -> {
+                    try (RpcClient client = connect(config, plan.chain()); HeadSource heads = headSource(plan.chain())) {
+                        new LiveSync(store, decoder, progress).follow(plan, client, heads, stop);
+                    }
+                    return null;
+                });
+            }
+            for (int done = 0; done < plans.size(); done++) {
+                try {
+                    followers.take().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** newHeads over the chain's first ws:// URL when it has one, else polling. */
+    static HeadSource headSource(ChainConfig chain) {
+        return chain.rpcUrls().stream().filter(Indexer::isWebSocket).findFirst()
+                .<HeadSource>map(WebSocketHeads::new).orElseGet(HeadSource::polling);
+    }
+
+    static boolean isWebSocket(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("ws://") || lower.startsWith("wss://");
+    }
+
     /** The RPC settings a chain's config asks for. */
     public static RpcSettings settings(ChainConfig chain) {
         return new RpcSettings(Duration.ofSeconds(chain.timeoutSeconds()), chain.maxRetries(), chain.requestsPerSecond(),
@@ -68,7 +111,12 @@ public final class Indexer {
         List<String> answering = new ArrayList<>();
         List<String> silent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String url : chain.rpcUrls()) {
+        List<String> httpUrls = chain.rpcUrls().stream().filter(url -> !isWebSocket(url)).toList();
+        if (httpUrls.isEmpty()) {
+            throw new SyncException("chain '%s' in %s: give at least one http(s):// RPC URL; ws:// URLs are used for new-head notifications only"
+                    .formatted(chain.name(), config.source()));
+        }
+        for (String url : httpUrls) {
             // a short probe, so an endpoint that is down is reported in seconds, not after the full retry budget
             try (RpcClient probe = new RpcClient(List.of(url), settings.withMaxRetries(1).withTimeout(Duration.ofSeconds(10)))) {
                 long reported = probe.chainId();
