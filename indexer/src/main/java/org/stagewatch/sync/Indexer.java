@@ -36,13 +36,15 @@ public final class Indexer {
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
         List<ChainPlan> plans = ChainPlan.of(config);
+        ContractRegistry registry = new ContractRegistry(store);
+        registry.check(config);
         Map<String, RpcClient> clients = new LinkedHashMap<>();
         try {
             // every endpoint is checked before anything is written, so a wrong chain id leaves the database as it was
             for (ChainPlan plan : plans) {
                 clients.put(plan.chain().name(), connect(config, plan.chain()));
             }
-            new ContractRegistry(store).reconcile(config);
+            registry.record(config);
             List<BackfillResult> results = new ArrayList<>();
             for (ChainPlan plan : plans) {
                 results.add(new Backfill(store, decoder, Projectors.standard(), progress)
