@@ -30,7 +30,7 @@ public final class RpcClient implements AutoCloseable {
     private static final int HEADER_BATCH = 100;
 
     private final List<Endpoint> endpoints;
-    private int current;
+    private volatile int current;
 
     public RpcClient(String url) {
         this(List.of(url), RpcSettings.DEFAULT);

@@ -9,7 +9,6 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.stagewatch.chain.RawLog;
 
 /** Checkpoints, block headers, raw logs and configured contracts: what the sync stage owns. */
 @RegisterConstructorMapper(Checkpoint.class)
@@ -75,14 +74,6 @@ public interface SyncDao {
             """)
     Optional<BlockHeader> blockAtOrBeforeTime(@Bind("chainId") long chainId, @Bind("time") long unixTime);
 
-    @SqlBatch("""
-            INSERT INTO raw_logs (chain_id, block_number, log_index, block_hash, tx_hash, tx_index, address,
-                                  topic0, topic1, topic2, topic3, data)
-            VALUES (:chainId, :blockNumber, :logIndex, :blockHash, :txHash, :txIndex, :address,
-                    :topic0, :topic1, :topic2, :topic3, :data)
-            """)
-    void insertRawLogs(@BindMethods List<StoredLog> logs);
-
     @SqlQuery("SELECT COUNT(*) FROM raw_logs WHERE chain_id = :chainId")
     long rawLogCount(@Bind("chainId") long chainId);
 
@@ -97,18 +88,4 @@ public interface SyncDao {
             VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, :critical, :transfers)
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);
-
-    /** A raw log flattened into columns (topics 0–3). */
-    record StoredLog(long chainId, long blockNumber, int logIndex, String blockHash, String txHash, int txIndex,
-                     String address, String topic0, String topic1, String topic2, String topic3, String data) {
-        public static StoredLog of(RawLog log) {
-            List<String> t = log.topics();
-            return new StoredLog(log.chainId(), log.blockNumber(), log.logIndex(), log.blockHash(), log.txHash(),
-                    log.txIndex(), log.address(), topic(t, 0), topic(t, 1), topic(t, 2), topic(t, 3), log.data());
-        }
-
-        private static String topic(List<String> topics, int index) {
-            return index < topics.size() ? topics.get(index) : null;
-        }
-    }
 }

@@ -11,7 +11,7 @@ import org.stagewatch.store.Store;
 
 /**
  * Indexes one chain from its checkpoint (or the earliest start block) to a target block, range by
- * range (see {@link RangeIndexer}). A crash loses at most the range in flight; a re-run starts after
+ * range (see {@link RangeIndexer}), fetching ahead of the writer (see {@link RangePipeline}). A crash loses at most the range in flight; a re-run starts after
  * the checkpoint, so nothing is indexed twice and nothing is skipped. A reorg met on the way is
  * rolled back to its fork point and indexing goes on from there.
  */
@@ -42,6 +42,15 @@ public final class Backfill {
         return target;
     }
 
+    private static RangePipeline.Item take(RangePipeline pipeline) {
+        try {
+            return pipeline.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted; the checkpoint is at the last fully written range");
+        }
+    }
+
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
         return runTo(plan, client, target(plan, client, toBlock));
     }
@@ -56,13 +65,21 @@ public final class Backfill {
         ReorgHandler reorgs = new ReorgHandler(store, client, plan);
         long events = 0;
         long undecodable = 0;
-        for (long next = from; next <= target; ) {
-            try {
-                RangeIndexer.Indexed indexed = ranges.next(next, target, checkpoint);
-                checkpoint = indexed.checkpoint();
-                events += indexed.events();
-                undecodable += indexed.undecodable();
-                next = indexed.to() + 1;
+        long next = from;
+        while (next <= target) {
+            try (RangePipeline pipeline = new RangePipeline(ranges, next, target,
+                    checkpoint == null ? null : checkpoint.blockHash(), name)) {
+                for (RangePipeline.Item item = take(pipeline); item != RangePipeline.Item.END; item = take(pipeline)) {
+                    if (item.failure() != null) {
+                        throw item.failure();
+                    }
+                    RangeIndexer.Indexed indexed = ranges.write(item.range());
+                    checkpoint = indexed.checkpoint();
+                    events += indexed.events();
+                    undecodable += indexed.undecodable();
+                    next = indexed.to() + 1;
+                    progress.advanced(name, next - from, events, indexed.to());
+                }
             } catch (ReorgException e) {
                 if (checkpoint == null) {
                     throw new SyncException("chain '%s': the RPC contradicts itself (%s); run again".formatted(name, e.getMessage()));
@@ -70,7 +87,6 @@ public final class Backfill {
                 checkpoint = reorgs.rollBack(checkpoint, e.getMessage());
                 next = checkpoint.blockNumber() + 1;
             }
-            progress.advanced(name, Math.max(0, next - from), events, next - 1);
         }
         BackfillResult result = new BackfillResult(name, from, target, Math.max(0, target - from + 1), events,
                 undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint);

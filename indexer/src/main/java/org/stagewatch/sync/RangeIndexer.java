@@ -45,7 +45,7 @@ final class RangeIndexer {
         this.plan = plan;
         this.client = client;
         this.fetcher = new LogRangeFetcher(client, plan.chain().chainId(), plan.chain().maxBlockRange());
-        plan.kinds().forEach(kind -> topics.addAll(decoder.topic0s(kind)));
+        topics.addAll(plan.topics(decoder));
         this.quorums = new QuorumReader(store, client, plan.chain().chainId());
     }
 
@@ -53,13 +53,26 @@ final class RangeIndexer {
     record Indexed(long from, long to, int events, int undecodable, Checkpoint checkpoint) {
     }
 
-    /**
-     * Indexes from {@code from} up to at most {@code limit} (the fetcher picks how far).
-     *
-     * @param previous the checkpoint the range must continue (null on a first run)
-     * @throws ReorgException when the chain no longer contains {@code previous}
-     */
+    /** A fetched range, checked but not yet written: its logs (in chain order) and the headers they need. */
+    record Fetched(long from, long to, List<RawLog> logs, Map<Long, BlockHeader> headers) {
+        BlockHeader top() {
+            return headers.get(to);
+        }
+    }
+
+    /** Fetches and writes one range (see {@link #fetch} and {@link #write}). */
     Indexed next(long from, long limit, Checkpoint previous) {
+        return write(fetch(from, limit, previous == null ? null : previous.blockHash()));
+    }
+
+    /**
+     * Fetches from {@code from} up to at most {@code limit} (the fetcher picks how far), with the headers
+     * of every block holding a log and of the range's first and last block, and checks them.
+     *
+     * @param previousHash hash of block {@code from - 1} as indexed (or fetched just before); null on a first run
+     * @throws ReorgException when block {@code from} does not build on it, or a log's block hash is not its header's
+     */
+    Fetched fetch(long from, long limit, String previousHash) {
         long chainId = plan.chain().chainId();
         LogRangeFetcher.Fetched range = fetcher.next(from, limit, plan.addresses(), topics);
         List<RawLog> logs = range.logs().stream().filter(this::watchedAt).toList();
@@ -69,21 +82,26 @@ final class RangeIndexer {
         numbers.add(range.to());
         Map<Long, BlockHeader> headers = client.headers(chainId, numbers);
         BlockHeader first = headers.get(range.from());
-        if (previous != null && previous.blockNumber() == range.from() - 1 && !first.parentHash().equals(previous.blockHash())) {
-            throw new ReorgException(chainId, previous, first);
+        if (previousHash != null && !first.parentHash().equals(previousHash)) {
+            throw new ReorgException(chainId, from - 1, previousHash, first);
         }
         for (RawLog log : logs) {
             if (!headers.get(log.blockNumber()).hash().equals(log.blockHash())) {
                 throw new ReorgException(chainId, log, headers.get(log.blockNumber()));
             }
         }
+        return new Fetched(range.from(), range.to(), logs, headers);
+    }
+
+    /** Decodes, projects and writes a fetched range with its checkpoint in one transaction, then reads what is due. */
+    Indexed write(Fetched range) {
         ProjectedBatch rows = new ProjectedBatch();
-        int undecodable = project(logs, rows);
-        BlockHeader top = headers.get(range.to());
-        Checkpoint checkpoint = new Checkpoint(chainId, range.to(), top.hash());
-        store.writeRange(logs, headers.values(), rows, List.of(), checkpoint);
+        int undecodable = project(range.logs(), rows);
+        BlockHeader top = range.top();
+        Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), top.hash());
+        store.writeRange(range.logs(), range.headers().values(), rows, List.of(), checkpoint);
         quorums.readDue(plan, top);
-        return new Indexed(range.from(), range.to(), logs.size(), undecodable, checkpoint);
+        return new Indexed(range.from(), range.to(), range.logs().size(), undecodable, checkpoint);
     }
 
     private boolean watchedAt(RawLog log) {

@@ -2,15 +2,14 @@ package org.stagewatch.sync;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.store.BlockHeader;
-import org.stagewatch.store.Checkpoint;
 
 /** The chain no longer contains a block Stagewatch indexed (or the RPC contradicts itself): find the fork point. */
 final class ReorgException extends RuntimeException {
     final long chainId;
 
-    ReorgException(long chainId, Checkpoint previous, BlockHeader next) {
-        super("block %d's parent is %s, but the indexed block %d is %s".formatted(next.number(), next.parentHash(),
-                previous.blockNumber(), previous.blockHash()));
+    ReorgException(long chainId, long previousNumber, String previousHash, BlockHeader next) {
+        super("block %d's parent is %s, but block %d was %s".formatted(next.number(), next.parentHash(),
+                previousNumber, previousHash));
         this.chainId = chainId;
     }
 
