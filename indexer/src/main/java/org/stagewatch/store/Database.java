@@ -52,6 +52,8 @@ public final class Database {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(10_000);
+            config.setCacheSize(-65_536); // 64 MiB page cache: a range's inserts stay in memory until commit
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl(url);
             dataSource = ds;
