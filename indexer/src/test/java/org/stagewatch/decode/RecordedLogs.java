@@ -16,7 +16,7 @@ import org.stagewatch.config.ContractKind;
  * The eth_getLogs payloads recorded by contracts-abi/fixtures-recorder (see logs/README.md), as
  * RawLogs, plus the anvil accounts the recording used.
  */
-final class RecordedLogs {
+public final class RecordedLogs {
     static final long ANVIL_CHAIN_ID = 31337;
     static final String DEPLOYER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
@@ -27,12 +27,12 @@ final class RecordedLogs {
     static final String FRANK = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
     static final String ZERO = "0x0000000000000000000000000000000000000000";
 
-    static final EventDecoder DECODER = EventDecoder.standard();
+    public static final EventDecoder DECODER = EventDecoder.standard();
 
     private RecordedLogs() {
     }
 
-    static List<RawLog> load(String file) {
+    public static List<RawLog> load(String file) {
         try (InputStream in = RecordedLogs.class.getResourceAsStream("/logs/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("no recorded logs /logs/" + file);
