@@ -142,6 +142,13 @@ public final class RpcClient implements AutoCloseable {
         return response.getValue();
     }
 
+    /** eth_getStorageAt at {@code block}: the 32-byte word in {@code slot}, as 0x-hex. */
+    public String storageAt(String address, String slot, long block) {
+        var response = send("eth_getStorageAt", () -> web3j.ethGetStorageAt(address, new BigInteger(slot.substring(2), 16),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send(), false);
+        return response.getData();
+    }
+
     public Web3j web3j() {
         return web3j;
     }

@@ -77,6 +77,8 @@ public final class Backfill {
             last = new Checkpoint(chainId, range.to(), top.hash());
             store.writeRange(logs, headers.values(), rows, List.of(), last);
             quorums.readDue(plan, top);
+            StartStateReader.readDue(store, client, plan, top);
+            ProxySlotReader.readDue(store, client, plan, top);
             events += logs.size();
             next = range.to() + 1;
             progress.advanced(name, next - from, events, range.to());
