@@ -20,6 +20,13 @@ public final class ControlGraph {
     public record Contract(Node node, String kind, String label) {
     }
 
+    /** A Safe designated security council, with its threshold and signers at the point in time. */
+    public record Council(Node safe, int threshold, Set<String> signers) {
+        public Council {
+            signers = Set.copyOf(signers);
+        }
+    }
+
     /** One permission on a critical contract and the gate that holds it. */
     public record Permission(Node target, String name, Gate gate) {
     }
@@ -27,7 +34,7 @@ public final class ControlGraph {
     private final Map<Node, Contract> contracts = new LinkedHashMap<>();
     private final Map<Node, List<Gate>> actsAs = new LinkedHashMap<>();
     private final List<Permission> permissions = new ArrayList<>();
-    private final Map<Node, Set<String>> councils = new LinkedHashMap<>();
+    private final Map<Node, Council> councils = new LinkedHashMap<>();
     private final Map<Long, Long> parents = new HashMap<>();
 
     public void addContract(Node node, String kind, String label) {
@@ -47,8 +54,8 @@ public final class ControlGraph {
     }
 
     /** Designates a Safe as security council; {@code signers} are its owners at the point in time. */
-    public void addCouncil(Node safe, Set<String> signers) {
-        councils.put(safe, Set.copyOf(signers));
+    public void addCouncil(Node safe, int threshold, Set<String> signers) {
+        councils.put(safe, new Council(safe, threshold, signers));
     }
 
     /** Chain {@code child} settles on {@code parent}: a contract A on the parent acts on the child as alias(A). */
@@ -81,7 +88,7 @@ public final class ControlGraph {
         return permissions;
     }
 
-    public Map<Node, Set<String>> councils() {
+    public Map<Node, Council> councils() {
         return councils;
     }
 

@@ -34,8 +34,8 @@ public final class ControlGraphBuilder {
         return this;
     }
 
-    public ControlGraphBuilder council(Node safe, Set<String> signers) {
-        graph.addCouncil(safe, signers);
+    public ControlGraphBuilder council(Node safe, int threshold, Set<String> signers) {
+        graph.addCouncil(safe, threshold, signers);
         return this;
     }
 
@@ -83,7 +83,8 @@ public final class ControlGraphBuilder {
         return this;
     }
 
-    public ControlGraphBuilder governor(Node governor, Gate.Vote vote) {
+    /** A governor acts when a proposal passes: {@code vote} is a {@link Gate.Vote}, or nobody when no vote can pass. */
+    public ControlGraphBuilder governor(Node governor, Gate vote) {
         graph.addActsAs(graph.hop(governor, "token-holder vote", 0), vote);
         return this;
     }

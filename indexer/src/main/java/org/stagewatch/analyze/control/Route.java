@@ -2,7 +2,7 @@ package org.stagewatch.analyze.control;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -29,12 +29,13 @@ public record Route(List<Hop> via, Gate gate, long delaySeconds, int keys, boole
     }
 
     /** Measures a route against the councils (signers of each designated council at the same point in time). */
-    public static Route of(List<Hop> via, Gate gate, Map<Node, Set<String>> councils) {
+    public static Route of(List<Hop> via, Gate gate, Collection<ControlGraph.Council> councils) {
         long delay = via.stream().mapToLong(Hop::delaySeconds).sum() + Delays.of(gate);
         KeyCount.Result keys = KeyCount.minKeys(gate);
         boolean gated = false;
         boolean approximate = keys.approximate();
-        for (Set<String> signers : councils.values()) {
+        for (ControlGraph.Council council : councils) {
+            Set<String> signers = council.signers();
             KeyCount.Result members = KeyCount.minMembers(gate, signers);
             approximate |= members.approximate();
             if (!signers.isEmpty() && (long) members.count() * COUNCIL_DENOMINATOR >= (long) signers.size() * COUNCIL_NUMERATOR) {

@@ -34,7 +34,7 @@ public final class RouteSearch {
         Gate resolved = resolve(permission, new ArrayDeque<>());
         Set<Candidate> candidates = new LinkedHashSet<>();
         expand(resolved, List.of(), candidates);
-        return candidates.stream().map(candidate -> Route.of(candidate.via(), candidate.gate(), graph.councils()))
+        return candidates.stream().map(candidate -> Route.of(candidate.via(), candidate.gate(), graph.councils().values()))
                 .sorted(Route.FASTEST_THEN_FEWEST_KEYS).toList();
     }
 

@@ -45,8 +45,8 @@ public final class SafeHistory {
                 .filter(text -> !text.isEmpty()).orElse(null);
         String guard = null;
         String moduleGuard = null;
-        List<SafeState.Change> history = new ArrayList<>();
-        owners.ifPresent(read -> history.add(new SafeState.Change(read.blockNumber(), time(safe, read.blockNumber()), null,
+        List<Change> history = new ArrayList<>();
+        owners.ifPresent(read -> history.add(new Change(read.blockNumber(), time(safe, read.blockNumber()), null,
                 "read at start block: " + addresses(read.value()).size() + " owners")));
         long from = owners.map(StateRead::blockNumber).orElse(0L);
         List<ControlRows.SafeChange> changes = store.jdbi().onDemand(ControlReadDao.class).safeChanges(safe.chainId(), safe.address(), block);
@@ -76,7 +76,7 @@ public final class SafeHistory {
             if (version == null && change.encoding() != null) {
                 version = change.encoding().equals("1.4") ? "1.4–1.5 layout" : "1.1–1.3 layout";
             }
-            history.add(new SafeState.Change(change.blockNumber(), time(safe, change.blockNumber()), change.txHash(), describe(change)));
+            history.add(new Change(change.blockNumber(), time(safe, change.blockNumber()), change.txHash(), describe(change)));
             previous = change;
         }
         return new SafeState(safe, version, threshold, ownerList, List.copyOf(modules), guard, moduleGuard, history);

@@ -17,8 +17,4 @@ public record SafeState(Node safe, String version, int threshold, List<String> o
         modules = List.copyOf(modules);
         history = List.copyOf(history);
     }
-
-    /** One change: where it happened and what it did ("owner_added 0x…", "threshold 9", "read at start block …"). */
-    public record Change(long block, Long time, String tx, String event) {
-    }
 }

@@ -72,7 +72,7 @@ class RouteSearchTest {
         Node l1Council = safe(L1, 1, "L1 council", 9, signers);
         Node l2Council = safe(L1, 2, "L2 council", 9, signers.reversed());
         Node both = safe(L1, 3, "Both", 2, List.of(l1Council.address(), l2Council.address()));
-        graph.council(l1Council, Set.copyOf(signers));
+        graph.council(l1Council, 9, Set.copyOf(signers));
 
         assertThat(routes(both)).singleElement().satisfies(route -> {
             assertThat(route.keys()).isEqualTo(9);
@@ -86,7 +86,7 @@ class RouteSearchTest {
         List<String> signers = keys(0, 12);
         Node council = node(L1, 1);
         String module = keys(50, 1).get(0);
-        graph.contract(council, "safe", "Council").safe(council, 9, signers, List.of(module)).council(council, Set.copyOf(signers));
+        graph.contract(council, "safe", "Council").safe(council, 9, signers, List.of(module)).council(council, 9, Set.copyOf(signers));
 
         List<Route> routes = routes(council);
 
@@ -100,7 +100,7 @@ class RouteSearchTest {
     void shouldNotCallASevenOfTwelveCouncilGated() {
         List<String> signers = keys(0, 12);
         Node council = safe(L1, 1, "Council", 7, signers);
-        graph.council(council, Set.copyOf(signers));
+        graph.council(council, 7, Set.copyOf(signers));
 
         assertThat(routes(council)).singleElement().satisfies(route -> {
             assertThat(route.keys()).isEqualTo(7);
