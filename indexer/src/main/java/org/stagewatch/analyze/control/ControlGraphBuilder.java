@@ -91,7 +91,8 @@ public final class ControlGraphBuilder {
 
     /** What {@code from} sends arrives on the other chain as {@code sender}, {@code delaySeconds} later. */
     public ControlGraphBuilder messagePath(Node from, Node sender, long delaySeconds, String label) {
-        graph.addActsAs(new Hop(sender, label, "message path from " + graph.label(from), delaySeconds), new Gate.Ref(from));
+        graph.addActsAs(graph.hop(sender, "message path from " + graph.label(from) + " (" + label + ")", delaySeconds),
+                new Gate.Ref(from));
         return this;
     }
 

@@ -203,8 +203,9 @@ class RouteSearchTest {
 
         assertThat(routes(l1Timelock)).singleElement().satisfies(route -> {
             assertThat(route.delaySeconds()).isEqualTo(8 * DAY + CHALLENGE + 3 * DAY);
-            assertThat(relations(route)).containsExactly("PROPOSER_ROLE", "message path from L2 Timelock", "PROPOSER_ROLE",
+            assertThat(relations(route)).containsExactly("PROPOSER_ROLE", "message path from L2 Timelock (Outbox)", "PROPOSER_ROLE",
                     "token-holder vote");
+            assertThat(route.via().get(1).label()).isEqualTo("Bridge");
             assertThat(route.keys()).isEqualTo(3);
             assertThat(route.gate()).isInstanceOf(Gate.Vote.class);
         });
