@@ -79,9 +79,7 @@ public final class DemoDaoDeployer {
         Deployed action = deployed("Bridge upgrade action", first.get(6));
 
         // Block 2: the governor and the council Safe (a proxy of the real singleton, set up in its creation).
-        tx.deploy(deployer, "DemoGovernor", 7_000_000, address(token.address()), address(timelock.address()),
-                new Uint48(VOTING_DELAY_BLOCKS), new Uint32(VOTING_PERIOD_BLOCKS), uint(PROPOSAL_THRESHOLD),
-                uint(QUORUM_PERCENT), new Uint48(LATE_QUORUM_EXTENSION_BLOCKS));
+        deployGovernor(tx, deployer, token, timelock);
         String setup = Abi.call("setup", addresses(council.stream().map(Credentials::getAddress).toList()),
                 uint(COUNCIL_THRESHOLD), address(Abi.ZERO_ADDRESS), bytes("0x"), address(Abi.ZERO_ADDRESS),
                 address(Abi.ZERO_ADDRESS), uint(0), address(Abi.ZERO_ADDRESS));
@@ -119,6 +117,13 @@ public final class DemoDaoDeployer {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("eth_getStorageAt " + contract, e);
         }
+    }
+
+    /** Queues the demo governor over {@code token}, executing through {@code timelock}, with devnet-sized delays. */
+    static void deployGovernor(Transactor tx, Credentials deployer, Deployed token, Deployed timelock) {
+        tx.deploy(deployer, "DemoGovernor", 7_000_000, address(token.address()), address(timelock.address()),
+                new Uint48(VOTING_DELAY_BLOCKS), new Uint32(VOTING_PERIOD_BLOCKS), uint(PROPOSAL_THRESHOLD),
+                uint(QUORUM_PERCENT), new Uint48(LATE_QUORUM_EXTENSION_BLOCKS));
     }
 
     static String roleCall(String function, String role, String account) {

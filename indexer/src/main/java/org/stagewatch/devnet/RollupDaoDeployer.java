@@ -11,8 +11,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint32;
-import org.web3j.abi.datatypes.generated.Uint48;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -60,10 +58,7 @@ public final class RollupDaoDeployer {
             Deployed factory = deployed("SafeProxyFactory 1.4.1", first.get(3));
             Deployed gatewayV1 = deployed("GatewayV1", first.get(4));
 
-            tx2.deploy(deployer, "DemoGovernor", 7_000_000, address(token.address()), address(l2Timelock.address()),
-                    new Uint48(DemoDaoDeployer.VOTING_DELAY_BLOCKS), new Uint32(DemoDaoDeployer.VOTING_PERIOD_BLOCKS),
-                    uint(DemoDaoDeployer.PROPOSAL_THRESHOLD), uint(DemoDaoDeployer.QUORUM_PERCENT),
-                    new Uint48(DemoDaoDeployer.LATE_QUORUM_EXTENSION_BLOCKS));
+            DemoDaoDeployer.deployGovernor(tx2, deployer, token, l2Timelock);
             SafeOps.create(tx2, deployer, factory, singleton, owners, L2_THRESHOLD, 1, "the L2 council");
             distribute(tx2, treasury, token);
             List<TransactionReceipt> second = tx2.mine();

@@ -1,6 +1,6 @@
 package org.stagewatch.sync;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,7 +11,6 @@ import org.stagewatch.config.ContractKind;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ControlReadings;
 import org.stagewatch.store.StateRead;
-import org.stagewatch.store.StateReadDao;
 import org.stagewatch.store.Store;
 
 /**
@@ -33,27 +32,17 @@ final class ProxySlotReader {
 
     static void readDue(Store store, RpcClient client, ChainPlan plan, BlockHeader top) {
         long chainId = plan.chain().chainId();
-        StateReadDao dao = store.jdbi().onDemand(StateReadDao.class);
-        List<StateRead> reads = new ArrayList<>();
-        for (String address : plan.addresses()) {
-            for (ChainPlan.Watched watched : plan.watched(address)) {
-                if (watched.kind() != ContractKind.PROXY || top.number() < watched.startBlock()) {
-                    continue;
-                }
-                long last = dao.latest(chainId, address, ControlReadings.IMPLEMENTATION_SLOT, "", top.number())
-                        .map(StateRead::blockNumber).filter(block -> block >= watched.startBlock()).orElse(-1L);
-                long interval = watched.slotReadInterval();
-                long next = last < 0 ? watched.startBlock() : interval > 0 ? last + interval : Long.MAX_VALUE;
-                for (long block = next; block <= top.number(); block = interval > 0 ? block + interval : Long.MAX_VALUE) {
-                    if (!read(client, chainId, address, block, reads)) {
-                        break;
-                    }
+        DueReads.collect(store, plan, top, EnumSet.of(ContractKind.PROXY), (watched, stored, out) -> {
+            long last = stored.latest(chainId, watched.address(), ControlReadings.IMPLEMENTATION_SLOT, "", top.number())
+                    .map(StateRead::blockNumber).filter(block -> block >= watched.startBlock()).orElse(-1L);
+            long interval = watched.slotReadInterval();
+            long next = last < 0 ? watched.startBlock() : interval > 0 ? last + interval : Long.MAX_VALUE;
+            for (long block = next; block <= top.number(); block = interval > 0 ? block + interval : Long.MAX_VALUE) {
+                if (!read(client, chainId, watched.address(), block, out)) {
+                    break;
                 }
             }
-        }
-        if (!reads.isEmpty()) {
-            dao.insert(reads);
-        }
+        });
     }
 
     private static boolean read(RpcClient client, long chainId, String proxy, long block, List<StateRead> out) {

@@ -1,6 +1,7 @@
 package org.stagewatch.sync;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,6 @@ import org.stagewatch.config.ContractKind;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ControlReadings;
 import org.stagewatch.store.StateRead;
-import org.stagewatch.store.StateReadDao;
 import org.stagewatch.store.Store;
 
 /**
@@ -34,23 +34,15 @@ final class StartStateReader {
 
     static void readDue(Store store, RpcClient client, ChainPlan plan, BlockHeader top) {
         long chainId = plan.chain().chainId();
-        StateReadDao dao = store.jdbi().onDemand(StateReadDao.class);
-        List<StateRead> reads = new ArrayList<>();
-        for (String address : plan.addresses()) {
-            for (ChainPlan.Watched watched : plan.watched(address)) {
-                boolean readable = watched.kind() == ContractKind.SAFE || watched.kind() == ContractKind.OWNABLE
-                        || watched.kind() == ContractKind.TIMELOCK;
-                long start = watched.startBlock();
-                String kind = watched.kind().configName();
-                if (readable && top.number() >= start && dao.latest(chainId, address, ControlReadings.START_STATE, kind, start)
-                        .filter(marker -> marker.blockNumber() == start).isEmpty()) {
-                    reads.addAll(read(new ViewCalls(client, start), chainId, watched));
-                }
-            }
-        }
-        if (!reads.isEmpty()) {
-            dao.insert(reads);
-        }
+        DueReads.collect(store, plan, top, EnumSet.of(ContractKind.SAFE, ContractKind.OWNABLE, ContractKind.TIMELOCK),
+                (watched, stored, out) -> {
+                    long start = watched.startBlock();
+                    boolean read = stored.latest(chainId, watched.address(), ControlReadings.START_STATE,
+                            watched.kind().configName(), start).filter(marker -> marker.blockNumber() == start).isPresent();
+                    if (!read) {
+                        out.addAll(read(new ViewCalls(client, start), chainId, watched));
+                    }
+                });
     }
 
     private static List<StateRead> read(ViewCalls calls, long chainId, ChainPlan.Watched watched) {

@@ -23,7 +23,6 @@ import org.stagewatch.store.ControlDeclaration;
 import org.stagewatch.store.ControlReadDao;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
-import org.stagewatch.store.SyncDao;
 
 /**
  * {@code paths} and {@code council} over a small hand-written database (a bridge proxy whose ProxyAdmin
