@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +14,6 @@ import org.stagewatch.decode.ModuleEnabled;
 import org.stagewatch.decode.RecordedLogs;
 import org.stagewatch.project.ControlRows;
 import org.stagewatch.project.ProjectedBatch;
-import org.stagewatch.project.Projector;
-import org.stagewatch.project.Projectors;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ControlReadings;
@@ -42,24 +37,8 @@ class SafeHistoryTest {
     @TempDir
     Path dir;
 
-    /** Projects and stores the recorded logs of a Safe, one range per block, as the sync would. */
     private Store index(String file) {
-        Store store = new Store(Database.open(dir.resolve(file + ".db").toString()));
-        Projector projector = Projectors.standard().forKind(ContractKind.SAFE).orElseThrow();
-        Map<Long, List<RawLog>> byBlock = RecordedLogs.load(file).stream()
-                .collect(Collectors.groupingBy(RawLog::blockNumber, TreeMap::new, Collectors.toList()));
-        byBlock.forEach((block, logs) -> {
-            ProjectedBatch rows = new ProjectedBatch();
-            logs.forEach(log -> RecordedLogs.DECODER.decode(ContractKind.SAFE, log)
-                    .ifPresent(event -> projector.project(event, Projector.ContractOptions.DEFAULT, rows)));
-            BlockHeader header = new BlockHeader(log(logs).chainId(), block, log(logs).blockHash(), "0x", 1_700_000_000 + block, null);
-            store.writeRange(logs, List.of(header), rows, List.of(), new Checkpoint(header.chainId(), block, header.hash()));
-        });
-        return store;
-    }
-
-    private static RawLog log(List<RawLog> logs) {
-        return logs.get(0);
+        return RecordedIndex.of(dir.resolve(file + ".db"), ContractKind.SAFE, file);
     }
 
     private static Node safeOf(String file) {
