@@ -57,6 +57,13 @@ public interface ControlReadDao {
     List<ControlRows.CouncilChange> councilChanges(@Bind("chainId") long chainId, @Bind("address") String manager,
                                                   @Bind("block") long block);
 
+    /** The value of the latest reading of {@code name} (whatever its arguments) at or before the block, e.g. a governor's last quorum read. */
+    @SqlQuery("""
+            SELECT value FROM state_reads WHERE chain_id = :chainId AND address = :address AND name = :name
+              AND block_number <= :block ORDER BY block_number DESC, args DESC LIMIT 1""")
+    java.util.Optional<String> latestReadingOfAnyArgs(@Bind("chainId") long chainId, @Bind("address") String address,
+                                                      @Bind("name") String name, @Bind("block") long block);
+
     @SqlQuery("SELECT * FROM control_declarations WHERE dao_id = :daoId ORDER BY declaration, chain_id, address")
     List<ControlDeclaration> declarations(@Bind("daoId") String daoId);
 

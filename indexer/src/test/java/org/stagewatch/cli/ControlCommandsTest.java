@@ -132,6 +132,27 @@ class ControlCommandsTest {
     }
 
     @Test
+    void shouldRefuseAConfigWhoseCouncilIsNotASafeOrWhosePathNamesAnUndeclaredChain() throws Exception {
+        Path config = dir.resolve("control.yml");
+        java.nio.file.Files.writeString(config, """
+                chains:
+                  l1: { chainId: 1, rpc: "http://127.0.0.1:1" }
+                  l2: { chainId: 42161, rpc: "http://127.0.0.1:1", parent: l1 }
+                daos:
+                  dao:
+                    contracts:
+                      - { kind: timelock, chain: l2, address: "0x0000000000000000000000000000000000000001", council: true }
+                    messagePaths:
+                      - { fromChain: l2, from: "0x0000000000000000000000000000000000000001", toChain: eth,
+                          sender: "0x0000000000000000000000000000000000000002", delaySeconds: 549816 }
+                """);
+        assertThat(run("index", "--config", config.toString(), "--db", dir.resolve("refused.db").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(config + ": daos.dao.contracts[0].council: council on a timelock contract")
+                .contains(config + ": daos.dao.messagePaths[0].toChain: undeclared chain 'eth' (declare it under chains:, or use one of l1, l2)");
+    }
+
+    @Test
     void shouldRefuseJsonAndDotTogether() {
         assertThat(run("paths", "--dao", "dao", "--db", db, "--json", "--dot")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("give either --json or --dot, not both");

@@ -72,11 +72,8 @@ final class ControlFacts {
         powers.sort(Comparator.comparing((TokenDao.DelegatePower power) -> new BigInteger(power.power())).reversed()
                 .thenComparing(TokenDao.DelegatePower::delegate));
         BigInteger total = powers.stream().map(power -> new BigInteger(power.power())).reduce(BigInteger.ZERO, BigInteger::add);
-        Optional<BigInteger> quorum = store.jdbi().withHandle(handle -> handle.createQuery("""
-                        SELECT value FROM state_reads WHERE chain_id = :chainId AND address = :address AND name = 'quorum'
-                          AND block_number <= :block ORDER BY block_number DESC LIMIT 1""")
-                .bind("chainId", governor.chainId()).bind("address", governor.address()).bind("block", block)
-                .mapTo(String.class).findOne()).map(BigInteger::new);
+        Optional<BigInteger> quorum = rows().latestReadingOfAnyArgs(governor.chainId(), governor.address(), "quorum", block)
+                .map(BigInteger::new);
         // the bar: the quorum, or (none read yet) more than half of the delegated power
         BigInteger bar = quorum.orElse(total.shiftRight(1).add(BigInteger.ONE));
         List<String> delegates = new ArrayList<>();
