@@ -1,6 +1,14 @@
 package org.stagewatch.analyze.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stagewatch.decode.RecordedLogs.DEPLOYER;
+import static org.stagewatch.decode.RecordedLogs.ALICE;
+import static org.stagewatch.decode.RecordedLogs.BOB;
+import static org.stagewatch.decode.RecordedLogs.CAROL;
+import static org.stagewatch.decode.RecordedLogs.DAVE;
+import static org.stagewatch.decode.RecordedLogs.ERIN;
+import static org.stagewatch.decode.RecordedLogs.FRANK;
+import static org.stagewatch.decode.RecordedLogs.ANVIL_CHAIN_ID;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,14 +28,6 @@ import org.stagewatch.store.Store;
  * each script did must be what the replayed state says.
  */
 class RecordedControlTest {
-    static final long CHAIN = 31337;
-    static final String DEPLOYER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
-    static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-    static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
-    static final String DAVE = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
-    static final String ERIN = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
-    static final String FRANK = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
 
     @TempDir
     Path dir;
@@ -37,7 +37,7 @@ class RecordedControlTest {
     }
 
     private static Node node(String address) {
-        return new Node(CHAIN, address);
+        return new Node(ANVIL_CHAIN_ID, address);
     }
 
     @Test
@@ -114,10 +114,10 @@ class RecordedControlTest {
     void shouldReplayCouncilCohortsAndMemberChanges() {
         Store store = index(ContractKind.COUNCIL_MANAGER, "council-manager.json");
         String manager = RecordedIndex.emitters("council-manager.json").get(0);
-        DaoScope dao = new DaoScope("arbitrum", List.of(new ContractRow("arbitrum", CHAIN, manager, "council-manager", "Manager", 0,
+        DaoScope dao = new DaoScope("arbitrum", List.of(new ContractRow("arbitrum", ANVIL_CHAIN_ID, manager, "council-manager", "Manager", 0,
                 false, false)));
         CouncilReport report = new CouncilAnalyzer(store).councils(dao,
-                new ChainPoints(Map.of(CHAIN, new ChainPoints.Point(CHAIN, Long.MAX_VALUE, 0))));
+                new ChainPoints(Map.of(ANVIL_CHAIN_ID, new ChainPoints.Point(ANVIL_CHAIN_ID, Long.MAX_VALUE, 0))));
 
         CouncilReport.Manager replayed = report.managers().get(0);
         assertThat(replayed.cohorts().get(0)).hasSize(6).contains(BOB, CAROL, DAVE, ERIN).doesNotContain(ALICE, FRANK);

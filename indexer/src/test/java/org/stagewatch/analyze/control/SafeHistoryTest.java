@@ -1,6 +1,11 @@
 package org.stagewatch.analyze.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stagewatch.decode.RecordedLogs.ALICE;
+import static org.stagewatch.decode.RecordedLogs.BOB;
+import static org.stagewatch.decode.RecordedLogs.CAROL;
+import static org.stagewatch.decode.RecordedLogs.DAVE;
+import static org.stagewatch.decode.RecordedLogs.ERIN;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +33,6 @@ import org.stagewatch.store.Store;
  * and a rollback above a fork point.
  */
 class SafeHistoryTest {
-    static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-    static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
-    static final String DAVE = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
-    static final String ERIN = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
 
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class SafeHistoryTest {
     }
 
     private static Node safeOf(String file) {
-        return new Node(31337, RecordedLogs.load(file).get(0).address());
+        return new Node(RecordedLogs.ANVIL_CHAIN_ID, RecordedLogs.load(file).get(0).address());
     }
 
     @Test
