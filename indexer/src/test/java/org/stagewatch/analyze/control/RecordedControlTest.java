@@ -71,6 +71,16 @@ class RecordedControlTest {
     }
 
     @Test
+    void shouldReplayACompoundTimelocksDelayAndAdmin() {
+        Store store = index(ContractKind.TIMELOCK, "timelock-compound.json");
+        Node timelock = node(RecordedIndex.emitters("timelock-compound.json").get(0));
+        ControlFacts facts = new ControlFacts(store);
+        assertThat(facts.minDelay(timelock, Long.MAX_VALUE)).as("setDelay(259200) executed through itself").isEqualTo(259_200);
+        assertThat(facts.owner(timelock, Long.MAX_VALUE)).as("alice accepted the pending admin role").isEqualTo(ALICE);
+        assertThat(facts.roles(timelock, Long.MAX_VALUE).isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldReplayProxyAdminsBeaconsAndOwners() {
         Store proxies = index(ContractKind.PROXY, "proxy.json");
         Store owned = index(ContractKind.OWNABLE, "ownable.json");
