@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
@@ -45,6 +46,8 @@ class ControlIT {
     static final long CHALLENGE_PERIOD = 45_818 * 12;
     static final int SLOT_INTERVAL = 3;
 
+    @TempDir
+    static Path dir;
     AnvilNode l1;
     AnvilNode l2;
     RollupDao dao;
@@ -58,7 +61,6 @@ class ControlIT {
         l2 = AnvilNode.start(L2);
         dao = RollupDaoDeployer.deploy(l1, l2);
         played = RollupScenario.play(l1, dao);
-        Path dir = Files.createTempDirectory("stagewatch-control-it");
         Path config = dir.resolve("rollup.yml");
         Files.writeString(config, config());
         store = new Store(Database.open(dir.resolve("rollup.db").toString()));
