@@ -1,52 +1,86 @@
 package org.stagewatch.chain;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises providers' "range too large / too many results" errors and reads the range they
- * suggest. Formats seen: "query returned more than 10000 results. Try with this block range
- * [0x1, 0x2]" (Alchemy/Infura), "block range is too wide", "exceed maximum block range: 5000",
- * "range … exceeds limit of 10000", "response size exceeded".
+ * Recognises providers' "range too wide / too many results / response too large" answers to
+ * eth_getLogs and reads the range they suggest. Each rule is one provider's wording, recorded from
+ * its real error payloads (see RangeErrorsTest); the first rule that matches decides. A rule either
+ * names a block count (from the message, or the provider's documented limit) or says "halve".
  */
 public final class RangeErrors {
-    private static final List<String> MARKERS = List.of(
-            "more than", "too many", "range is too", "block range", "range too", "exceed maximum", "exceeds limit",
-            "response size", "too large", "limit exceeded", "query timeout", "range limit", "max range");
-    private static final Pattern SUGGESTED_HEX_RANGE = Pattern.compile("\\[(0x[0-9a-fA-F]+),\\s*(0x[0-9a-fA-F]+)]");
-    private static final Pattern LIMIT_NUMBER = Pattern.compile(
-            "(?:maximum block range|max block range|block range limit|block range is limited to|block range of)\\D{0,12}(\\d{1,9})");
+    /** How a matched message translates into the next range size. */
+    private record Rule(String provider, Pattern pattern, Suggestion suggestion) {
+    }
+
+    private interface Suggestion {
+        OptionalLong blocks(Matcher match);
+    }
+
+    private static final Suggestion HALVE = match -> OptionalLong.empty();
+
+    private static Suggestion group(int index) {
+        return match -> OptionalLong.of(Long.parseLong(match.group(index).replaceAll("[,.]", "")));
+    }
+
+    private static Suggestion fixed(long blocks) {
+        return match -> OptionalLong.of(blocks);
+    }
+
+    /** [from, to] as hex: the provider's suggested range, inclusive. */
+    private static final Suggestion HEX_RANGE = match ->
+            OptionalLong.of(Long.decode(match.group(2)) - Long.decode(match.group(1)) + 1);
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("Alchemy", Pattern.compile("this block range should work: \\[(0x[0-9a-fA-F]+),\\s*(0x[0-9a-fA-F]+)]"), HEX_RANGE),
+            new Rule("Infura / zkSync", Pattern.compile("Try with this block range \\[(0x[0-9a-fA-F]+),\\s*(0x[0-9a-fA-F]+)]"), HEX_RANGE),
+            new Rule("Infura (range limit)", Pattern.compile("range \\d+ exceeds limit of (\\d+)"), group(1)),
+            new Rule("QuickNode / 1RPC / Blast", Pattern.compile("limited to a ([\\d,.]+)"), group(1)),
+            new Rule("BlockPI", Pattern.compile("limited to ([\\d,.]+) block"), group(1)),
+            new Rule("Tenderly", Pattern.compile("is bigger than range limit (\\d+)"), group(1)),
+            new Rule("PublicNode", Pattern.compile("maximum block range: ([\\d,.]+)"), group(1)),
+            new Rule("Coinbase", Pattern.compile("limit the query to at most ([\\d,.]+) blocks"), group(1)),
+            new Rule("thirdweb", Pattern.compile("Maximum allowed number of requested blocks is (\\d+)"), group(1)),
+            new Rule("Aurora", Pattern.compile("up to a ([\\d,.]+) block range"), group(1)),
+            new Rule("Ankr", Pattern.compile("block range is too wide"), fixed(3_000)),
+            new Rule("Arbitrum public RPC", Pattern.compile("logs matched by query exceeds limit of \\d+"), HALVE),
+            new Rule("OP Mainnet public RPC", Pattern.compile("backend response too large|Block range is too large"), HALVE),
+            new Rule("Base", Pattern.compile("block range too large"), fixed(2_000)),
+            new Rule("geth / Infura result cap", Pattern.compile("query returned more than \\d+ results"), HALVE),
+            new Rule("LlamaRPC / Ankr result cap", Pattern.compile("query exceeds max results"), HALVE),
+            new Rule("query timeout", Pattern.compile("query timeout exceeded"), HALVE),
+            new Rule("1RPC response size", Pattern.compile("response size should not greater than \\d+ bytes"), HALVE),
+            new Rule("generic", Pattern.compile("(?i)(log response size exceeded|response size exceeded|too many (results|logs|blocks)|block range (is )?too (large|wide))"), HALVE));
 
     private RangeErrors() {
     }
 
-    public static boolean isRangeError(String message) {
-        if (message == null) {
-            return false;
-        }
-        String lower = message.toLowerCase(Locale.ROOT);
-        return MARKERS.stream().anyMatch(lower::contains)
-                && (lower.contains("log") || lower.contains("range") || lower.contains("result")
-                || lower.contains("response") || lower.contains("block"));
+    /** What a range error says: which provider's wording matched and the block count it suggests, if any. */
+    public record Verdict(String provider, OptionalLong suggestedBlocks) {
     }
 
-    /** The number of blocks the provider suggests, if its message says. */
-    public static OptionalLong suggestedBlocks(String message) {
-        Matcher hex = SUGGESTED_HEX_RANGE.matcher(message);
-        if (hex.find()) {
-            long from = Long.decode(hex.group(1));
-            long to = Long.decode(hex.group(2));
-            if (to >= from) {
-                return OptionalLong.of(to - from + 1);
+    public static Optional<Verdict> classify(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        for (Rule rule : RULES) {
+            Matcher match = rule.pattern().matcher(message);
+            if (match.find()) {
+                return Optional.of(new Verdict(rule.provider(), rule.suggestion().blocks(match)));
             }
         }
-        Matcher limit = LIMIT_NUMBER.matcher(message.toLowerCase(Locale.ROOT));
-        if (limit.find()) {
-            return OptionalLong.of(Long.parseLong(limit.group(1)));
-        }
-        return OptionalLong.empty();
+        return Optional.empty();
+    }
+
+    public static boolean isRangeError(String message) {
+        return classify(message).isPresent();
+    }
+
+    public static OptionalLong suggestedBlocks(String message) {
+        return classify(message).map(Verdict::suggestedBlocks).orElse(OptionalLong.empty());
     }
 }

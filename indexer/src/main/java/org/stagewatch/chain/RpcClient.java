@@ -1,19 +1,13 @@
 package org.stagewatch.chain;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
-import okhttp3.OkHttpClient;
 import org.stagewatch.store.BlockHeader;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchResponse;
@@ -24,52 +18,55 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.http.HttpService;
 
 /**
- * JSON-RPC access to one chain over web3j: chain id, head, logs, block headers (with Arbitrum's
- * {@code l1BlockNumber}) and eth_call. Transport failures (connection errors, HTTP 429/5xx, timeouts,
- * unparsable bodies) are retried with exponential backoff and jitter; JSON-RPC errors are not, except
- * that a "range too large" answer becomes a {@link RangeTooLargeException} for the fetcher to act on.
+ * JSON-RPC access to one chain over web3j: chain id, head and finalized block, logs, block headers
+ * (with Arbitrum's {@code l1BlockNumber}) and eth_call. Each endpoint retries transient failures on
+ * its own (see {@link Endpoint}); when one gives up, the next configured endpoint takes over, and
+ * stays preferred until it fails in turn. A JSON-RPC error is not retried, except that a "range too
+ * large" answer becomes a {@link RangeTooLargeException} for the fetcher to act on.
  */
 public final class RpcClient implements AutoCloseable {
     private static final int HEADER_BATCH = 100;
 
-    private final String url;
-    private final HttpService service;
-    private final Web3j web3j;
-    private final RetryPolicy<Object> retry;
+    private final List<Endpoint> endpoints;
+    private volatile int current;
 
     public RpcClient(String url) {
-        this(url, Duration.ofSeconds(30), 8);
+        this(List.of(url), RpcSettings.DEFAULT);
     }
 
-    public RpcClient(String url, Duration timeout, int maxRetries) {
-        this.url = url;
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        this.service = new HttpService(url, http);
-        this.web3j = Web3j.build(service);
-        this.retry = RetryPolicy.builder()
-                .handle(IOException.class, java.io.UncheckedIOException.class)
-                .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(10))
-                .withJitter(0.25)
-                .withMaxRetries(maxRetries)
-                .build();
+    public RpcClient(List<String> urls, RpcSettings settings) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no RPC URL");
+        }
+        this.endpoints = urls.stream().map(url -> new Endpoint(url, settings)).toList();
     }
 
+    /** The endpoint in use, redacted for messages. */
     public String url() {
-        return url;
+        return endpoints.get(current).shownUrl();
     }
 
     public long chainId() {
-        return call("eth_chainId", () -> web3j.ethChainId().send()).getChainId().longValueExact();
+        return call("eth_chainId", endpoint -> endpoint.web3j().ethChainId().send(), false).getChainId().longValueExact();
     }
 
     public long headBlock() {
-        return call("eth_blockNumber", () -> web3j.ethBlockNumber().send()).getBlockNumber().longValueExact();
+        return call("eth_blockNumber", endpoint -> endpoint.web3j().ethBlockNumber().send(), false)
+                .getBlockNumber().longValueExact();
+    }
+
+    /** The node's finalized block, or empty when it does not know the tag. */
+    public java.util.OptionalLong finalizedBlock() {
+        try {
+            var block = call("eth_getBlockByNumber(finalized)", endpoint -> endpoint.web3j()
+                    .ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false).send(), false);
+            return block.getBlock() == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(block.getBlock().getNumber().longValueExact());
+        } catch (RpcException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** Logs of {@code addresses} with one of {@code topic0s} in [from, to], in chain order. */
@@ -79,7 +76,10 @@ public final class RpcClient implements AutoCloseable {
         if (!topic0s.isEmpty()) {
             filter.addOptionalTopics(topic0s.toArray(String[]::new));
         }
-        EthLog response = send("eth_getLogs", () -> web3j.ethGetLogs(filter).send(), true);
+        EthLog response = call("eth_getLogs", endpoint -> endpoint.web3j().ethGetLogs(filter).send(), true);
+        if (response.getLogs() == null) {
+            throw new RpcException(url() + ": eth_getLogs [" + from + ", " + to + "] answered without a result");
+        }
         List<RawLog> logs = new ArrayList<>(response.getLogs().size());
         for (EthLog.LogResult<?> result : response.getLogs()) {
             EthLog.LogObject log = (EthLog.LogObject) result.get();
@@ -95,36 +95,45 @@ public final class RpcClient implements AutoCloseable {
         return logs;
     }
 
-    /** Headers of the given blocks, fetched in JSON-RPC batches and matched by request id. */
+    /** Headers of the given blocks, fetched in JSON-RPC batches and matched by request id, not by position. */
     public Map<Long, BlockHeader> headers(long chainId, Collection<Long> numbers) {
         Map<Long, BlockHeader> headers = new HashMap<>();
         List<Long> all = List.copyOf(numbers);
         for (int start = 0; start < all.size(); start += HEADER_BATCH) {
             List<Long> slice = all.subList(start, Math.min(all.size(), start + HEADER_BATCH));
-            var batch = web3j.newBatch();
-            Map<Long, Long> numberById = new HashMap<>();
-            for (long number : slice) {
-                Request<?, BlockResponse> request = new Request<>("eth_getBlockByNumber",
-                        List.of("0x" + Long.toHexString(number), false), service, BlockResponse.class);
-                numberById.put(request.getId(), number);
-                batch.add(request);
+            headers.putAll(withFailover("eth_getBlockByNumber (batch of " + slice.size() + ")",
+                    endpoint -> headerBatch(endpoint, chainId, slice), false));
+        }
+        return headers;
+    }
+
+    private Map<Long, BlockHeader> headerBatch(Endpoint endpoint, long chainId, List<Long> numbers) throws Exception {
+        var batch = endpoint.web3j().newBatch();
+        Map<Long, Long> numberById = new HashMap<>();
+        for (long number : numbers) {
+            Request<?, BlockResponse> request = new Request<>("eth_getBlockByNumber",
+                    List.of("0x" + Long.toHexString(number), false), endpoint.service(), BlockResponse.class);
+            numberById.put(request.getId(), number);
+            batch.add(request);
+        }
+        BatchResponse response = batch.send();
+        Map<Long, BlockHeader> headers = new HashMap<>();
+        for (Response<?> item : response.getResponses()) {
+            Long number = numberById.get(item.getId());
+            if (number == null) {
+                throw new Endpoint.MalformedAnswerException("batch answer with unknown id " + item.getId());
             }
-            BatchResponse response = call("eth_getBlockByNumber (batch)", batch::send);
-            for (Response<?> item : response.getResponses()) {
-                Long number = numberById.get(item.getId());
-                if (number == null) {
-                    throw new RpcException(url + ": batch answer with unknown id " + item.getId());
-                }
-                if (item.hasError() || item.getResult() == null) {
-                    throw new RpcException(url + ": eth_getBlockByNumber(" + number + ") failed: "
-                            + (item.hasError() ? item.getError().getMessage() : "no such block"));
-                }
-                headers.put(number, toHeader(chainId, number, ((BlockResponse) item).getResult()));
+            if (item.hasError()) {
+                throw new RpcException(endpoint.shownUrl() + ": eth_getBlockByNumber(" + number + ") failed: "
+                        + item.getError().getMessage());
             }
-            if (!numberById.keySet().stream().allMatch(id -> response.getResponses().stream()
-                    .anyMatch(item -> item.getId() == id))) {
-                throw new RpcException(url + ": batch answer is missing blocks " + slice);
+            if (item.getResult() == null) {
+                throw new Endpoint.MalformedAnswerException("no block " + number + " in the answer");
             }
+            headers.put(number, toHeader(chainId, number, ((BlockResponse) item).getResult()));
+        }
+        if (headers.size() != numbers.size()) {
+            throw new Endpoint.MalformedAnswerException("batch answer covers " + headers.size() + " of " + numbers.size() + " blocks");
         }
         return headers;
     }
@@ -137,47 +146,80 @@ public final class RpcClient implements AutoCloseable {
     public String ethCall(String to, String data, Long block) {
         DefaultBlockParameter at = block == null ? DefaultBlockParameterName.LATEST
                 : DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
-        var response = send("eth_call", () -> web3j.ethCall(
-                Transaction.createEthCallTransaction(null, to, data), at).send(), false);
-        return response.getValue();
+        return call("eth_call", endpoint -> endpoint.web3j().ethCall(
+                Transaction.createEthCallTransaction(null, to, data), at).send(), false).getValue();
     }
 
     /** eth_getStorageAt at {@code block}: the 32-byte word in {@code slot}, as 0x-hex. */
     public String storageAt(String address, String slot, long block) {
-        var response = send("eth_getStorageAt", () -> web3j.ethGetStorageAt(address, new BigInteger(slot.substring(2), 16),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send(), false);
-        return response.getData();
+        return call("eth_getStorageAt", endpoint -> endpoint.web3j().ethGetStorageAt(address, new BigInteger(slot.substring(2), 16),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send(), false).getData();
     }
 
+    /** The web3j of the endpoint in use, for callers that need a raw request. */
     public Web3j web3j() {
-        return web3j;
+        return endpoints.get(current).web3j();
     }
 
     private BlockHeader toHeader(long chainId, long number, Map<String, Object> block) {
         Object l1 = block.get("l1BlockNumber");
-        return new BlockHeader(chainId, number, lower((String) block.get("hash")), lower((String) block.get("parentHash")),
-                Long.decode((String) block.get("timestamp")), l1 == null ? null : Long.decode((String) l1));
+        Object hash = block.get("hash");
+        Object parent = block.get("parentHash");
+        Object timestamp = block.get("timestamp");
+        if (!(hash instanceof String) || !(parent instanceof String) || !(timestamp instanceof String)) {
+            throw new Endpoint.MalformedAnswerException("block " + number + " lacks hash, parentHash or timestamp");
+        }
+        return new BlockHeader(chainId, number, lower((String) hash), lower((String) parent),
+                Long.decode((String) timestamp), l1 == null ? null : Long.decode((String) l1));
     }
 
-    private <T extends Response<?>> T send(String method, CheckedSupplier<T> request, boolean rangeAware) {
-        T response = call(method, request);
-        if (response.hasError()) {
-            String message = response.getError().getMessage();
-            if (rangeAware && RangeErrors.isRangeError(message)) {
-                throw new RangeTooLargeException(message, RangeErrors.suggestedBlocks(message));
+    /** Runs a JSON-RPC request and turns an error answer into an exception (a range error into its own). */
+    private <T extends Response<?>> T call(String method, EndpointRequest<T> request, boolean rangeAware) {
+        return withFailover(method, endpoint -> {
+            T response = request.send(endpoint);
+            if (response == null) {
+                throw new Endpoint.MalformedAnswerException("empty answer");
             }
-            throw new RpcException("%s: %s failed: %s (code %d)".formatted(url, method, message, response.getError().getCode()));
-        }
-        return response;
+            if (response.hasError()) {
+                String message = response.getError().getMessage();
+                if (rangeAware && RangeErrors.isRangeError(message)) {
+                    throw new RangeTooLargeException(message, RangeErrors.suggestedBlocks(message));
+                }
+                throw new RpcException("%s: %s failed: %s (code %d)".formatted(endpoint.shownUrl(), method, message,
+                        response.getError().getCode()));
+            }
+            return response;
+        }, rangeAware);
     }
 
-    private <T> T call(String method, CheckedSupplier<T> request) {
-        try {
-            return Failsafe.with(retry).get(request::get);
-        } catch (FailsafeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RpcException("%s: %s failed after retries: %s".formatted(url, method, cause.getMessage()), cause);
+    /**
+     * Runs one request on the preferred endpoint; when it fails for good, tries the others in order.
+     * JSON-RPC errors are answers, not failures of the endpoint: they are raised at once.
+     */
+    private <T> T withFailover(String method, EndpointRequest<T> request, boolean rangeAware) {
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 0; attempt < endpoints.size(); attempt++) {
+            Endpoint endpoint = endpoints.get(current);
+            try {
+                return endpoint.execute(() -> request.send(endpoint));
+            } catch (RpcException e) {
+                throw e;
+            } catch (HttpStatusException e) {
+                if (rangeAware && RangeErrors.isRangeError(e.body())) {
+                    throw new RangeTooLargeException(e.body(), RangeErrors.suggestedBlocks(e.body()));
+                }
+                failures.add(endpoint.shownUrl() + ": " + e.getMessage());
+            } catch (Exception e) {
+                failures.add(endpoint.shownUrl() + ": " + describe(e));
+            }
+            current = (current + 1) % endpoints.size();
         }
+        throw new RpcException(method + " failed on every endpoint after retries: " + String.join("; ", failures));
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     static String lower(String hex) {
@@ -186,12 +228,17 @@ public final class RpcClient implements AutoCloseable {
 
     @Override
     public void close() {
-        web3j.shutdown();
+        endpoints.forEach(Endpoint::close);
     }
 
     @FunctionalInterface
-    private interface CheckedSupplier<T> {
+    interface CheckedSupplier<T> {
         T get() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface EndpointRequest<T> {
+        T send(Endpoint endpoint) throws Exception;
     }
 
     /** eth_getBlockByNumber answered as a plain map, so fields web3j does not model (l1BlockNumber) survive. */

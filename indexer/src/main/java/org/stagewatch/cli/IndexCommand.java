@@ -8,6 +8,8 @@ import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.WriterLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.stagewatch.sync.Indexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,18 +25,42 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "BLOCK", description = "stop at this block instead of the head")
     Long to;
 
+    @Option(names = "--follow", description = "after the backfill, follow the head (WebSocket newHeads for ws:// URLs, "
+            + "polling otherwise) until interrupted; reorgs are rolled back to their fork point")
+    boolean follow;
+
     @Mixin
     DatabaseOption database;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         StagewatchConfig loaded = ConfigLoader.load(config);
         if (to != null && to < 0) {
             throw new UserError("--to must be ≥ 0, got " + to);
         }
+        if (to != null && follow) {
+            throw new UserError("--to and --follow exclude each other: --follow indexes up to the head and stays there");
+        }
         Store store = database.open();
-        new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
-                .backfill(loaded, to == null ? OptionalLong.empty() : OptionalLong.of(to));
-        return 0;
+        try (WriterLock lock = WriterLock.acquire(store.database())) {
+            Indexer indexer = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr());
+            if (!follow) {
+                indexer.backfill(loaded, to == null ? OptionalLong.empty() : OptionalLong.of(to));
+                return 0;
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                main.interrupt();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                indexer.follow(loaded, stop::get);
+            } catch (InterruptedException e) {
+                System.err.println("stagewatch index: stopped; the checkpoint is at the last fully indexed range");
+            }
+            return 0;
+        }
     }
 }

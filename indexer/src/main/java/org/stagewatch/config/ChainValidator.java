@@ -22,7 +22,8 @@ final class ChainValidator {
     static final KeySet KEYS = new KeySet("chain")
             .required("chainId", "the chain id the RPC reports, e.g. chainId: 42161 for Arbitrum One")
             .required("rpc", "an RPC URL or a list of them, e.g. rpc: ${ARBITRUM_RPC_URL}")
-            .optional("confirmations", "maxBlockRange", "parent");
+            .optional("confirmations", "maxBlockRange", "finalityDepth", "pollIntervalMs", "timeoutSeconds", "maxRetries",
+                    "requestsPerSecond", "maxConcurrency", "parent");
     private static final Set<String> SCHEMES = Set.of("http", "https", "ws", "wss");
     private static final String URL_EXPECTED = "expected an http://, https://, ws:// or wss:// URL";
 
@@ -115,6 +116,18 @@ final class ChainValidator {
         fields.intNumber(chain, path, "maxBlockRange", 1,
                 "expected a whole number of blocks > 0 for the first eth_getLogs range; omit it for "
                         + ChainConfig.DEFAULT_MAX_BLOCK_RANGE);
+        fields.intNumber(chain, path, "finalityDepth", 1,
+                "expected a whole number of blocks > 0 after which a block cannot be reorganised; omit it for the chain's default");
+        fields.intNumber(chain, path, "pollIntervalMs", 10,
+                "expected milliseconds ≥ 10 between head polls; omit it for " + ChainConfig.DEFAULT_POLL_INTERVAL_MS);
+        fields.intNumber(chain, path, "timeoutSeconds", 1,
+                "expected whole seconds ≥ 1 per request; omit it for " + ChainConfig.DEFAULT_TIMEOUT_SECONDS);
+        fields.intNumber(chain, path, "maxRetries", 0,
+                "expected a whole number ≥ 0 of retries; omit it for " + ChainConfig.DEFAULT_MAX_RETRIES);
+        fields.intNumber(chain, path, "requestsPerSecond", 0,
+                "expected a whole number ≥ 0 of requests per second per endpoint (0 = no limit)");
+        fields.intNumber(chain, path, "maxConcurrency", 1,
+                "expected a whole number ≥ 1 of requests in flight per endpoint; omit it for " + ChainConfig.DEFAULT_MAX_CONCURRENCY);
         return chainId;
     }
 
@@ -136,15 +149,6 @@ final class ChainValidator {
 
     /** The URL up to its host: paths, queries and user info often carry API keys. */
     static String redact(String url) {
-        int authorityStart = url.indexOf("://");
-        int from = authorityStart < 0 ? 0 : authorityStart + 3;
-        int end = from;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        String authority = url.substring(from, end);
-        int userInfoEnd = authority.lastIndexOf('@');
-        String shown = url.substring(0, from) + (userInfoEnd < 0 ? authority : "…@" + authority.substring(userInfoEnd + 1));
-        return end < url.length() ? shown + "/…" : shown;
+        return RpcUrls.redact(url);
     }
 }

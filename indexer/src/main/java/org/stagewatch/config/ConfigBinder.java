@@ -31,6 +31,12 @@ final class ConfigBinder {
                 Values.textOrList(chain.get("rpc")),
                 optional(chain, "confirmations", Values::intNumber, 0),
                 optional(chain, "maxBlockRange", Values::intNumber, ChainConfig.DEFAULT_MAX_BLOCK_RANGE),
+                optional(chain, "finalityDepth", Values::intNumber, null),
+                optional(chain, "pollIntervalMs", Values::intNumber, ChainConfig.DEFAULT_POLL_INTERVAL_MS),
+                optional(chain, "timeoutSeconds", Values::intNumber, ChainConfig.DEFAULT_TIMEOUT_SECONDS),
+                optional(chain, "maxRetries", Values::intNumber, ChainConfig.DEFAULT_MAX_RETRIES),
+                optional(chain, "requestsPerSecond", Values::intNumber, 0),
+                optional(chain, "maxConcurrency", Values::intNumber, ChainConfig.DEFAULT_MAX_CONCURRENCY),
                 optional(chain, "parent", Values::text, null));
     }
 

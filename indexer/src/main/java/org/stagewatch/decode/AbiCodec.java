@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.stagewatch.chain.RawLog;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -23,13 +22,15 @@ import org.web3j.abi.datatypes.Utf8String;
  * payload with {@link AbiLayout}, decodes it with web3j, converts web3j types to plain Java values.
  */
 final class AbiCodec {
-    private static final Pattern HEX = Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
     private static final Map<String, TypeReference<Type>> REFERENCES = new ConcurrentHashMap<>();
 
     private AbiCodec() {
     }
 
     static LogValues decode(AbiEvent event, RawLog log) {
+        if (StaticCodec.applies(event)) {
+            return StaticCodec.decode(event, log);
+        }
         try {
             byte[] data = bytes(log.data(), "data");
             List<AbiParam> dataParams = event.dataParams();
@@ -58,8 +59,21 @@ final class AbiCodec {
         }
     }
 
+    /** 0x followed by an even number of hex digits; a loop, because a regex over megabytes of log data is slow. */
+    static boolean isWholeBytesHex(String hex) {
+        if (hex == null || !hex.startsWith("0x") || (hex.length() & 1) != 0) {
+            return false;
+        }
+        for (int i = 2; i < hex.length(); i++) {
+            if (Character.digit(hex.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static byte[] bytes(String hex, String what) {
-        if (hex == null || !HEX.matcher(hex).matches()) {
+        if (!isWholeBytesHex(hex)) {
             throw new IllegalArgumentException(what + " is not 0x-prefixed hex of whole bytes");
         }
         return HexFormat.of().parseHex(hex.substring(2));

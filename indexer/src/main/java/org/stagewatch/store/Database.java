@@ -22,11 +22,13 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database {
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final String location;
     private final boolean sqlite;
 
-    private Database(Jdbi jdbi, String location, boolean sqlite) {
+    private Database(Jdbi jdbi, DataSource dataSource, String location, boolean sqlite) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.location = location;
         this.sqlite = sqlite;
     }
@@ -57,7 +59,7 @@ public final class Database {
         }
         migrate(dataSource, target);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        return new Database(jdbi, target, sqlite);
+        return new Database(jdbi, dataSource, target, sqlite);
     }
 
     private static void migrate(DataSource dataSource, String target) {
@@ -97,6 +99,10 @@ public final class Database {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
     }
 
     public String location() {

@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.stagewatch.project.Rows;
 
-/** Inserts projected rows. Every statement is a batch; the caller owns the transaction. */
+/** Inserts governor rows (the token's high-volume rows go through {@link JdbcBatch} in {@link Store}). The caller owns the transaction. */
 public interface ProjectionDao {
 
     @SqlBatch("""
@@ -39,21 +39,4 @@ public interface ProjectionDao {
             """)
     void insertGovernorSettings(@BindMethods List<Rows.GovernorSetting> rows);
 
-    @SqlBatch("""
-            INSERT INTO delegations (chain_id, token, delegator, from_delegate, to_delegate, block_number, log_index, tx_hash)
-            VALUES (:chainId, :token, :delegator, :fromDelegate, :toDelegate, :blockNumber, :logIndex, :txHash)
-            """)
-    void insertDelegations(@BindMethods List<Rows.Delegation> rows);
-
-    @SqlBatch("""
-            INSERT INTO voting_power (chain_id, token, delegate, previous_votes, new_votes, block_number, log_index, tx_hash)
-            VALUES (:chainId, :token, :delegate, :previousVotes, :newVotes, :blockNumber, :logIndex, :txHash)
-            """)
-    void insertVotingPower(@BindMethods List<Rows.VotingPower> rows);
-
-    @SqlBatch("""
-            INSERT INTO transfers (chain_id, token, from_address, to_address, value, block_number, log_index, tx_hash)
-            VALUES (:chainId, :token, :fromAddress, :toAddress, :value, :blockNumber, :logIndex, :txHash)
-            """)
-    void insertTransfers(@BindMethods List<Rows.Transfer> rows);
 }

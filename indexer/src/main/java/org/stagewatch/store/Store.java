@@ -1,5 +1,7 @@
 package org.stagewatch.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -37,21 +39,85 @@ public final class Store {
 
     public void writeRange(List<RawLog> logs, Collection<BlockHeader> headers, ProjectedBatch rows,
                            List<StateRead> reads, Checkpoint checkpoint) {
+        try {
+            write(logs, headers, rows, reads, checkpoint);
+        } catch (SQLException e) {
+            throw new StoreException("writing the range up to block %d of chain %d failed (nothing of it was kept): %s"
+                    .formatted(checkpoint.blockNumber(), checkpoint.chainId(), e.getMessage()), e);
+        }
+    }
+
+    private void write(List<RawLog> logs, Collection<BlockHeader> headers, ProjectedBatch rows,
+                       List<StateRead> reads, Checkpoint checkpoint) throws SQLException {
         database.jdbi().useTransaction(handle -> {
+            Connection connection = handle.getConnection();
+            JdbcBatch.insert(connection, """
+                    INSERT INTO raw_logs (chain_id, block_number, log_index, block_hash, tx_hash, tx_index, address,
+                                          topic0, topic1, topic2, topic3, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs, (statement, log) -> {
+                statement.setLong(1, log.chainId());
+                statement.setLong(2, log.blockNumber());
+                statement.setInt(3, log.logIndex());
+                statement.setString(4, log.blockHash());
+                statement.setString(5, log.txHash());
+                statement.setInt(6, log.txIndex());
+                statement.setString(7, log.address());
+                for (int topic = 0; topic < 4; topic++) {
+                    JdbcBatch.setNullable(statement, 8 + topic, topic < log.topics().size() ? log.topics().get(topic) : null);
+                }
+                statement.setString(12, log.data());
+            });
             SyncDao sync = handle.attach(SyncDao.class);
-            sync.insertRawLogs(logs.stream().map(SyncDao.StoredLog::of).toList());
             sync.insertBlocks(List.copyOf(headers));
+            writeTokenRows(connection, rows);
             ProjectionDao projection = handle.attach(ProjectionDao.class);
             projection.insertProposals(rows.proposals);
             projection.insertProposalEvents(rows.proposalEvents);
             projection.insertVotes(rows.votes);
             projection.insertGovernorSettings(rows.governorSettings);
-            projection.insertDelegations(rows.delegations);
-            projection.insertVotingPower(rows.votingPower);
-            projection.insertTransfers(rows.transfers);
             handle.attach(ControlDao.class).insert(rows.control);
             handle.attach(StateReadDao.class).insert(reads);
             sync.saveCheckpoint(checkpoint, Instant.now().toString());
+        });
+    }
+
+    /** Delegations, power checkpoints and transfers: the high-volume rows, written with plain JDBC batches. */
+    private static void writeTokenRows(Connection connection, ProjectedBatch rows) throws SQLException {
+        JdbcBatch.insert(connection, """
+                INSERT INTO delegations (chain_id, token, delegator, from_delegate, to_delegate, block_number, log_index, tx_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.delegations, (statement, row) -> {
+            statement.setLong(1, row.chainId());
+            statement.setString(2, row.token());
+            statement.setString(3, row.delegator());
+            statement.setString(4, row.fromDelegate());
+            statement.setString(5, row.toDelegate());
+            statement.setLong(6, row.blockNumber());
+            statement.setInt(7, row.logIndex());
+            statement.setString(8, row.txHash());
+        });
+        JdbcBatch.insert(connection, """
+                INSERT INTO voting_power (chain_id, token, delegate, previous_votes, new_votes, block_number, log_index, tx_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.votingPower, (statement, row) -> {
+            statement.setLong(1, row.chainId());
+            statement.setString(2, row.token());
+            statement.setString(3, row.delegate());
+            statement.setString(4, row.previousVotes());
+            statement.setString(5, row.newVotes());
+            statement.setLong(6, row.blockNumber());
+            statement.setInt(7, row.logIndex());
+            statement.setString(8, row.txHash());
+        });
+        JdbcBatch.insert(connection, """
+                INSERT INTO transfers (chain_id, token, from_address, to_address, value, block_number, log_index, tx_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.transfers, (statement, row) -> {
+            statement.setLong(1, row.chainId());
+            statement.setString(2, row.token());
+            statement.setString(3, row.fromAddress());
+            statement.setString(4, row.toAddress());
+            statement.setString(5, row.value());
+            statement.setLong(6, row.blockNumber());
+            statement.setInt(7, row.logIndex());
+            statement.setString(8, row.txHash());
         });
     }
 
@@ -65,6 +131,14 @@ public final class Store {
             handle.attach(SyncDao.class).saveCheckpoint(new Checkpoint(chainId, forkBlock, forkBlockHash),
                     Instant.now().toString());
         });
+    }
+
+    public java.util.Optional<Checkpoint> checkpoint(long chainId) {
+        return withSync(sync -> sync.checkpoint(chainId));
+    }
+
+    public long rawLogCount(long chainId) {
+        return withSync(sync -> sync.rawLogCount(chainId));
     }
 
     public <T> T withSync(java.util.function.Function<SyncDao, T> query) {

@@ -9,7 +9,6 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.stagewatch.chain.RawLog;
 
 /** Checkpoints, block headers, raw logs and configured contracts: what the sync stage owns. */
 @RegisterConstructorMapper(Checkpoint.class)
@@ -56,6 +55,16 @@ public interface SyncDao {
             """)
     Optional<BlockHeader> blockAtOrBefore(@Bind("chainId") long chainId, @Bind("number") long number);
 
+    /** Stored headers in [floor, from], highest first: the candidates for a fork point. */
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_number <= :from AND block_number >= :floor
+            ORDER BY block_number DESC LIMIT :limit
+            """)
+    List<BlockHeader> blocksDescending(@Bind("chainId") long chainId, @Bind("from") long from,
+                                       @Bind("floor") long floor, @Bind("limit") int limit);
+
     /** The last block at or before a unix time, for {@code --at}. */
     @SqlQuery("""
             SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
@@ -64,14 +73,6 @@ public interface SyncDao {
             ORDER BY block_number DESC LIMIT 1
             """)
     Optional<BlockHeader> blockAtOrBeforeTime(@Bind("chainId") long chainId, @Bind("time") long unixTime);
-
-    @SqlBatch("""
-            INSERT INTO raw_logs (chain_id, block_number, log_index, block_hash, tx_hash, tx_index, address,
-                                  topic0, topic1, topic2, topic3, data)
-            VALUES (:chainId, :blockNumber, :logIndex, :blockHash, :txHash, :txIndex, :address,
-                    :topic0, :topic1, :topic2, :topic3, :data)
-            """)
-    void insertRawLogs(@BindMethods List<StoredLog> logs);
 
     @SqlQuery("SELECT COUNT(*) FROM raw_logs WHERE chain_id = :chainId")
     long rawLogCount(@Bind("chainId") long chainId);
@@ -87,18 +88,4 @@ public interface SyncDao {
             VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, :critical, :transfers)
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);
-
-    /** A raw log flattened into columns (topics 0–3). */
-    record StoredLog(long chainId, long blockNumber, int logIndex, String blockHash, String txHash, int txIndex,
-                     String address, String topic0, String topic1, String topic2, String topic3, String data) {
-        public static StoredLog of(RawLog log) {
-            List<String> t = log.topics();
-            return new StoredLog(log.chainId(), log.blockNumber(), log.logIndex(), log.blockHash(), log.txHash(),
-                    log.txIndex(), log.address(), topic(t, 0), topic(t, 1), topic(t, 2), topic(t, 3), log.data());
-        }
-
-        private static String topic(List<String> topics, int index) {
-            return index < topics.size() ? topics.get(index) : null;
-        }
-    }
 }

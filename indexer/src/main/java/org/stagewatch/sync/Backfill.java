@@ -1,37 +1,21 @@
 package org.stagewatch.sync;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.stagewatch.chain.LogRangeFetcher;
-import org.stagewatch.chain.RawLog;
 import org.stagewatch.chain.RpcClient;
-import org.stagewatch.decode.DecodeException;
-import org.stagewatch.decode.DecodedEvent;
 import org.stagewatch.decode.EventDecoder;
-import org.stagewatch.project.ProjectedBatch;
-import org.stagewatch.project.Projector;
 import org.stagewatch.project.Projectors;
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Store;
 
 /**
  * Indexes one chain from its checkpoint (or the earliest start block) to a target block, range by
- * range: fetch logs, check them against the block headers, decode, project, and write rows,
- * headers and the new checkpoint in one transaction. A crash loses at most the range in flight;
- * a re-run starts after the checkpoint, so nothing is indexed twice and nothing is skipped.
+ * range (see {@link RangeIndexer}), fetching ahead of the writer (see {@link RangePipeline}). A crash loses at most the range in flight; a re-run starts after
+ * the checkpoint, so nothing is indexed twice and nothing is skipped. A reorg met on the way is
+ * rolled back to its fork point and indexing goes on from there.
  */
 public final class Backfill {
-    private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
-
     private final Store store;
     private final EventDecoder decoder;
     private final Projectors projectors;
@@ -44,101 +28,69 @@ public final class Backfill {
         this.progress = progress;
     }
 
-    public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        long chainId = plan.chain().chainId();
-        String name = plan.chain().name();
+    /** The block a backfill runs to: the head less the configured confirmations, or {@code toBlock} if lower. */
+    public static long target(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
         long head = client.headBlock();
         long target = Math.max(0, head - plan.chain().confirmations());
         if (toBlock.isPresent()) {
             if (toBlock.getAsLong() > head) {
                 throw new SyncException("chain '%s': --to %d is beyond the head %d of %s"
-                        .formatted(name, toBlock.getAsLong(), head, client.url()));
+                        .formatted(plan.chain().name(), toBlock.getAsLong(), head, client.url()));
             }
             target = Math.min(target, toBlock.getAsLong());
         }
-        var checkpoint = store.withSync(sync -> sync.checkpoint(chainId));
-        long from = checkpoint.map(cp -> cp.blockNumber() + 1).orElse(plan.firstBlock());
+        return target;
+    }
+
+    private static RangePipeline.Item take(RangePipeline pipeline) {
+        try {
+            return pipeline.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted; the checkpoint is at the last fully written range");
+        }
+    }
+
+    public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
+        return runTo(plan, client, target(plan, client, toBlock));
+    }
+
+    BackfillResult runTo(ChainPlan plan, RpcClient client, long target) {
+        String name = plan.chain().name();
+        Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
+        long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         long started = System.nanoTime();
         progress.started(name, from, target);
-        Set<String> topics = topicsOf(plan);
-        LogRangeFetcher fetcher = new LogRangeFetcher(client, chainId, plan.chain().maxBlockRange());
-        QuorumReader quorums = new QuorumReader(store, client, chainId);
+        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client);
+        ReorgHandler reorgs = new ReorgHandler(store, client, plan);
         long events = 0;
         long undecodable = 0;
-        Checkpoint last = checkpoint.orElse(null);
-        for (long next = from; next <= target; ) {
-            LogRangeFetcher.Fetched range = fetcher.next(next, target, plan.addresses(), topics);
-            List<RawLog> logs = range.logs().stream().filter(log -> watchedAt(plan, log)).toList();
-            Map<Long, BlockHeader> headers = headersFor(client, chainId, logs, range.to());
-            checkConsistent(client, logs, headers);
-            ProjectedBatch rows = new ProjectedBatch();
-            undecodable += project(plan, logs, rows);
-            BlockHeader top = headers.get(range.to());
-            last = new Checkpoint(chainId, range.to(), top.hash());
-            store.writeRange(logs, headers.values(), rows, List.of(), last);
-            quorums.readDue(plan, top);
-            StartStateReader.readDue(store, client, plan, top);
-            ProxySlotReader.readDue(store, client, plan, top);
-            events += logs.size();
-            next = range.to() + 1;
-            progress.advanced(name, next - from, events, range.to());
+        long next = from;
+        while (next <= target) {
+            try (RangePipeline pipeline = new RangePipeline(ranges, next, target,
+                    checkpoint == null ? null : checkpoint.blockHash(), name)) {
+                for (RangePipeline.Item item = take(pipeline); item != RangePipeline.Item.END; item = take(pipeline)) {
+                    if (item.failure() != null) {
+                        throw item.failure();
+                    }
+                    RangeIndexer.Indexed indexed = ranges.write(item.range());
+                    checkpoint = indexed.checkpoint();
+                    events += indexed.events();
+                    undecodable += indexed.undecodable();
+                    next = indexed.to() + 1;
+                    progress.advanced(name, next - from, events, indexed.to());
+                }
+            } catch (ReorgException e) {
+                if (checkpoint == null) {
+                    throw new SyncException("chain '%s': the RPC contradicts itself (%s); run again".formatted(name, e.getMessage()));
+                }
+                checkpoint = reorgs.rollBack(checkpoint, e.getMessage());
+                next = checkpoint.blockNumber() + 1;
+            }
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         BackfillResult result = new BackfillResult(name, from, target, Math.max(0, target - from + 1), events,
-                undecodable, elapsed, last);
+                undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint);
         progress.finished(result);
         return result;
-    }
-
-    private Set<String> topicsOf(ChainPlan plan) {
-        Set<String> topics = new TreeSet<>();
-        plan.kinds().forEach(kind -> topics.addAll(decoder.topic0s(kind)));
-        return topics;
-    }
-
-    private static boolean watchedAt(ChainPlan plan, RawLog log) {
-        return plan.watched(log.address()).stream().anyMatch(watched -> log.blockNumber() >= watched.startBlock());
-    }
-
-    private int project(ChainPlan plan, List<RawLog> logs, ProjectedBatch rows) {
-        int undecodable = 0;
-        for (RawLog log : logs) {
-            for (ChainPlan.Watched watched : plan.watched(log.address())) {
-                if (log.blockNumber() < watched.startBlock()) {
-                    continue;
-                }
-                try {
-                    DecodedEvent event = decoder.decode(watched.kind(), log).orElse(null);
-                    Projector projector = projectors.forKind(watched.kind()).orElse(null);
-                    if (event != null && projector != null) {
-                        projector.project(event, new Projector.ContractOptions(watched.transfers()), rows);
-                    }
-                } catch (DecodeException e) {
-                    undecodable++;
-                    LOG.warn("kept raw, not projected: {}", e.getMessage());
-                }
-            }
-        }
-        return undecodable;
-    }
-
-    private static Map<Long, BlockHeader> headersFor(RpcClient client, long chainId, List<RawLog> logs, long to) {
-        Set<Long> numbers = new TreeSet<>();
-        logs.forEach(log -> numbers.add(log.blockNumber()));
-        numbers.add(to);
-        return client.headers(chainId, new ArrayList<>(numbers));
-    }
-
-    /** Logs whose block hash differs from the header fetched after them mean the chain moved under us. */
-    private static void checkConsistent(RpcClient client, List<RawLog> logs, Map<Long, BlockHeader> headers) {
-        for (RawLog log : logs) {
-            BlockHeader header = headers.get(log.blockNumber());
-            if (!header.hash().equals(log.blockHash())) {
-                throw new SyncException("%s: log %d of block %d has block hash %s but the block's hash is %s; "
-                        .formatted(client.url(), log.logIndex(), log.blockNumber(), log.blockHash(), header.hash())
-                        + "the chain reorganised during the fetch or the RPC is inconsistent. Nothing of this range "
-                        + "was written; run again.");
-            }
-        }
     }
 }

@@ -65,6 +65,18 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress)
         return kinds;
     }
 
+    /** keccak256("Transfer(address,address,uint256)"): requested only for tokens configured with transfers: true. */
+    static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+    /** The topic0s to request: every event of every watched kind, less Transfer where no token wants it. */
+    public Set<String> topics(org.stagewatch.decode.EventDecoder decoder) {
+        Set<String> topics = new TreeSet<>();
+        byAddress.values().forEach(list -> list.forEach(watched -> decoder.topic0s(watched.kind()).stream()
+                .filter(topic -> watched.kind() != ContractKind.VOTES_TOKEN || watched.transfers() || !topic.equals(TRANSFER_TOPIC))
+                .forEach(topics::add)));
+        return topics;
+    }
+
     public List<Watched> watched(String address) {
         return byAddress.getOrDefault(address, List.of());
     }

@@ -25,18 +25,28 @@ public final class ContractRegistry {
         this.store = store;
     }
 
-    public void reconcile(StagewatchConfig config) {
+    /** Refuses a config that differs from the recorded contracts; writes nothing. */
+    public void check(StagewatchConfig config) {
         List<ContractRow> recorded = store.withSync(sync -> sync.contracts());
-        List<ContractRow> wanted = rows(config);
-        Map<String, ContractRow> recordedByKey = recorded.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
-        Map<String, ContractRow> wantedByKey = wanted.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
-        if (recorded.isEmpty()) {
+        if (!recorded.isEmpty()) {
+            compare(config, recorded, rows(config));
+        }
+    }
+
+    /** Records the config's contracts on a first run (after {@link #check}). */
+    public void record(StagewatchConfig config) {
+        if (store.withSync(sync -> sync.contracts()).isEmpty()) {
+            List<ContractRow> wanted = rows(config);
             store.withSync(sync -> {
                 sync.insertContracts(wanted);
                 return null;
             });
-            return;
         }
+    }
+
+    private void compare(StagewatchConfig config, List<ContractRow> recorded, List<ContractRow> wanted) {
+        Map<String, ContractRow> recordedByKey = recorded.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
+        Map<String, ContractRow> wantedByKey = wanted.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
         List<String> differences = new ArrayList<>();
         Set<String> keys = new HashSet<>(recordedByKey.keySet());
         keys.addAll(wantedByKey.keySet());

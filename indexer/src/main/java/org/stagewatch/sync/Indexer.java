@@ -1,13 +1,18 @@
 package org.stagewatch.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.stagewatch.chain.HeadSource;
 import org.stagewatch.chain.RpcClient;
+import org.stagewatch.chain.WebSocketHeads;
 import org.stagewatch.chain.RpcException;
+import org.stagewatch.chain.RpcSettings;
+import org.stagewatch.config.RpcUrls;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
@@ -31,13 +36,15 @@ public final class Indexer {
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
         List<ChainPlan> plans = ChainPlan.of(config);
+        ContractRegistry registry = new ContractRegistry(store);
+        registry.check(config);
         Map<String, RpcClient> clients = new LinkedHashMap<>();
         try {
             // every endpoint is checked before anything is written, so a wrong chain id leaves the database as it was
             for (ChainPlan plan : plans) {
                 clients.put(plan.chain().name(), connect(config, plan.chain()));
             }
-            new ContractRegistry(store).reconcile(config);
+            registry.record(config);
             ControlDeclarations.record(store, config);
             List<BackfillResult> results = new ArrayList<>();
             for (ChainPlan plan : plans) {
@@ -50,22 +57,88 @@ public final class Indexer {
         }
     }
 
-    /** The first endpoint that answers with the configured chain id. */
-    static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
-        List<String> problems = new ArrayList<>();
-        for (String url : chain.rpcUrls()) {
-            // a short probe first, so an endpoint that is down is reported in seconds, not after the full retry budget
-            try (RpcClient probe = new RpcClient(url, java.time.Duration.ofSeconds(10), 2)) {
-                long reported = probe.chainId();
-                if (reported == chain.chainId()) {
-                    return new RpcClient(url);
+    /**
+     * Backfills every chain, then follows each chain's head on its own thread until {@code stop} says so
+     * (or the thread is interrupted). A chain whose follower fails for good ends the whole run with its error.
+     */
+    public void follow(StagewatchConfig config, java.util.function.BooleanSupplier stop) throws InterruptedException {
+        backfill(config, OptionalLong.empty());
+        List<ChainPlan> plans = ChainPlan.of(config);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(plans.size());
+        java.util.concurrent.ExecutorCompletionService<Void> followers = new java.util.concurrent.ExecutorCompletionService<>(threads);
+        try {
+            for (ChainPlan plan : plans) {
+                followers.submit(() -> {
+                    try (RpcClient client = connect(config, plan.chain()); HeadSource heads = headSource(plan.chain())) {
+                        new LiveSync(store, decoder, progress).follow(plan, client, heads, stop);
+                    }
+                    return null;
+                });
+            }
+            for (int done = 0; done < plans.size(); done++) {
+                try {
+                    followers.take().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 }
-                problems.add("%s reports chain id %d".formatted(url, reported));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** newHeads over the chain's first ws:// URL when it has one, else polling. */
+    static HeadSource headSource(ChainConfig chain) {
+        return chain.rpcUrls().stream().filter(Indexer::isWebSocket).findFirst()
+                .<HeadSource>map(WebSocketHeads::new).orElseGet(HeadSource::polling);
+    }
+
+    static boolean isWebSocket(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("ws://") || lower.startsWith("wss://");
+    }
+
+    /** The RPC settings a chain's config asks for. */
+    public static RpcSettings settings(ChainConfig chain) {
+        return new RpcSettings(Duration.ofSeconds(chain.timeoutSeconds()), chain.maxRetries(), chain.requestsPerSecond(),
+                chain.maxConcurrency());
+    }
+
+    /**
+     * A client over the chain's endpoints, after a short probe of each: one that reports another chain
+     * id is a configuration error; one that does not answer stays in the list for failover, behind those
+     * that do. At least one endpoint must answer with the configured chain id.
+     */
+    public static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
+        RpcSettings settings = settings(chain);
+        List<String> answering = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> httpUrls = chain.rpcUrls().stream().filter(url -> !isWebSocket(url)).toList();
+        if (httpUrls.isEmpty()) {
+            throw new SyncException("chain '%s' in %s: give at least one http(s):// RPC URL; ws:// URLs are used for new-head notifications only"
+                    .formatted(chain.name(), config.source()));
+        }
+        for (String url : httpUrls) {
+            // a short probe, so an endpoint that is down is reported in seconds, not after the full retry budget
+            try (RpcClient probe = new RpcClient(List.of(url), settings.withMaxRetries(1).withTimeout(Duration.ofSeconds(10)))) {
+                long reported = probe.chainId();
+                if (reported != chain.chainId()) {
+                    throw new SyncException("chain '%s' (chainId %d in %s): %s reports chain id %d. Nothing was written."
+                            .formatted(chain.name(), chain.chainId(), config.source(), RpcUrls.redact(url), reported));
+                }
+                answering.add(url);
             } catch (RpcException e) {
+                silent.add(url);
                 problems.add(e.getMessage());
             }
         }
-        throw new SyncException("chain '%s' (chainId %d in %s): no RPC endpoint serves it: %s. Nothing was written."
-                .formatted(chain.name(), chain.chainId(), config.source(), String.join("; ", problems)));
+        if (answering.isEmpty()) {
+            throw new SyncException("chain '%s' (chainId %d in %s): no RPC endpoint serves it: %s. Nothing was written."
+                    .formatted(chain.name(), chain.chainId(), config.source(), String.join("; ", problems)));
+        }
+        List<String> ordered = new ArrayList<>(answering);
+        ordered.addAll(silent);
+        return new RpcClient(ordered, settings);
     }
 }

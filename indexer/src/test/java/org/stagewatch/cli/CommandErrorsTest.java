@@ -103,6 +103,45 @@ class CommandErrorsTest {
         assertThat(contracts).isZero();
     }
 
+    private static final String ONE_TOKEN = """
+            chains:
+              devnet: { chainId: 31337, rpc: "http://127.0.0.1:1" }
+            daos:
+              demo:
+                contracts:
+                  - { kind: votes-token, chain: devnet, address: "0x0000000000000000000000000000000000000001", startBlock: %d }
+            """;
+
+    @Test
+    void shouldTellWhatToDoWhenTheConfigChangedUnderAnExistingDatabase() throws Exception {
+        Path before = dir.resolve("before.yml");
+        Files.writeString(before, ONE_TOKEN.formatted(10));
+        String db = dir.resolve("indexed.db").toString();
+        var store = new org.stagewatch.store.Store(Database.open(db));
+        new org.stagewatch.sync.ContractRegistry(store).record(org.stagewatch.config.ConfigLoader.load(before));
+        store.jdbi().useHandle(handle -> handle.execute(
+                "INSERT INTO sync_checkpoints VALUES (31337, 500, '0xabc', '2026-11-21T00:00:00Z')"));
+        Path after = dir.resolve("after.yml");
+        Files.writeString(after, ONE_TOKEN.formatted(5));
+
+        assertThat(run("index", "--config", after.toString(), "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("differ from those " + db + " was indexed with")
+                .contains("changed votes-token 0x0000000000000000000000000000000000000001 on chain 31337 in DAO 'demo' (start block 10)")
+                .contains("(start block 5)").contains("Index into a fresh --db").contains("existing data was not changed");
+        assertThat(store.checkpoint(31337).orElseThrow().blockNumber()).isEqualTo(500);
+    }
+
+    @Test
+    void shouldRefuseADatabaseFromANewerSchemaThroughTheCli() throws Exception {
+        String db = dir.resolve("newer.db").toString();
+        Database.open(db).jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                    installed_by, installed_on, execution_time, success)
+                VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 1, 'test', CURRENT_TIMESTAMP, 1, 1)"""));
+        assertThat(run("proposals", "--dao", "demo", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("schema version 99, written by a newer Stagewatch").contains("Nothing was changed");
+    }
+
     @Test
     void shouldRejectAnInstantThatIsNotIso8601() {
         assertThat(run("proposals", "--dao", "demo", "--at", "yesterday", "--db", dir.resolve("y.db").toString())).isEqualTo(2);

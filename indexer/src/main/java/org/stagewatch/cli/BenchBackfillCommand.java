@@ -1,0 +1,134 @@
+package org.stagewatch.cli;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.ContractConfig;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.config.DaoConfig;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.decode.EventDecoder;
+import org.stagewatch.devnet.AnvilNode;
+import org.stagewatch.devnet.AnvilOptions;
+import org.stagewatch.devnet.DelegationLoadGenerator;
+import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+import org.stagewatch.sync.BackfillResult;
+import org.stagewatch.sync.Indexer;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stagewatch bench backfill}: fills a devnet with real ERC20Votes delegation events, then in
+ * the same run measures (a) the baseline — plain eth_getLogs over the same ranges, JSON parsed, no
+ * decoding or storing — and (b) a full backfill into a fresh SQLite file, and prints both rates,
+ * their ratio and each phase's peak heap.
+ */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = "Backfill throughput against plain eth_getLogs over the same ranges, on a devnet filled with delegation events.")
+final class BenchBackfillCommand implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "1000000", description = "delegation events to generate (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--range", defaultValue = "10", description = "blocks per eth_getLogs range, both phases (default: ${DEFAULT-VALUE})")
+    int range;
+
+    @Option(names = "--delegates", defaultValue = "5000", description = "distinct delegates the load delegates to (default: ${DEFAULT-VALUE})")
+    int delegates;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 2 || range < 1 || delegates < 1) {
+            throw new UserError("--events must be ≥ 2, --range and --delegates ≥ 1");
+        }
+        Path dir = Files.createTempDirectory("stagewatch-bench");
+        try (AnvilNode node = AnvilNode.start(31337, AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L))) {
+            long started = System.nanoTime();
+            var load = DelegationLoadGenerator.generate(node, events, delegates, done -> System.err.printf(
+                    "bench: generated %,d of %,d events (%.0f s)%n", done, events, (System.nanoTime() - started) / 1e9));
+            StagewatchConfig config = config(node, load, dir);
+            List<String> topics = new ArrayList<>(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
+
+            HeapWatch.reset();
+            long baselineStart = System.nanoTime();
+            long baselineEvents = baseline(node.web3j(), load, topics);
+            double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
+            long baselineHeap = HeapWatch.peakBytes();
+
+            HeapWatch.reset();
+            Store store = new Store(Database.open(dir.resolve("bench.db").toString()));
+            long backfillStart = System.nanoTime();
+            List<BackfillResult> results = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
+                    .backfill(config, OptionalLong.of(load.lastBlock()));
+            double seconds = (System.nanoTime() - backfillStart) / 1e9;
+            long peakHeap = HeapWatch.peakBytes();
+            long indexed = results.get(0).events();
+
+            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("events", indexed);
+            report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
+            report.put("range", range);
+            report.put("baselineEvents", baselineEvents);
+            report.put("baselineSeconds", round(baselineSeconds));
+            report.put("baselineEventsPerSecond", Math.round(baselineEvents / baselineSeconds));
+            report.put("baselinePeakHeapBytes", baselineHeap);
+            report.put("seconds", round(seconds));
+            report.put("eventsPerSecond", Math.round(indexed / seconds));
+            report.put("ratio", round((indexed / seconds) / (baselineEvents / baselineSeconds)));
+            report.put("peakHeapBytes", peakHeap);
+            report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            if (json) {
+                Output.json(System.out, report);
+            } else {
+                System.out.printf("baseline (eth_getLogs only): %,d events in %.2f s = %,d events/s, peak heap %,d MB%n",
+                        baselineEvents, baselineSeconds, report.get("baselineEventsPerSecond"), baselineHeap >> 20);
+                System.out.printf("backfill (decode + store):  %,d events in %.2f s = %,d events/s, peak heap %,d MB%n",
+                        indexed, seconds, report.get("eventsPerSecond"), peakHeap >> 20);
+                System.out.printf("ratio: %.2f of the baseline%n", report.get("ratio"));
+            }
+            return 0;
+        }
+    }
+
+    private StagewatchConfig config(AnvilNode node, DelegationLoadGenerator.Load load, Path dir) {
+        ChainConfig chain = new ChainConfig("devnet", node.chainId(), List.of(node.rpcUrl()), 0, range);
+        ContractConfig token = new ContractConfig("devnet", ContractKind.VOTES_TOKEN, load.token().checksummed(),
+                "Delegation Load", load.firstBlock(), false, false);
+        return new StagewatchConfig(dir.resolve("bench.yml"), Map.of("devnet", chain),
+                List.of(new DaoConfig("bench", "Backfill benchmark", List.of(token))));
+    }
+
+    /** Plain eth_getLogs over the same fixed ranges the backfill uses, one after another. */
+    private long baseline(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics) throws Exception {
+        long total = 0;
+        for (long from = load.firstBlock(); from <= load.lastBlock(); from += range) {
+            long to = Math.min(load.lastBlock(), from + range - 1);
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), load.token().address());
+            filter.addOptionalTopics(topics.toArray(String[]::new));
+            var response = web3j.ethGetLogs(filter).send();
+            if (response.hasError()) {
+                throw new IllegalStateException("baseline eth_getLogs [" + from + ", " + to + "]: " + response.getError().getMessage());
+            }
+            total += response.getLogs().size();
+        }
+        return total;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

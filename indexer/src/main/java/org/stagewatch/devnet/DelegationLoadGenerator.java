@@ -1,0 +1,55 @@
+package org.stagewatch.devnet;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+
+/**
+ * Fills a devnet with real ERC20Votes delegation events for the backfill benchmark: deploys
+ * DelegationLoad and calls {@code load} until the requested number of indexed events
+ * (DelegateChanged + DelegateVotesChanged, two per synthetic account) exists.
+ */
+public final class DelegationLoadGenerator {
+    /** Accounts per transaction: about 100k gas each, well under the raised block gas limit. */
+    public static final int ACCOUNTS_PER_TX = 400;
+    /** Transactions sent before mining them together. */
+    private static final int TXS_PER_ROUND = 10;
+
+    private DelegationLoadGenerator() {
+    }
+
+    /** Where the load sits on the chain. */
+    public record Load(Deployed token, long firstBlock, long lastBlock, long events) {
+    }
+
+    /**
+     * @param events   indexed events wanted (rounded up to whole transactions)
+     * @param progress told the number of events generated so far after each round
+     */
+    public static Load generate(AnvilNode node, long events, int delegates, LongConsumer progress) {
+        Credentials sender = DevKeys.anvil(0);
+        Transactor transactor = new Transactor(node);
+        transactor.deploy(sender, "DelegationLoad", 3_000_000);
+        var receipt = transactor.mine().get(0);
+        Deployed token = new Deployed("Delegation Load", receipt.getContractAddress(), receipt.getBlockNumber().longValueExact());
+        long accounts = (events + 1) / 2;
+        long done = 0;
+        while (done < accounts) {
+            for (int tx = 0; tx < TXS_PER_ROUND && done < accounts; tx++) {
+                long count = Math.min(ACCOUNTS_PER_TX, accounts - done);
+                String data = FunctionEncoder.encode(new Function("load", List.of(new Uint256(BigInteger.valueOf(done)),
+                        new Uint256(BigInteger.valueOf(count)), new Uint256(BigInteger.valueOf(delegates))), List.of()));
+                transactor.send(sender, token.address(), data, 100_000 + 120_000 * count, "load " + done);
+                done += count;
+            }
+            transactor.mine();
+            progress.accept(done * 2);
+        }
+        return new Load(token, token.block(), node.blockNumber(), done * 2);
+    }
+}

@@ -1,0 +1,138 @@
+package org.stagewatch.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stagewatch.config.ConfigLoader;
+import org.stagewatch.decode.EventDecoder;
+import org.stagewatch.devnet.AnvilNode;
+import org.stagewatch.devnet.DemoDao;
+import org.stagewatch.devnet.DemoDaoDeployer;
+import org.stagewatch.devnet.DemoScenario;
+import org.stagewatch.devnet.DevnetConfigWriter;
+import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+
+/**
+ * kill -9 of a real {@code stagewatch index} process at random points of a backfill, restarted each
+ * time: the final database must equal an uninterrupted run's. Also checks the writer lock: a second
+ * indexer on the same database is refused while the first runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashIT {
+    AnvilNode node;
+    Path dir;
+    Path config;
+    long head;
+
+    @BeforeAll
+    void deployAndPlay() throws Exception {
+        dir = Files.createTempDirectory("stagewatch-crash-it");
+        node = AnvilNode.start(31337);
+        DemoDao dao = DemoDaoDeployer.deploy(node);
+        DemoScenario.play(node, dao, 3, 120);
+        node.mine(300);
+        head = node.blockNumber();
+        config = dir.resolve("demo.yml");
+        DevnetConfigWriter.write(config, node.chainId(), node.rpcUrl(), dao);
+        // one-block ranges: many small transactions, so a kill lands in the middle of the backfill
+        Files.writeString(config, Files.readString(config).replace("    chainId: 31337\n", "    chainId: 31337\n    maxBlockRange: 1\n"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private Process index(Path db) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.stagewatch.cli.StagewatchCommand", "index", "--config", config.toString(), "--db", db.toString(),
+                "--to", Long.toString(head));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("index-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    @Test
+    void shouldEndIdenticalToAnUninterruptedRunAfterKillsAtRandomPoints() throws Exception {
+        Path db = dir.resolve("crashed.db");
+        Random random = new Random(42);
+        long[] killAt = random.longs(4, 30, head - 30).sorted().toArray();
+        List<Long> checkpointsAtKill = new ArrayList<>();
+        for (long target : killAt) {
+            Process process = index(db);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (checkpoint(db) < target && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            process.waitFor(10, TimeUnit.SECONDS);
+            checkpointsAtKill.add(checkpoint(db));
+        }
+        Process last = index(db);
+        assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).isZero();
+
+        Store uninterrupted = new Store(Database.open(dir.resolve("uninterrupted.db").toString()));
+        new Indexer(uninterrupted, EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.of(head));
+
+        assertThat(checkpointsAtKill).as("kills landed mid-backfill").anyMatch(block -> block > 0 && block < head);
+        assertThat(TableDump.of(new Store(Database.open(db.toString())))).isEqualTo(TableDump.of(uninterrupted));
+        System.out.println("crash IT: checkpoints when killed " + checkpointsAtKill + " of " + head);
+    }
+
+    @Test
+    void shouldRefuseASecondIndexerOnTheSameDatabase() throws Exception {
+        Path db = dir.resolve("locked.db");
+        Process first = index(db);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(Path.of(db + ".lock")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            Process second = index(db);
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = Files.readString(latestLog());
+            assertThat(second.exitValue()).isEqualTo(2);
+            assertThat(output).contains("another stagewatch index is writing to " + db).contains("pid " + first.pid());
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The checkpoint the child has committed, read over a plain connection (no migration, no lock). */
+    private static long checkpoint(Path db) {
+        if (!Files.exists(db)) {
+            return -1;
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var result = connection.createStatement().executeQuery("SELECT block_number FROM sync_checkpoints")) {
+            return result.next() ? result.getLong(1) : -1;
+        } catch (java.sql.SQLException notYet) {
+            return -1;
+        }
+    }
+
+    private Path latestLog() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("index-"))
+                    .max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+        }
+    }
+}

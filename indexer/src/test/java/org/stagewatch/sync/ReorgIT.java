@@ -1,0 +1,138 @@
+package org.stagewatch.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.ConfigLoader;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.decode.EventDecoder;
+import org.stagewatch.devnet.AnvilNode;
+import org.stagewatch.devnet.DemoDao;
+import org.stagewatch.devnet.DemoDaoDeployer;
+import org.stagewatch.devnet.DemoScenario;
+import org.stagewatch.devnet.DevKeys;
+import org.stagewatch.devnet.DevnetConfigWriter;
+import org.stagewatch.devnet.Transactor;
+import org.stagewatch.store.Checkpoint;
+import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+
+/**
+ * Live following through reorgs: while {@code --follow} runs, anvil's snapshot/revert replaces the
+ * last 1, 5 and 30 blocks with different transactions; afterwards the followed database must equal
+ * a fresh index of the final chain.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReorgIT {
+    AnvilNode node;
+    DemoDao dao;
+    StagewatchConfig config;
+    Path dir;
+
+    @BeforeAll
+    void deployAndPlay() throws Exception {
+        dir = Files.createTempDirectory("stagewatch-reorg-it");
+        node = AnvilNode.start(31337);
+        dao = DemoDaoDeployer.deploy(node);
+        DemoScenario.play(node, dao, 7, 80);
+        Path file = dir.resolve("demo.yml");
+        DevnetConfigWriter.write(file, node.chainId(), node.rpcUrl(), dao);
+        StagewatchConfig written = ConfigLoader.load(file);
+        ChainConfig chain = written.chain("devnet");
+        ChainConfig fast = new ChainConfig(chain.name(), chain.chainId(), chain.rpcUrls(), 0, chain.maxBlockRange(), 64, 50,
+                10, 3, 0, 4);
+        config = new StagewatchConfig(written.source(), Map.of("devnet", fast), written.daos());
+    }
+
+    @AfterAll
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** {@code blocks} blocks, each with one redelegation of the treasury's votes to a fresh address. */
+    private void mineDelegations(int blocks, String salt) {
+        Transactor transactor = new Transactor(node);
+        for (int i = 0; i < blocks; i++) {
+            String delegate = DevKeys.derived("reorg-" + salt, 1, i).getAddress();
+            String data = FunctionEncoder.encode(new Function("delegate", List.of(new Address(delegate)), List.of()));
+            transactor.sendAndMine(dao.treasury(), dao.token().address(), data, 200_000, "delegate " + salt + " " + i);
+        }
+    }
+
+    private String chainHeadHash() throws Exception {
+        return node.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    }
+
+    private void awaitCheckpointAtHead(Store store) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String head = chainHeadHash();
+            Checkpoint checkpoint = store.checkpoint(31337).orElse(null);
+            if (checkpoint != null && checkpoint.blockHash().equals(head)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the follower did not reach the head " + chainHeadHash());
+    }
+
+    @Test
+    void shouldEndEqualToAFreshIndexAfterReorgsOfOneFiveAndThirtyBlocks() throws Exception {
+        Store followed = new Store(Database.open(dir.resolve("followed.db").toString()));
+        AtomicBoolean stop = new AtomicBoolean();
+        long lastForkPoint = 0;
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<?> follower = thread.submit(() -> {
+            new Indexer(followed, EventDecoder.standard(), SyncProgress.NONE).follow(config, stop::get);
+            return null;
+        });
+        try {
+            awaitCheckpointAtHead(followed);
+            for (int depth : new int[] {1, 5, 30}) {
+                String snapshot = node.snapshot();
+                mineDelegations(depth, "old-" + depth);
+                awaitCheckpointAtHead(followed);
+                long indexedBefore = followed.rawLogCount(31337);
+
+                assertThat(node.revert(snapshot)).isTrue();
+                lastForkPoint = node.blockNumber();
+                mineDelegations(depth, "new-" + depth);
+                awaitCheckpointAtHead(followed);
+                assertThat(followed.rawLogCount(31337)).as("after a %d-block reorg", depth)
+                        .isEqualTo(indexedBefore);
+            }
+        } finally {
+            stop.set(true);
+            follower.get();
+            thread.shutdown();
+        }
+        Store fresh = new Store(Database.open(dir.resolve("fresh.db").toString()));
+        new Indexer(fresh, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.empty());
+        Map<String, List<String>> expected = TableDump.of(fresh);
+        assertThat(TableDump.of(followed)).isEqualTo(expected);
+        long forkPoint = lastForkPoint;
+        assertThat(expected.get("voting_power")).as("rows from the branch that replaced the last 30 blocks")
+                .anyMatch(row -> Long.parseLong(row.replaceAll(".*block_number=(\\d+).*", "$1")) > forkPoint);
+    }
+}
