@@ -150,6 +150,12 @@ public final class RpcClient implements AutoCloseable {
                 Transaction.createEthCallTransaction(null, to, data), at).send(), false).getValue();
     }
 
+    /** eth_getStorageAt at {@code block}: the 32-byte word in {@code slot}, as 0x-hex. */
+    public String storageAt(String address, String slot, long block) {
+        return call("eth_getStorageAt", endpoint -> endpoint.web3j().ethGetStorageAt(address, new BigInteger(slot.substring(2), 16),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send(), false).getData();
+    }
+
     /** The web3j of the endpoint in use, for callers that need a raw request. */
     public Web3j web3j() {
         return endpoints.get(current).web3j();

@@ -17,10 +17,12 @@ import java.util.List;
  * @param maxRetries       retries of a transient failure before the next endpoint is tried
  * @param requestsPerSecond per-endpoint rate limit (0 = none)
  * @param maxConcurrency   per-endpoint requests in flight
+ * @param parent           the key of the chain this one settles on (an L2's L1), or null; a contract A on the
+ *                         parent acts on this chain as alias(A) (DESIGN.md §6)
  */
 public record ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange,
                           Integer finalityDepth, int pollIntervalMs, int timeoutSeconds, int maxRetries,
-                          int requestsPerSecond, int maxConcurrency) {
+                          int requestsPerSecond, int maxConcurrency, String parent) {
     public static final int DEFAULT_MAX_BLOCK_RANGE = 2_000;
     public static final int DEFAULT_POLL_INTERVAL_MS = 2_000;
     public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -34,7 +36,15 @@ public record ChainConfig(String name, long chainId, List<String> rpcUrls, int c
     /** A chain with default sync and RPC settings. */
     public ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange) {
         this(name, chainId, rpcUrls, confirmations, maxBlockRange, null, DEFAULT_POLL_INTERVAL_MS,
-                DEFAULT_TIMEOUT_SECONDS, DEFAULT_MAX_RETRIES, 0, DEFAULT_MAX_CONCURRENCY);
+                DEFAULT_TIMEOUT_SECONDS, DEFAULT_MAX_RETRIES, 0, DEFAULT_MAX_CONCURRENCY, null);
+    }
+
+    /** A chain that settles on no other. */
+    public ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange,
+                       Integer finalityDepth, int pollIntervalMs, int timeoutSeconds, int maxRetries,
+                       int requestsPerSecond, int maxConcurrency) {
+        this(name, chainId, rpcUrls, confirmations, maxBlockRange, finalityDepth, pollIntervalMs, timeoutSeconds,
+                maxRetries, requestsPerSecond, maxConcurrency, null);
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the {@code chains:} map: each key, each chain's keys and values, and that no chain id is
- * declared twice (two keys for one chain would index it twice and mix their checkpoints).
+ * Checks the {@code chains:} map: each key, each chain's keys and values, that no chain id is
+ * declared twice (two keys for one chain would index it twice and mix their checkpoints), and that
+ * each {@code parent} names another declared chain without a loop (aliasing follows the chain up).
  * RPC URLs in messages are cut after the host, because the rest often holds an API key.
  */
 final class ChainValidator {
@@ -22,7 +23,7 @@ final class ChainValidator {
             .required("chainId", "the chain id the RPC reports, e.g. chainId: 42161 for Arbitrum One")
             .required("rpc", "an RPC URL or a list of them, e.g. rpc: ${ARBITRUM_RPC_URL}")
             .optional("confirmations", "maxBlockRange", "finalityDepth", "pollIntervalMs", "timeoutSeconds", "maxRetries",
-                    "requestsPerSecond", "maxConcurrency");
+                    "requestsPerSecond", "maxConcurrency", "parent");
     private static final Set<String> SCHEMES = Set.of("http", "https", "ws", "wss");
     private static final String URL_EXPECTED = "expected an http://, https://, ws:// or wss:// URL";
 
@@ -57,6 +58,42 @@ final class ChainValidator {
                             "declare each chain once; list several URLs under rpc for failover");
                 }
             });
+        }
+        validateParents(chains);
+    }
+
+    /** Each parent is another declared chain, and following parents never comes back to where it started. */
+    private void validateParents(JsonNode chains) {
+        Map<String, String> parents = new HashMap<>();
+        for (Map.Entry<String, JsonNode> entry : chains.properties()) {
+            String path = KeyPath.child(KeyPath.child("chains", entry.getKey()), "parent");
+            if (!entry.getValue().isObject()) {
+                continue;
+            }
+            fields.read(entry.getValue(), KeyPath.child("chains", entry.getKey()), "parent", Values::text,
+                    "expected the key of the chain this one settles on, e.g. parent: eth").ifPresent(parent -> {
+                        if (parent.equals(entry.getKey())) {
+                            fields.reject(path, "chain '" + parent + "' is its own parent", "name the L1 it settles on, or remove parent");
+                        } else if (!chains.has(parent)) {
+                            String suggestion = Suggestions.closest(parent, Values.keys(chains))
+                                    .map(closest -> "did you mean '" + closest + "'? ").orElse("");
+                            fields.reject(path, "undeclared chain '" + parent + "'", suggestion
+                                    + "declare it under chains:, or use one of " + String.join(", ", Values.keys(chains)));
+                        } else {
+                            parents.put(entry.getKey(), parent);
+                        }
+                    });
+        }
+        for (String start : parents.keySet()) {
+            String current = parents.get(start);
+            for (int steps = 0; current != null && steps <= parents.size(); steps++) {
+                if (current.equals(start)) {
+                    fields.reject(KeyPath.child(KeyPath.child("chains", start), "parent"),
+                            "parent chains form a loop through '" + start + "'", "an L2 settles on an L1 that settles elsewhere or nowhere");
+                    break;
+                }
+                current = parents.get(current);
+            }
         }
     }
 

@@ -36,13 +36,27 @@ final class ConfigBinder {
                 optional(chain, "timeoutSeconds", Values::intNumber, ChainConfig.DEFAULT_TIMEOUT_SECONDS),
                 optional(chain, "maxRetries", Values::intNumber, ChainConfig.DEFAULT_MAX_RETRIES),
                 optional(chain, "requestsPerSecond", Values::intNumber, 0),
-                optional(chain, "maxConcurrency", Values::intNumber, ChainConfig.DEFAULT_MAX_CONCURRENCY));
+                optional(chain, "maxConcurrency", Values::intNumber, ChainConfig.DEFAULT_MAX_CONCURRENCY),
+                optional(chain, "parent", Values::text, null));
     }
 
     private static DaoConfig dao(String id, JsonNode dao) {
         List<ContractConfig> contracts = new ArrayList<>();
         dao.get("contracts").forEach(contract -> contracts.add(contract(contract)));
-        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts);
+        List<MessagePath> paths = new ArrayList<>();
+        JsonNode declared = dao.get("messagePaths");
+        if (declared != null && !declared.isNull()) {
+            declared.forEach(path -> paths.add(messagePath(path)));
+        }
+        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts, paths);
+    }
+
+    private static MessagePath messagePath(JsonNode path) {
+        String fromChain = Values.text(path.get("fromChain"));
+        String toChain = Values.text(path.get("toChain"));
+        return new MessagePath(fromChain, Addresses.check(Values.text(path.get("from"))), toChain,
+                Addresses.check(Values.text(path.get("sender"))), Values.wholeNumber(path.get("delaySeconds")),
+                optional(path, "label", Values::text, "message path " + fromChain + " → " + toChain));
     }
 
     private static ContractConfig contract(JsonNode contract) {
@@ -54,7 +68,9 @@ final class ConfigBinder {
                 optional(contract, "label", Values::text, kind.configName()),
                 optional(contract, "startBlock", Values::wholeNumber, 0L),
                 optional(contract, "critical", Values::flag, false),
-                optional(contract, "transfers", Values::flag, false));
+                optional(contract, "transfers", Values::flag, false),
+                optional(contract, "council", Values::flag, false),
+                optional(contract, "slotReadInterval", Values::wholeNumber, 0L));
     }
 
     /** An absent or empty key takes the schema's default. */

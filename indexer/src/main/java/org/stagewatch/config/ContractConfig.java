@@ -3,17 +3,26 @@ package org.stagewatch.config;
 /**
  * One contract of a DAO.
  *
- * @param chain      the chain key under {@code chains:}
- * @param kind       what the contract is, which decides the events indexed and the projector
- * @param address    the EIP-55 checksummed address
- * @param label      a human name ("Core Governor")
- * @param startBlock first block indexed for this contract (its deployment block, usually)
- * @param critical   whether an upgrade of it can block or forge withdrawals (stage rating)
- * @param transfers  for {@code votes-token}: also index Transfer (balances, total supply)
+ * @param chain            the chain key under {@code chains:}
+ * @param kind             what the contract is, which decides the events indexed and the projector
+ * @param address          the EIP-55 checksummed address
+ * @param label            a human name ("Core Governor")
+ * @param startBlock       first block indexed for this contract (its deployment block, usually)
+ * @param critical         whether an upgrade of it can block or forge withdrawals (stage rating, routes)
+ * @param transfers        for {@code votes-token}: also index Transfer (balances, total supply)
+ * @param council          for {@code safe}: designated a security council (route analysis counts its signers)
+ * @param slotReadInterval for {@code proxy}: read the EIP-1967 slots every this many blocks (0 = only at the
+ *                         start block), for proxies that emit nothing when upgraded
  */
 public record ContractConfig(
         String chain, ContractKind kind, String address, String label, long startBlock,
-        boolean critical, boolean transfers) {
+        boolean critical, boolean transfers, boolean council, long slotReadInterval) {
+
+    /** A contract without the control-analysis options. */
+    public ContractConfig(String chain, ContractKind kind, String address, String label, long startBlock,
+                          boolean critical, boolean transfers) {
+        this(chain, kind, address, label, startBlock, critical, transfers, false, 0);
+    }
 
     /** The address in lower case, the form every table stores. */
     public String addressKey() {

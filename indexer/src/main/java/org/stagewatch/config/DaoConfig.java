@@ -2,9 +2,18 @@ package org.stagewatch.config;
 
 import java.util.List;
 
-/** A DAO: an id used on the command line, a display name, and its contracts. */
-public record DaoConfig(String id, String name, List<ContractConfig> contracts) {
+/**
+ * A DAO: an id used on the command line, a display name, its contracts, and the cross-chain message
+ * paths its control runs through.
+ */
+public record DaoConfig(String id, String name, List<ContractConfig> contracts, List<MessagePath> messagePaths) {
     public DaoConfig {
         contracts = List.copyOf(contracts);
+        messagePaths = List.copyOf(messagePaths);
+    }
+
+    /** A DAO whose control stays on its own chains. */
+    public DaoConfig(String id, String name, List<ContractConfig> contracts) {
+        this(id, name, contracts, List.of());
     }
 }

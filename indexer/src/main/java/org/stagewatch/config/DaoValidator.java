@@ -8,18 +8,19 @@ import java.util.Set;
 
 /**
  * Checks the {@code daos:} map: each DAO id and its keys, and each contract: its keys, kind,
- * chain (which must be declared under {@code chains:}), address, the typed optional keys, and
- * that no (chain, address) appears twice in one DAO (it would be indexed and counted twice).
+ * chain (which must be declared under {@code chains:}), address, the typed optional keys (and the
+ * kinds they apply to), and that no (chain, address) appears twice in one DAO (it would be indexed
+ * and counted twice). The DAO's {@code messagePaths} are checked by {@link MessagePathValidator}.
  */
 final class DaoValidator {
     static final KeySet KEYS = new KeySet("DAO")
             .required("contracts", "list the DAO's contracts under contracts:, each with kind, chain and address")
-            .optional("name");
+            .optional("name", "messagePaths");
     static final KeySet CONTRACT_KEYS = new KeySet("contract")
             .required("kind", "expected one of " + ContractKind.expectedNames())
             .required("chain", "the key of a chain declared under chains:")
             .required("address", "the contract address, 0x followed by 40 hex digits")
-            .optional("label", "startBlock", "transfers", "critical");
+            .optional("label", "startBlock", "transfers", "critical", "council", "slotReadInterval");
     private static final String FLAG = "expected true or false";
 
     private final Problems problems;
@@ -86,6 +87,8 @@ final class DaoValidator {
                 });
             }
         }
+        new MessagePathValidator(problems, chainKeys, indexByContract.keySet()).validate(dao.get("messagePaths"),
+                KeyPath.child(path, "messagePaths"));
     }
 
     /** Checks one contract; returns "chain:address" when both are valid, for the duplicate check. */
@@ -102,11 +105,22 @@ final class DaoValidator {
                 "expected the deployment block, a whole number ≥ 0; omit it to start at block 0");
         fields.read(contract, path, "critical", Values::flag, FLAG);
         fields.read(contract, path, "transfers", Values::flag, FLAG);
-        if (contract.hasNonNull("transfers") && kind.isPresent() && kind.get() != ContractKind.VOTES_TOKEN) {
-            fields.reject(KeyPath.child(path, "transfers"), "transfers on a " + kind.get() + " contract",
-                    "transfers applies only to kind votes-token; remove the key");
-        }
+        fields.read(contract, path, "council", Values::flag, FLAG);
+        fields.number(contract, path, "slotReadInterval", 1,
+                "expected a whole number of blocks > 0 between EIP-1967 slot reads; omit it to read only at the start block");
+        onlyFor(contract, path, kind, "transfers", ContractKind.VOTES_TOKEN, "transfers applies only to kind votes-token; remove the key");
+        onlyFor(contract, path, kind, "council", ContractKind.SAFE,
+                "only a Safe can be designated security council: set council: true on the council's kind: safe entry");
+        onlyFor(contract, path, kind, "slotReadInterval", ContractKind.PROXY, "slotReadInterval applies only to kind proxy; remove the key");
         return chain.flatMap(key -> address.map(checksummed -> key + ":" + checksummed));
+    }
+
+    /** Rejects {@code key} on a contract whose kind is not {@code allowed}. */
+    private void onlyFor(JsonNode contract, String path, Optional<ContractKind> kind, String key, ContractKind allowed,
+                         String remedy) {
+        if (contract.hasNonNull(key) && kind.isPresent() && kind.get() != allowed) {
+            fields.reject(KeyPath.child(path, key), key + " on a " + kind.get() + " contract", remedy);
+        }
     }
 
     private static ContractKind kind(String name) {
@@ -115,6 +129,11 @@ final class DaoValidator {
     }
 
     private boolean declared(String chain, String path) {
+        return declared(fields, chainKeys, chain, path);
+    }
+
+    /** Whether {@code chain} is declared under {@code chains:}; rejects it at {@code path} with a suggestion if not. */
+    static boolean declared(FieldReader fields, Set<String> chainKeys, String chain, String path) {
         if (chainKeys == null || chainKeys.contains(chain)) {
             return true;
         }

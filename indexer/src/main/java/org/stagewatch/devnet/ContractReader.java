@@ -8,6 +8,8 @@ import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -28,6 +30,23 @@ final class ContractReader {
     BigInteger uint(String contract, String function, Type<?>... args) {
         Function call = new Function(function, Arrays.asList(args), List.of(new TypeReference<Uint256>() { }));
         return (BigInteger) read(contract, call).get(0).getValue();
+    }
+
+    /** The next nonce of {@code account}, counting pending transactions. */
+    BigInteger nonce(String account) {
+        try {
+            return web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING).send().getTransactionCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("eth_getTransactionCount " + account, e);
+        }
+    }
+
+    /** A view function returning address[], lower case. */
+    @SuppressWarnings("unchecked")
+    List<String> addresses(String contract, String function) {
+        Function call = new Function(function, List.of(), List.of(new TypeReference<DynamicArray<Address>>() { }));
+        return ((DynamicArray<Address>) read(contract, call).get(0)).getValue().stream()
+                .map(address -> address.getValue().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     @SuppressWarnings("rawtypes")

@@ -15,7 +15,6 @@ import org.web3j.abi.datatypes.generated.Uint48;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -39,7 +38,6 @@ public final class DemoDaoDeployer {
 
     static final String EIP1967_ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
     static final String EIP1967_IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-    private static final String PROXY_CREATION = Hash.sha3String("ProxyCreation(address,address)");
     private static final long SAFE_SALT = 1;
 
     private DemoDaoDeployer() {
@@ -81,9 +79,7 @@ public final class DemoDaoDeployer {
         Deployed action = deployed("Bridge upgrade action", first.get(6));
 
         // Block 2: the governor and the council Safe (a proxy of the real singleton, set up in its creation).
-        tx.deploy(deployer, "DemoGovernor", 7_000_000, address(token.address()), address(timelock.address()),
-                new Uint48(VOTING_DELAY_BLOCKS), new Uint32(VOTING_PERIOD_BLOCKS), uint(PROPOSAL_THRESHOLD),
-                uint(QUORUM_PERCENT), new Uint48(LATE_QUORUM_EXTENSION_BLOCKS));
+        deployGovernor(tx, deployer, token, timelock);
         String setup = Abi.call("setup", addresses(council.stream().map(Credentials::getAddress).toList()),
                 uint(COUNCIL_THRESHOLD), address(Abi.ZERO_ADDRESS), bytes("0x"), address(Abi.ZERO_ADDRESS),
                 address(Abi.ZERO_ADDRESS), uint(0), address(Abi.ZERO_ADDRESS));
@@ -91,7 +87,7 @@ public final class DemoDaoDeployer {
                 uint(SAFE_SALT)), 1_500_000, "create the council Safe");
         List<TransactionReceipt> second = tx.mine();
         Deployed governor = deployed("Demo Governor", second.get(0));
-        Deployed safe = new Deployed("Security Council", safeProxyAddress(second.get(1), factory.address()),
+        Deployed safe = new Deployed("Security Council", SafeOps.proxyAddress(second.get(1), factory.address()),
                 second.get(1).getBlockNumber().longValueExact());
 
         // Block 3: the executor, and the timelock handed to the governor (then the deployer steps down).
@@ -123,22 +119,19 @@ public final class DemoDaoDeployer {
         }
     }
 
-    private static String roleCall(String function, String role, String account) {
+    /** Queues the demo governor over {@code token}, executing through {@code timelock}, with devnet-sized delays. */
+    static void deployGovernor(Transactor tx, Credentials deployer, Deployed token, Deployed timelock) {
+        tx.deploy(deployer, "DemoGovernor", 7_000_000, address(token.address()), address(timelock.address()),
+                new Uint48(VOTING_DELAY_BLOCKS), new Uint32(VOTING_PERIOD_BLOCKS), uint(PROPOSAL_THRESHOLD),
+                uint(QUORUM_PERCENT), new Uint48(LATE_QUORUM_EXTENSION_BLOCKS));
+    }
+
+    static String roleCall(String function, String role, String account) {
         return Abi.call(function, new Bytes32(Hash.sha3(role.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 address(account));
     }
 
-    private static Deployed deployed(String name, TransactionReceipt receipt) {
+    static Deployed deployed(String name, TransactionReceipt receipt) {
         return new Deployed(name, receipt.getContractAddress(), receipt.getBlockNumber().longValueExact());
-    }
-
-    /** Safe 1.3.0's factory announces the proxy in ProxyCreation(proxy, singleton), neither indexed. */
-    private static String safeProxyAddress(TransactionReceipt receipt, String factory) {
-        for (Log log : receipt.getLogs()) {
-            if (log.getAddress().equalsIgnoreCase(factory) && log.getTopics().get(0).equals(PROXY_CREATION)) {
-                return "0x" + Numeric.cleanHexPrefix(log.getData()).substring(24, 64);
-            }
-        }
-        throw new DevnetException("no ProxyCreation event from the Safe factory in tx " + receipt.getTransactionHash());
     }
 }

@@ -50,7 +50,7 @@ public final class DevnetConfigWriter {
         add(contracts, "votes-token", dao.token()).put("transfers", true);
         add(contracts, "governor", dao.governor());
         add(contracts, "timelock", dao.timelock());
-        add(contracts, "safe", dao.councilSafe());
+        add(contracts, "safe", dao.councilSafe()).put("council", true);
         add(contracts, "upgrade-executor", dao.upgradeExecutor());
         add(contracts, "ownable", dao.proxyAdmin());
         add(contracts, "proxy", dao.bridgeProxy()).put("critical", true);

@@ -15,9 +15,11 @@ public final class ProjectedBatch {
     public final List<Rows.Delegation> delegations = new ArrayList<>();
     public final List<Rows.VotingPower> votingPower = new ArrayList<>();
     public final List<Rows.Transfer> transfers = new ArrayList<>();
+    /** Safe, role, ownership, proxy, timelock, executor and council rows (V2__control.sql). */
+    public final ControlBatch control = new ControlBatch();
 
     public int size() {
         return proposals.size() + proposalEvents.size() + votes.size() + governorSettings.size()
-                + delegations.size() + votingPower.size() + transfers.size();
+                + delegations.size() + votingPower.size() + transfers.size() + control.size();
     }
 }

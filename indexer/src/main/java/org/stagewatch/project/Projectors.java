@@ -16,7 +16,9 @@ public final class Projectors {
     }
 
     public static Projectors standard() {
-        return new Projectors(List.of(new GovernorProjector(), new VotesTokenProjector()));
+        return new Projectors(List.of(new GovernorProjector(), new VotesTokenProjector(), new SafeProjector(),
+                new TimelockProjector(), new ProxyProjector(), new OwnableProjector(), new AccessControlProjector(),
+                new UpgradeExecutorProjector(), new CouncilManagerProjector()));
     }
 
     public Optional<Projector> forKind(ContractKind kind) {

@@ -19,7 +19,9 @@ public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
             "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
-            "delegations", "voting_power", "transfers");
+            "delegations", "voting_power", "transfers",
+            "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
+            "executor_calls", "council_changes");
 
     private final Database database;
 
@@ -73,6 +75,7 @@ public final class Store {
             projection.insertProposalEvents(rows.proposalEvents);
             projection.insertVotes(rows.votes);
             projection.insertGovernorSettings(rows.governorSettings);
+            handle.attach(ControlDao.class).insert(rows.control);
             handle.attach(StateReadDao.class).insert(reads);
             sync.saveCheckpoint(checkpoint, Instant.now().toString());
         });

@@ -19,8 +19,15 @@ import org.stagewatch.config.StagewatchConfig;
  */
 public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress) {
 
-    /** One configured contract as the sync sees it. */
-    public record Watched(String address, ContractKind kind, long startBlock, boolean transfers) {
+    /**
+     * One configured contract as the sync sees it.
+     *
+     * @param slotReadInterval proxies: blocks between EIP-1967 slot reads after the start block (0 = start block only)
+     */
+    public record Watched(String address, ContractKind kind, long startBlock, boolean transfers, long slotReadInterval) {
+        public Watched(String address, ContractKind kind, long startBlock, boolean transfers) {
+            this(address, kind, startBlock, transfers, 0);
+        }
     }
 
     public static List<ChainPlan> of(StagewatchConfig config) {
@@ -31,7 +38,7 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress)
                 dao.contracts().stream().filter(contract -> contract.chain().equals(chain.name())).forEach(contract -> {
                     List<Watched> kinds = byAddress.computeIfAbsent(contract.addressKey(), key -> new ArrayList<>());
                     Watched watched = new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
-                            contract.transfers());
+                            contract.transfers(), contract.slotReadInterval());
                     if (!kinds.contains(watched)) {
                         kinds.add(watched);
                     }

@@ -45,6 +45,7 @@ public final class Indexer {
                 clients.put(plan.chain().name(), connect(config, plan.chain()));
             }
             registry.record(config);
+            ControlDeclarations.record(store, config);
             List<BackfillResult> results = new ArrayList<>();
             for (ChainPlan plan : plans) {
                 results.add(new Backfill(store, decoder, Projectors.standard(), progress)

@@ -101,6 +101,8 @@ final class RangeIndexer {
         Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), top.hash());
         store.writeRange(range.logs(), range.headers().values(), rows, List.of(), checkpoint);
         quorums.readDue(plan, top);
+        StartStateReader.readDue(store, client, plan, top);
+        ProxySlotReader.readDue(store, client, plan, top);
         return new Indexed(range.from(), range.to(), range.logs().size(), undecodable, checkpoint);
     }
 

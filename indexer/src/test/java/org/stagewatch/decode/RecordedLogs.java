@@ -16,23 +16,23 @@ import org.stagewatch.config.ContractKind;
  * The eth_getLogs payloads recorded by contracts-abi/fixtures-recorder (see logs/README.md), as
  * RawLogs, plus the anvil accounts the recording used.
  */
-final class RecordedLogs {
-    static final long ANVIL_CHAIN_ID = 31337;
-    static final String DEPLOYER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
-    static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-    static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
-    static final String DAVE = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
-    static final String ERIN = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
-    static final String FRANK = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
-    static final String ZERO = "0x0000000000000000000000000000000000000000";
+public final class RecordedLogs {
+    public static final long ANVIL_CHAIN_ID = 31337;
+    public static final String DEPLOYER = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    public static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+    public static final String BOB = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    public static final String CAROL = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+    public static final String DAVE = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
+    public static final String ERIN = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
+    public static final String FRANK = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
+    public static final String ZERO = "0x0000000000000000000000000000000000000000";
 
-    static final EventDecoder DECODER = EventDecoder.standard();
+    public static final EventDecoder DECODER = EventDecoder.standard();
 
     private RecordedLogs() {
     }
 
-    static List<RawLog> load(String file) {
+    public static List<RawLog> load(String file) {
         try (InputStream in = RecordedLogs.class.getResourceAsStream("/logs/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("no recorded logs /logs/" + file);

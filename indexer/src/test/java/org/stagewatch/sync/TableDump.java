@@ -13,7 +13,9 @@ import org.stagewatch.store.Store;
  */
 final class TableDump {
     static final List<String> TABLES = List.of("contracts", "sync_checkpoints", "blocks", "raw_logs", "state_reads",
-            "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers");
+            "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers",
+            "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
+            "executor_calls", "council_changes", "control_declarations");
 
     private TableDump() {
     }

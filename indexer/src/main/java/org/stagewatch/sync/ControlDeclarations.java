@@ -1,0 +1,56 @@
+package org.stagewatch.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.ContractConfig;
+import org.stagewatch.config.DaoConfig;
+import org.stagewatch.config.MessagePath;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.store.ControlDeclaration;
+import org.stagewatch.store.ControlReadDao;
+import org.stagewatch.store.Store;
+
+/**
+ * Records what the config says about control and no event does — designated councils, which chain
+ * settles on which, L2→L1 message paths — so {@code paths} and {@code council} need only the
+ * database. Unlike the contracts, these may change between runs without re-indexing anything, so
+ * each run replaces them.
+ */
+final class ControlDeclarations {
+    private ControlDeclarations() {
+    }
+
+    static void record(Store store, StagewatchConfig config) {
+        List<ControlDeclaration> rows = new ArrayList<>();
+        for (DaoConfig dao : config.daos()) {
+            for (ContractConfig contract : dao.contracts()) {
+                if (contract.council()) {
+                    rows.add(new ControlDeclaration(dao.id(), ControlDeclaration.COUNCIL, chainId(config, contract.chain()),
+                            contract.addressKey(), null, null, null, contract.label()));
+                }
+            }
+            for (ChainConfig chain : config.chains().values()) {
+                if (chain.parent() != null) {
+                    rows.add(new ControlDeclaration(dao.id(), ControlDeclaration.PARENT, chain.chainId(), "",
+                            chainId(config, chain.parent()), null, null, chain.name() + " settles on " + chain.parent()));
+                }
+            }
+            for (MessagePath path : dao.messagePaths()) {
+                rows.add(new ControlDeclaration(dao.id(), ControlDeclaration.MESSAGE_PATH, chainId(config, path.fromChain()),
+                        lower(path.from()), chainId(config, path.toChain()), lower(path.sender()), path.delaySeconds(), path.label()));
+            }
+        }
+        store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(rows));
+    }
+
+    private static long chainId(StagewatchConfig config, String chain) {
+        return config.chain(chain).chainId();
+    }
+
+    private static String lower(String address) {
+        return address.toLowerCase(Locale.ROOT);
+    }
+}

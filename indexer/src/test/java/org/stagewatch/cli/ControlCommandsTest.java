@@ -1,0 +1,172 @@
+package org.stagewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.project.ControlRows;
+import org.stagewatch.project.ProjectedBatch;
+import org.stagewatch.store.BlockHeader;
+import org.stagewatch.store.Checkpoint;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.ControlDeclaration;
+import org.stagewatch.store.ControlReadDao;
+import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+
+/**
+ * {@code paths} and {@code council} over a small hand-written database (a bridge proxy whose ProxyAdmin
+ * is owned by a 2-of-3 council Safe, on chain 1, and a token on chain 10): the JSON keys README.md
+ * promises, the DOT graph, and one clear message with exit code 2 for every bad call.
+ */
+class ControlCommandsTest {
+    static final String BRIDGE = "0x00000000000000000000000000000000000b0001";
+    static final String PROXY_ADMIN = "0x00000000000000000000000000000000000a0001";
+    static final String COUNCIL = "0x00000000000000000000000000000000000c0001";
+    static final List<String> SIGNERS = List.of("0x00000000000000000000000000000000000e0001",
+            "0x00000000000000000000000000000000000e0002", "0x00000000000000000000000000000000000e0003");
+
+    @TempDir
+    Path dir;
+    String db;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void writeDatabaseAndCapture() {
+        db = dir.resolve("control.db").toString();
+        Store store = new Store(Database.open(db));
+        store.withSync(sync -> {
+            sync.insertContracts(List.of(
+                    new ContractRow("dao", 1, BRIDGE, "proxy", "Bridge", 0, true, false),
+                    new ContractRow("dao", 1, PROXY_ADMIN, "ownable", "ProxyAdmin", 0, false, false),
+                    new ContractRow("dao", 1, COUNCIL, "safe", "Council", 0, false, false),
+                    new ContractRow("dao", 10, "0x00000000000000000000000000000000000d0001", "votes-token", "Token", 0, false, false)));
+            return null;
+        });
+        store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(List.of(
+                new ControlDeclaration("dao", ControlDeclaration.COUNCIL, 1, COUNCIL, null, null, null, "Council"))));
+        ProjectedBatch rows = new ProjectedBatch();
+        rows.control.proxyChanges.add(new ControlRows.ProxyChange(1, BRIDGE, "admin_changed", null, PROXY_ADMIN, 5, 0, "0xt1"));
+        rows.control.ownershipChanges.add(new ControlRows.OwnershipChange(1, PROXY_ADMIN, "transferred", null, COUNCIL, 5, 1, "0xt1"));
+        rows.control.safeChanges.add(new ControlRows.SafeChange(1, COUNCIL, "setup", null, "2",
+                "[\"" + String.join("\",\"", SIGNERS) + "\"]", null, 5, 2, "0xt1"));
+        store.writeRange(List.of(), List.of(new BlockHeader(1, 5, "0xb5", "0xb4", 1_000, null)), rows, List.of(),
+                new Checkpoint(1, 5, "0xb5"));
+        store.writeRange(List.of(), List.of(new BlockHeader(10, 7, "0xc7", "0xc6", 990, null)), new ProjectedBatch(), List.of(),
+                new Checkpoint(10, 7, "0xc7"));
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
+        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        return StagewatchCommand.execute(commandLine, args);
+    }
+
+    @Test
+    void shouldPrintTheRoutesWithTheDocumentedJsonKeys() throws Exception {
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--json")).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode permission = report.get("permissions").get(0);
+        assertThat(permission.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("chainId", "target",
+                "label", "permission", "minKeys", "minDelaySeconds", "fastestNonCouncilRoute", "truncated", "routes");
+        assertThat(permission.get("target").asText()).isEqualTo(BRIDGE);
+        assertThat(permission.get("permission").asText()).isEqualTo("upgrade");
+        assertThat(permission.get("minKeys").asInt()).isEqualTo(2);
+        JsonNode route = permission.get("routes").get(0);
+        assertThat(route.get("councilGated").asBoolean()).as("2 of 3 signers is below 75%").isFalse();
+        assertThat(permission.get("fastestNonCouncilRoute")).isEqualTo(route);
+        assertThat(route.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("delaySeconds", "keys",
+                "councilGated", "via", "gate", "vote", "approximate");
+        assertThat(route.get("via").findValuesAsText("relation")).containsExactly("owner", "2-of-3 signers");
+        assertThat(route.get("gate").asText()).isEqualTo("2-of-3(" + String.join(", ", SIGNERS) + ")");
+        assertThat(report.get("at").findValuesAsText("block")).containsExactly("5", "7");
+    }
+
+    @Test
+    void shouldPrintTheCouncilWithItsHistory() throws Exception {
+        assertThat(run("council", "--dao", "dao", "--db", db, "--json")).isZero();
+        JsonNode council = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("councils").get(0);
+        assertThat(council.get("threshold").asInt()).isEqualTo(2);
+        assertThat(council.get("owners").toString()).isEqualTo("[\"" + String.join("\",\"", SIGNERS) + "\"]");
+        assertThat(council.get("designated").asBoolean()).isTrue();
+        assertThat(council.get("history").get(0).get("event").asText()).isEqualTo("setup: 3 owners, threshold 2");
+        assertThat(council.get("history").get(0).get("tx").asText()).isEqualTo("0xt1");
+    }
+
+    @Test
+    void shouldRenderTheGraphForGraphviz() {
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--dot")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("digraph \"dao\" {")
+                .contains("\"1:" + PROXY_ADMIN + "\" -> \"1:" + BRIDGE + "\" [label=\"upgrade\"];")
+                .contains("\"1:" + COUNCIL + "\" -> \"1:" + PROXY_ADMIN + "\" [label=\"owner\"];")
+                .contains("\"key:" + SIGNERS.get(0) + "\" -> \"1:" + COUNCIL + "\" [label=\"2-of-3 signers\"];").endsWith("}\n");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDao() {
+        assertThat(run("paths", "--dao", "nope", "--db", db)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no DAO 'nope'").contains("indexed DAOs: dao");
+    }
+
+    @Test
+    void shouldRefuseAConfigWhoseCouncilIsNotASafeOrWhosePathNamesAnUndeclaredChain() throws Exception {
+        Path config = dir.resolve("control.yml");
+        java.nio.file.Files.writeString(config, """
+                chains:
+                  l1: { chainId: 1, rpc: "http://127.0.0.1:1" }
+                  l2: { chainId: 42161, rpc: "http://127.0.0.1:1", parent: l1 }
+                daos:
+                  dao:
+                    contracts:
+                      - { kind: timelock, chain: l2, address: "0x0000000000000000000000000000000000000001", council: true }
+                    messagePaths:
+                      - { fromChain: l2, from: "0x0000000000000000000000000000000000000001", toChain: eth,
+                          sender: "0x0000000000000000000000000000000000000002", delaySeconds: 549816 }
+                """);
+        assertThat(run("index", "--config", config.toString(), "--db", dir.resolve("refused.db").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(config + ": daos.dao.contracts[0].council: council on a timelock contract")
+                .contains(config + ": daos.dao.messagePaths[0].toChain: undeclared chain 'eth' (declare it under chains:, or use one of l1, l2)");
+    }
+
+    @Test
+    void shouldRefuseJsonAndDotTogether() {
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--json", "--dot")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give either --json or --dot, not both");
+    }
+
+    @Test
+    void shouldAskWhichChainABlockCountsOnOnlyWhenItIsAmbiguous() {
+        assertThat(run("council", "--dao", "dao", "--db", db, "--chain", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--chain 1 says which chain --block counts on: give --block N too");
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--block", "5", "--chain", "137")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("DAO 'dao' has no contracts on chain 137 (its chains: [1, 10])");
+        // the critical contracts are all on chain 1, so --block counts there
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--block", "5")).isZero();
+        assertThat(run("paths", "--dao", "dao", "--db", db, "--block", "9", "--chain", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("block 9 is outside the indexed range of chain 1");
+    }
+}
