@@ -20,10 +20,12 @@ final class AnvilLauncher {
                 "--hardfork", "cancun",
                 // Inside our folder, deleted on close: the default ~/.foundry/anvil/tmp grew to tens of GB.
                 "--cache-path", folder.resolve("cache").toString(),
-                // No --prune-history: the indexer's tests eth_call old blocks.
-                "--max-persisted-states", Integer.toString(options.maxPersistedStates()),
                 // Arrival order inside a block, not fees: a replayed scenario builds the same blocks.
                 "--order", "fifo"));
+        if (!options.extraArgs().contains("--prune-history")) {
+            // Keep old states unless the caller prunes (anvil refuses both): the indexer's tests eth_call old blocks.
+            command.addAll(List.of("--max-persisted-states", Integer.toString(options.maxPersistedStates())));
+        }
         if (options.blockGasLimit() != null) {
             command.addAll(List.of("--gas-limit", options.blockGasLimit().toString()));
         }
