@@ -51,6 +51,14 @@ public interface ProjectionDao {
             """)
     void insertVotingPower(@BindMethods List<Rows.VotingPower> rows);
 
+    /** First sightings of delegates (V3): a delegate already known keeps its first block. */
+    @SqlBatch("""
+            INSERT INTO delegates (chain_id, token, delegate, block_number)
+            VALUES (:chainId, :token, :delegate, :blockNumber)
+            ON CONFLICT (chain_id, token, delegate) DO NOTHING
+            """)
+    void insertDelegates(@BindMethods List<Rows.VotingPower> rows);
+
     @SqlBatch("""
             INSERT INTO transfers (chain_id, token, from_address, to_address, value, block_number, log_index, tx_hash)
             VALUES (:chainId, :token, :fromAddress, :toAddress, :value, :blockNumber, :logIndex, :txHash)

@@ -17,7 +17,7 @@ public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
             "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
-            "delegations", "voting_power", "transfers");
+            "delegations", "voting_power", "transfers", "delegates");
 
     private final Database database;
 
@@ -46,6 +46,7 @@ public final class Store {
             projection.insertGovernorSettings(rows.governorSettings);
             projection.insertDelegations(rows.delegations);
             projection.insertVotingPower(rows.votingPower);
+            projection.insertDelegates(rows.votingPower);
             projection.insertTransfers(rows.transfers);
             handle.attach(StateReadDao.class).insert(reads);
             sync.saveCheckpoint(checkpoint, Instant.now().toString());
