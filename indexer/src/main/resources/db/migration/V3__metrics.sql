@@ -13,7 +13,8 @@ CREATE TABLE delegates (
     block_number  BIGINT NOT NULL,
     PRIMARY KEY (chain_id, token, delegate)
 );
-CREATE INDEX delegates_by_block ON delegates (chain_id, token, block_number);
+-- Covering, in delegate order: the seeks below then walk the checkpoint index front to back.
+CREATE INDEX delegates_seen ON delegates (chain_id, token, delegate, block_number);
 
 INSERT INTO delegates (chain_id, token, delegate, block_number)
 SELECT chain_id, token, delegate, MIN(block_number) FROM voting_power GROUP BY chain_id, token, delegate;

@@ -29,19 +29,9 @@ public final class MetricsAnalyzer {
     public MetricsPoint at(DaoScope dao, Long block, Instant at, Labels labels) {
         ContractRow token = dao.token();
         PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
-        PowerArray powers = new PowerArray(1 << 16);
-        Map<String, BigInteger> labeled = new HashMap<>();
-        queries.powersAt(token.chainId(), token.address(), point.block(), (delegate, newVotes) -> {
-            if (newVotes != null && !newVotes.equals("0")) {
-                powers.addDecimal(newVotes);
-                if (labels != null && labels.entityOf().containsKey(delegate)) {
-                    labeled.put(delegate, new BigInteger(newVotes));
-                }
-            }
-        });
-        powers.sortDescending();
+        PowerSnapshot snapshot = PowerSnapshot.read(queries, token.chainId(), token.address(), point.block(), labels);
         Context context = new Context(dao, token, point.block());
-        return context.point(point.block(), point.header(), null, powers, labels, labeled::get);
+        return context.point(point.block(), point.header(), null, snapshot.sorted, labels, snapshot.labeled::get);
     }
 
     /** One point per sample of the plan, computed in a single pass. */

@@ -12,31 +12,36 @@ final class WideSum {
     private static final int LIMBS = PowerArray.LIMBS;
 
     private final long[] limbs = new long[CAPACITY];
+    /** Limbs at and above this index are zero: additions stop there once no carry is left. */
+    private int used;
 
     /** Adds element {@code index} of a limb array. */
     void add(long[] values, int index) {
         int at = index * LIMBS;
         long carry = 0;
-        for (int limb = 0; limb < CAPACITY; limb++) {
+        for (int limb = 0; limb < CAPACITY && (limb < LIMBS || carry != 0); limb++) {
             long addend = limb < LIMBS ? values[at + limb] : 0;
-            if (addend == 0 && carry == 0 && limb >= LIMBS) {
-                return;
-            }
-            long sum = limbs[limb] + addend;
-            long carried = sum + carry;
-            carry = (Long.compareUnsigned(sum, limbs[limb]) < 0 ? 1 : 0) + (Long.compareUnsigned(carried, sum) < 0 ? 1 : 0);
-            limbs[limb] = carried;
+            carry = addWithCarry(limb, addend, carry);
         }
     }
 
     void add(WideSum other) {
         long carry = 0;
-        for (int limb = 0; limb < CAPACITY; limb++) {
-            long sum = limbs[limb] + other.limbs[limb];
-            long carried = sum + carry;
-            carry = (Long.compareUnsigned(sum, limbs[limb]) < 0 ? 1 : 0) + (Long.compareUnsigned(carried, sum) < 0 ? 1 : 0);
-            limbs[limb] = carried;
+        for (int limb = 0; limb < CAPACITY && (limb < other.used || carry != 0); limb++) {
+            carry = addWithCarry(limb, other.limbs[limb], carry);
         }
+    }
+
+    /** limbs[limb] += addend + carry; returns the carry out (0, 1 or 2 is impossible: at most 1). */
+    private long addWithCarry(int limb, long addend, long carry) {
+        long before = limbs[limb];
+        long sum = before + addend;
+        long carried = sum + carry;
+        limbs[limb] = carried;
+        if (carried != 0 && limb >= used) {
+            used = limb + 1;
+        }
+        return (Long.compareUnsigned(sum, before) < 0 ? 1 : 0) + (Long.compareUnsigned(carried, sum) < 0 ? 1 : 0);
     }
 
     /** Adds the square of element {@code index}: schoolbook limb products, each carried in at its place. */
@@ -59,9 +64,13 @@ final class WideSum {
 
     private void addAt(int position, long addend) {
         for (int limb = position; addend != 0 && limb < CAPACITY; limb++) {
-            long sum = limbs[limb] + addend;
-            addend = Long.compareUnsigned(sum, limbs[limb]) < 0 ? 1 : 0;
+            long before = limbs[limb];
+            long sum = before + addend;
             limbs[limb] = sum;
+            if (sum != 0 && limb >= used) {
+                used = limb + 1;
+            }
+            addend = Long.compareUnsigned(sum, before) < 0 ? 1 : 0;
         }
     }
 

@@ -29,7 +29,7 @@ final class SyntheticStore {
     static final long GENESIS_TIME = 1_700_000_000L;
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
     private static final String TX_PREFIX = "0x" + "e".repeat(48);
-    private static final String SUPPLY = "10000000000" + "0".repeat(18);
+    private static final String SUPPLY = "10000000000000" + "0".repeat(18);
 
     private SyntheticStore() {
     }
@@ -51,7 +51,7 @@ final class SyntheticStore {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP INDEX voting_power_latest");
-                statement.execute("DROP INDEX delegates_by_block");
+                statement.execute("DROP INDEX delegates_seen");
             }
             writeFixtures(connection, lastBlock);
             try (PreparedStatement power = connection.prepareStatement("INSERT INTO voting_power (chain_id, token, delegate,"
@@ -88,7 +88,7 @@ final class SyntheticStore {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE INDEX voting_power_latest ON voting_power "
                         + "(chain_id, token, delegate, block_number, log_index, new_votes)");
-                statement.execute("CREATE INDEX delegates_by_block ON delegates (chain_id, token, block_number)");
+                statement.execute("CREATE INDEX delegates_seen ON delegates (chain_id, token, delegate, block_number)");
             }
             connection.commit();
             connection.setAutoCommit(true);

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class PowerQueries {
     private static final int FETCH_SIZE = 10_000;
+    private static final long MMAP_BYTES = 1L << 40;
 
     private final Database database;
 
@@ -40,17 +41,23 @@ public final class PowerQueries {
         }
     }
 
-    /** Power of every delegate first seen at or before {@code block} (zero included): newVotes of its last checkpoint. */
-    public void powersAt(long chainId, String token, long block, PowerSink sink) {
-        database.jdbi().useHandle(handle -> handle.createQuery("""
+    /**
+     * Power of every delegate first seen at or before {@code block} (zero included): newVotes of its last
+     * checkpoint. Only delegates in [{@code low}, {@code high}) are read, so callers can split the work
+     * over several connections; delegates are visited in address order, which walks the checkpoint
+     * index front to back.
+     */
+    public void powersAt(long chainId, String token, long block, String low, String high, PowerSink sink) {
+        database.jdbi().useHandle(handle -> prepare(handle).createQuery("""
                         SELECT d.delegate,
                                (SELECT v.new_votes FROM voting_power v
                                 WHERE v.chain_id = d.chain_id AND v.token = d.token AND v.delegate = d.delegate
                                   AND v.block_number <= :block
                                 ORDER BY v.block_number DESC, v.log_index DESC LIMIT 1) AS power
                         FROM delegates d
-                        WHERE d.chain_id = :chainId AND d.token = :token AND d.block_number <= :block""")
-                .bind("chainId", chainId).bind("token", token).bind("block", block)
+                        WHERE d.chain_id = :chainId AND d.token = :token AND d.delegate >= :low AND d.delegate < :high
+                          AND d.block_number <= :block""")
+                .bind("chainId", chainId).bind("token", token).bind("block", block).bind("low", low).bind("high", high)
                 .setFetchSize(FETCH_SIZE)
                 .reduceResultSet(sink, (target, resultSet, context) -> {
                     target.accept(resultSet.getString(1), resultSet.getString(2));
@@ -80,9 +87,21 @@ public final class PowerQueries {
         stream("", "ORDER BY block_number, log_index", chainId, token, fromExclusive, toInclusive, sink, false);
     }
 
+    /**
+     * Lets SQLite map the file into memory for this connection: the seeks and scans here touch
+     * gigabytes of index pages, and reading them through its small page cache costs a system call each.
+     */
+    private Handle prepare(Handle handle) {
+        if (database.isSqlite()) {
+            handle.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        }
+        return handle;
+    }
+
     private void stream(String indexHint, String order, long chainId, String token, long from, long to, ChangeSink sink,
                         boolean checkOrder) {
-        database.jdbi().useTransaction(handle -> streamIn(handle, indexHint, order, chainId, token, from, to, sink, checkOrder));
+        database.jdbi().useHandle(handle -> prepare(handle).useTransaction(transaction ->
+                streamIn(transaction, indexHint, order, chainId, token, from, to, sink, checkOrder)));
     }
 
     private static void streamIn(Handle handle, String indexHint, String order, long chainId, String token, long from,
