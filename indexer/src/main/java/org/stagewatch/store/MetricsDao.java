@@ -39,6 +39,17 @@ public interface MetricsDao {
         return transfersWith(chainId, token, block, ZERO_ADDRESS);
     }
 
+    /** Proposal snapshots on a chain before {@code clock} with no stored getPastTotalSupply reading of the token yet. */
+    @SqlQuery("""
+            SELECT DISTINCT p.vote_start FROM proposals p
+            WHERE p.chain_id = :chainId AND p.vote_start < :clock
+              AND NOT EXISTS (SELECT 1 FROM state_reads s
+                              WHERE s.chain_id = p.chain_id AND s.address = :token AND s.name = 'getPastTotalSupply'
+                                AND s.args = CAST(p.vote_start AS TEXT))
+            ORDER BY p.vote_start
+            """)
+    List<Long> snapshotsWithoutSupply(@Bind("chainId") long chainId, @Bind("token") String token, @Bind("clock") long clock);
+
     /** The last stored block whose Arbitrum L1 block number is at or before {@code l1Block}. */
     @SqlQuery("""
             SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,

@@ -63,6 +63,7 @@ public final class Backfill {
         Set<String> topics = topicsOf(plan);
         LogRangeFetcher fetcher = new LogRangeFetcher(client, chainId, plan.chain().maxBlockRange());
         QuorumReader quorums = new QuorumReader(store, client, chainId);
+        SupplyReader supplies = new SupplyReader(store, client, chainId);
         long events = 0;
         long undecodable = 0;
         Checkpoint last = checkpoint.orElse(null);
@@ -77,6 +78,7 @@ public final class Backfill {
             last = new Checkpoint(chainId, range.to(), top.hash());
             store.writeRange(logs, headers.values(), rows, List.of(), last);
             quorums.readDue(plan, top);
+            supplies.readDue(plan, top);
             events += logs.size();
             next = range.to() + 1;
             progress.advanced(name, next - from, events, range.to());
