@@ -35,9 +35,14 @@ public final class PowerArray {
 
     /** Appends a decimal string, parsed without a BigInteger. */
     public void addDecimal(CharSequence decimal) {
+        addDecimal(decimal, 0, decimal.length());
+    }
+
+    /** Appends the decimal in {@code text[start, end)}. */
+    public void addDecimal(CharSequence text, int start, int end) {
         grow();
         try {
-            setDecimal(size - 1, decimal);
+            setDecimal(size - 1, text, start, end);
         } catch (NumberFormatException e) {
             size--;
             throw e;
@@ -46,12 +51,20 @@ public final class PowerArray {
 
     /** Parses a decimal string into element {@code index}: digit by digit, limb by limb. */
     void setDecimal(int index, CharSequence decimal) {
+        setDecimal(index, decimal, 0, decimal.length());
+    }
+
+    /** Parses the decimal in {@code text[start, end)} into element {@code index}. */
+    void setDecimal(int index, CharSequence text, int start, int end) {
         int at = index * LIMBS;
         long[] parsed = new long[LIMBS];
-        for (int i = 0; i < decimal.length(); i++) {
-            int digit = decimal.charAt(i) - '0';
+        if (start == end) {
+            throw new NumberFormatException("not a decimal uint256: ''");
+        }
+        for (int i = start; i < end; i++) {
+            int digit = text.charAt(i) - '0';
             if (digit < 0 || digit > 9) {
-                throw new NumberFormatException("not a decimal uint256: '" + decimal + "'");
+                throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
             }
             long carry = digit;
             for (int limb = 0; limb < LIMBS; limb++) {
@@ -62,7 +75,7 @@ public final class PowerArray {
                 parsed[limb] = low;
             }
             if (carry != 0) {
-                throw new NumberFormatException("'" + decimal + "' does not fit in 256 bits");
+                throw new NumberFormatException("'" + text.subSequence(start, end) + "' does not fit in 256 bits");
             }
         }
         System.arraycopy(parsed, 0, limbs, at, LIMBS);

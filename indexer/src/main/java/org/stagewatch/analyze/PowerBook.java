@@ -21,6 +21,11 @@ final class PowerBook {
 
     /** Records that {@code delegate}'s power is now {@code newVotes} (decimal text, as stored). */
     void set(String delegate, String newVotes) {
+        set(delegate, newVotes, 0);
+    }
+
+    /** The same, with the power in {@code text} from {@code start} on (saves a substring per checkpoint). */
+    void set(String delegate, String text, int start) {
         Integer slot = slots.get(delegate);
         if (slot == null) {
             slot = slots.size();
@@ -39,7 +44,7 @@ final class PowerBook {
             }
             changed[changedCount++] = slot;
         }
-        current.setDecimal(slot, newVotes);
+        current.setDecimal(slot, text, start, text.length());
     }
 
     /** The positive powers now, in descending order (owned by the book: read it before the next change). */

@@ -28,12 +28,13 @@ final class PowerSeries {
         PowerBook[] book = {new PowerBook()};
         int[] next = {0};
         queries.changes(chainId, token, -1, points[points.length - 1],
-                (delegate, newVotes, block, logIndex) -> {
+                (delegateAndVotes, block) -> {
                     while (next[0] < points.length && points[next[0]] < block) {
                         sink.accept(next[0], points[next[0]], book[0]);
                         next[0]++;
                     }
-                    book[0].set(delegate, newVotes);
+                    int comma = delegateAndVotes.indexOf(',');
+                    book[0].set(delegateAndVotes.substring(0, comma), delegateAndVotes, comma + 1);
                 },
                 () -> {
                     if (next[0] > 0) {

@@ -59,12 +59,14 @@ final class PowerSnapshot {
     private static PowerArray part(PowerQueries queries, long chainId, String token, long block, String low, String high,
                                    Labels labels, Map<String, BigInteger> labeled) {
         PowerArray powers = new PowerArray(1 << 14);
-        queries.powersAt(chainId, token, block, low, high, (delegate, newVotes) -> {
-            if (newVotes != null && !newVotes.equals("0")) {
-                powers.addDecimal(newVotes);
-                if (labels != null && labels.entityOf().containsKey(delegate)) {
-                    labeled.put(delegate, new BigInteger(newVotes));
-                }
+        queries.powersAt(chainId, token, block, low, high, row -> {
+            int comma = row.indexOf(',');
+            if (comma < 0 || row.length() == comma + 2 && row.charAt(comma + 1) == '0') {
+                return; // no checkpoint by then, or zero power
+            }
+            powers.addDecimal(row, comma + 1, row.length());
+            if (labels != null && labels.entityOf().containsKey(row.substring(0, comma))) {
+                labeled.put(row.substring(0, comma), new BigInteger(row.substring(comma + 1)));
             }
         });
         powers.sortDescending();

@@ -33,14 +33,19 @@ public final class MetricsBenchmark {
     private MetricsBenchmark() {
     }
 
-    public static Result run(Path db, int delegates, long checkpoints, long seed) throws SQLException, java.io.IOException {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(db + suffix));
+    /** @param reuse measure an existing synthetic store at {@code db} instead of writing a new one */
+    public static Result run(Path db, int delegates, long checkpoints, long seed, boolean reuse)
+            throws SQLException, java.io.IOException {
+        if (!reuse) {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(db + suffix));
+            }
         }
         Database database = Database.open(db.toString());
         long started = System.nanoTime();
-        long lastBlock = SyntheticStore.write(database, delegates, checkpoints, seed);
-        double writeSeconds = seconds(started);
+        long lastBlock = reuse ? (checkpoints - 1) / SyntheticStore.PER_BLOCK + 1
+                : SyntheticStore.write(database, delegates, checkpoints, seed);
+        double writeSeconds = reuse ? 0 : seconds(started);
         Store store = new Store(database);
         DaoScope dao = DaoScope.load(store, SyntheticStore.DAO);
         MetricsAnalyzer analyzer = new MetricsAnalyzer(store);

@@ -39,13 +39,20 @@ final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "print one JSON document")
         boolean json;
 
+        @Option(names = "--reuse", description = "measure the synthetic store already at --db (written by an earlier run with the same sizes)")
+        boolean reuse;
+
         @Override
         public Integer call() throws Exception {
             if (delegates < 1 || checkpoints < delegates) {
                 throw new UserError("need --delegates ≥ 1 and --checkpoints ≥ --delegates, got %d and %d".formatted(delegates, checkpoints));
             }
-            System.err.printf("bench metrics: writing %,d checkpoints of %,d delegates into %s …%n", checkpoints, delegates, db);
-            MetricsBenchmark.Result result = MetricsBenchmark.run(db, delegates, checkpoints, seed);
+            if (reuse && !java.nio.file.Files.exists(db)) {
+                throw new UserError("--reuse: no synthetic store at " + db + "; run once without --reuse");
+            }
+            System.err.printf("bench metrics: %s %,d checkpoints of %,d delegates in %s …%n", reuse ? "measuring" : "writing",
+                    checkpoints, delegates, db);
+            MetricsBenchmark.Result result = MetricsBenchmark.run(db, delegates, checkpoints, seed, reuse);
             if (json) {
                 Output.json(System.out, result);
                 return 0;
