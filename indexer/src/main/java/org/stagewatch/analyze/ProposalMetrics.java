@@ -40,10 +40,13 @@ public final class ProposalMetrics {
 
     public List<Report> reports(DaoScope dao, Long block, Instant at) {
         List<ProposalSummary> proposals = new ProposalAnalyzer(store).proposals(dao, block, at);
-        ContractRow token = dao.token();
-        Map<String, Long> snapshotBlocks = snapshotBlocks(dao, token, proposals);
-        Map<Long, BigInteger> totals = totalsAt(token, snapshotBlocks.values().stream().distinct().sorted()
-                .mapToLong(Long::longValue).toArray());
+        Map<String, Long> snapshotBlocks = Map.of();
+        Map<Long, BigInteger> totals = Map.of();
+        if (!dao.ofKind(org.stagewatch.config.ContractKind.VOTES_TOKEN).isEmpty()) { // without a token, no turnout
+            ContractRow token = dao.token();
+            snapshotBlocks = snapshotBlocks(token, proposals);
+            totals = totalsAt(token, snapshotBlocks.values().stream().distinct().sorted().mapToLong(Long::longValue).toArray());
+        }
         Map<String, Map<String, List<Rows.Vote>>> votes = new TreeMap<>();
         List<Report> reports = new ArrayList<>();
         for (ProposalSummary proposal : proposals) {
@@ -65,7 +68,7 @@ public final class ProposalMetrics {
     }
 
     /** Snapshot timepoint → the block whose state it sees, for snapshots the index has reached. */
-    private Map<String, Long> snapshotBlocks(DaoScope dao, ContractRow token, List<ProposalSummary> proposals) {
+    private Map<String, Long> snapshotBlocks(ContractRow token, List<ProposalSummary> proposals) {
         Checkpoint head = store.withSync(sync -> sync.checkpoint(token.chainId())).orElseThrow();
         boolean l1 = store.withSync(sync -> sync.blockAtOrBefore(token.chainId(), head.blockNumber()))
                 .map(header -> header.l1BlockNumber() != null).orElse(false);
