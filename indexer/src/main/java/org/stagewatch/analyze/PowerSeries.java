@@ -14,7 +14,10 @@ final class PowerSeries {
         this.queries = queries;
     }
 
-    /** Called once per point, in order, with the state as of that block. */
+    /**
+     * Called once per point, in order, with the state as of that block — or again from the first point
+     * if the storage-order read has to start over through the index; the later call is the answer.
+     */
     @FunctionalInterface
     interface SampleSink {
         void accept(int pointIndex, long block, PowerBook book);
@@ -37,11 +40,8 @@ final class PowerSeries {
                     book[0].set(delegateAndVotes.substring(0, comma), delegateAndVotes, comma + 1);
                 },
                 () -> {
-                    if (next[0] > 0) {
-                        // samples already handed out cannot be taken back; storage order is checked before that
-                        throw new IllegalStateException("checkpoints out of log order after the first sample");
-                    }
                     book[0] = new PowerBook();
+                    next[0] = 0; // the pass starts over: sinks see those points again and keep the later answer
                 });
         while (next[0] < points.length) {
             sink.accept(next[0], points[next[0]], book[0]);
