@@ -152,7 +152,12 @@ public final class PowerArray {
      * must occur in {@code sorted}; all three are descending.
      */
     static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
-        PowerArray out = new PowerArray(sorted.size - removed.size + added.size);
+        return replace(sorted, removed, added, new PowerArray(sorted.size - removed.size + added.size));
+    }
+
+    /** The same, written into {@code out} (cleared first; must not be one of the inputs), to reuse its memory. */
+    static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added, PowerArray out) {
+        out.clear();
         int s = 0;
         int r = 0;
         int a = 0;

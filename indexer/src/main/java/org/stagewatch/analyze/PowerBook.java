@@ -18,6 +18,8 @@ final class PowerBook {
     private int[] changed = new int[1 << 12];
     private int changedCount;
     private PowerArray sorted = new PowerArray(16);
+    /** The previous sorted array, reused for the next merge: a sample then allocates nothing of size n. */
+    private PowerArray spare = new PowerArray(16);
 
     /** Records that {@code delegate}'s power is now {@code newVotes} (decimal text, as stored). */
     void set(String delegate, String newVotes) {
@@ -64,7 +66,9 @@ final class PowerBook {
         changedCount = 0;
         removed.sortDescending();
         added.sortDescending();
-        sorted = PowerArray.replace(sorted, removed, added);
+        PowerArray merged = PowerArray.replace(sorted, removed, added, spare);
+        spare = sorted;
+        sorted = merged;
         return sorted;
     }
 

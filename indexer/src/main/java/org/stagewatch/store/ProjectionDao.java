@@ -51,11 +51,12 @@ public interface ProjectionDao {
             """)
     void insertVotingPower(@BindMethods List<Rows.VotingPower> rows);
 
-    /** First sightings of delegates (V3): a delegate already known keeps its first block. */
+    /** First sightings of delegates (V3): a delegate already known keeps the earlier of the two blocks. */
     @SqlBatch("""
             INSERT INTO delegates (chain_id, token, delegate, block_number)
             VALUES (:chainId, :token, :delegate, :blockNumber)
-            ON CONFLICT (chain_id, token, delegate) DO NOTHING
+            ON CONFLICT (chain_id, token, delegate) DO UPDATE SET block_number = excluded.block_number
+            WHERE excluded.block_number < delegates.block_number
             """)
     void insertDelegates(@BindMethods List<Rows.VotingPower> rows);
 
