@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
@@ -31,7 +36,8 @@ public final class MetricsAnalyzer {
         PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
         PowerSnapshot snapshot = PowerSnapshot.read(queries, token.chainId(), token.address(), point.block(), labels);
         Context context = new Context(dao, token, point.block());
-        return context.point(point.block(), point.header(), null, snapshot.sorted, labels, snapshot.labeled::get);
+        PowerArray entities = labels == null ? null : labels.regroup(snapshot.sorted, snapshot.labeled::get);
+        return context.point(point.block(), point.header(), snapshot.sorted, entities);
     }
 
     /** One point per sample of the plan, computed in a single pass. */
@@ -40,15 +46,42 @@ public final class MetricsAnalyzer {
         List<SeriesPlan.Sample> samples = plan.samples(store, token);
         long[] blocks = samples.stream().mapToLong(SeriesPlan.Sample::block).distinct().sorted().toArray();
         Context context = new Context(dao, token, blocks.length == 0 ? 0 : blocks[blocks.length - 1]);
-        Map<Long, MetricsPoint> byBlock = new HashMap<>();
-        new PowerSeries(queries).run(token.chainId(), token.address(), blocks, (index, block, book) -> {
-            PowerArray sorted = book.sample();
-            BlockHeader header = context.header(block);
-            byBlock.put(block, context.point(block, header, null, sorted, labels, book::powerOf));
-        });
+        Map<Long, Future<MetricsPoint>> byBlock = new HashMap<>();
+        // the pass reads checkpoints on this thread while a second one computes the samples taken so far;
+        // at most two samples wait, so at most two copies of the sorted powers are alive
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Semaphore waiting = new Semaphore(2);
+        try {
+            new PowerSeries(queries).run(token.chainId(), token.address(), blocks, (index, block, book) -> {
+                PowerArray sorted = book.sample().copy();
+                PowerArray entities = labels == null ? null : labels.regroup(sorted, book::powerOf);
+                waiting.acquireUninterruptibly();
+                byBlock.put(block, worker.submit(() -> {
+                    try {
+                        return context.point(block, context.header(block), sorted, entities);
+                    } finally {
+                        waiting.release();
+                    }
+                }));
+            });
+            return collect(samples, byBlock);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    private static List<MetricsPoint> collect(List<SeriesPlan.Sample> samples, Map<Long, Future<MetricsPoint>> byBlock) {
         List<MetricsPoint> points = new ArrayList<>();
         for (SeriesPlan.Sample sample : samples) {
-            MetricsPoint point = byBlock.get(sample.block());
+            MetricsPoint point;
+            try {
+                point = byBlock.get(sample.block()).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing a series", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
             points.add(new MetricsPoint(point.dao(), point.chainId(), point.token(), point.block(), point.timestamp(),
                     sample.at(), point.byAddress(), point.quorum(), point.supply(), point.byEntity()));
         }
@@ -76,13 +109,13 @@ public final class MetricsAnalyzer {
                     new AnalyzeException("no indexed block of chain %d at or before %d".formatted(token.chainId(), block)));
         }
 
-        MetricsPoint point(long block, BlockHeader header, Instant sampledAt, PowerArray sorted, Labels labels,
-                           java.util.function.Function<String, BigInteger> powerOf) {
+        /** @param entities the powers regrouped by entity (null without labels) */
+        MetricsPoint point(long block, BlockHeader header, PowerArray sorted, PowerArray entities) {
             QuorumLookup.Quorum required = quorum.at(block, header);
             BigInteger threshold = required == null ? null : required.value();
             Concentration byAddress = Concentration.of(sorted, threshold);
-            Concentration byEntity = labels == null ? null : Concentration.of(labels.regroup(sorted, powerOf), threshold);
-            return new MetricsPoint(dao.daoId(), token.chainId(), token.address(), block, header.timestamp(), sampledAt,
+            Concentration byEntity = entities == null ? null : Concentration.of(entities, threshold);
+            return new MetricsPoint(dao.daoId(), token.chainId(), token.address(), block, header.timestamp(), null,
                     byAddress, required, supply.at(block, clock.at(block, header)), byEntity);
         }
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 public final class PowerArray {
     static final int LIMBS = 4;
+    private static final long TEN_TO_18 = 1_000_000_000_000_000_000L;
     private static final BigInteger LIMB_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     long[] limbs;
@@ -23,6 +24,14 @@ public final class PowerArray {
         PowerArray array = new PowerArray(16);
         values.forEach(array::add);
         return array;
+    }
+
+    /** An independent copy, trimmed to size. */
+    public PowerArray copy() {
+        PowerArray copy = new PowerArray(size);
+        System.arraycopy(limbs, 0, copy.limbs, 0, size * LIMBS);
+        copy.size = size;
+        return copy;
     }
 
     public int size() {
@@ -54,31 +63,43 @@ public final class PowerArray {
         setDecimal(index, decimal, 0, decimal.length());
     }
 
-    /** Parses the decimal in {@code text[start, end)} into element {@code index}. */
+    /**
+     * Parses the decimal in {@code text[start, end)} into element {@code index}: eighteen digits at a time
+     * into a long (no overflow below 10¹⁸), then one limb multiply-add per chunk — a 25-digit power costs
+     * two of them instead of a multiply per digit and limb.
+     */
     void setDecimal(int index, CharSequence text, int start, int end) {
-        int at = index * LIMBS;
-        long[] parsed = new long[LIMBS];
         if (start == end) {
             throw new NumberFormatException("not a decimal uint256: ''");
         }
-        for (int i = start; i < end; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
+        long[] parsed = new long[LIMBS];
+        int chunkEnd = start + (end - start) % 18;
+        if (chunkEnd == start) {
+            chunkEnd += 18;
+        }
+        for (int chunkStart = start; chunkStart < end; chunkStart = chunkEnd, chunkEnd += 18) {
+            long chunk = 0;
+            for (int i = chunkStart; i < chunkEnd; i++) {
+                int digit = text.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
+                }
+                chunk = chunk * 10 + digit;
             }
-            long carry = digit;
+            long multiplier = chunkStart == start ? 0 : TEN_TO_18;
+            long carry = chunk;
             for (int limb = 0; limb < LIMBS; limb++) {
                 long value = parsed[limb];
-                long product = value * 10;
+                long product = value * multiplier;
                 long low = product + carry;
-                carry = Math.unsignedMultiplyHigh(value, 10) + (Long.compareUnsigned(low, product) < 0 ? 1 : 0);
+                carry = Math.unsignedMultiplyHigh(value, multiplier) + (Long.compareUnsigned(low, product) < 0 ? 1 : 0);
                 parsed[limb] = low;
             }
             if (carry != 0) {
                 throw new NumberFormatException("'" + text.subSequence(start, end) + "' does not fit in 256 bits");
             }
         }
-        System.arraycopy(parsed, 0, limbs, at, LIMBS);
+        System.arraycopy(parsed, 0, limbs, index * LIMBS, LIMBS);
     }
 
     /** Sets element {@code index} to element {@code fromIndex} of {@code from}. */
