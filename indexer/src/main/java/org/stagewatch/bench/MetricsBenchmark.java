@@ -1,8 +1,5 @@
 package org.stagewatch.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,7 +48,7 @@ public final class MetricsBenchmark {
         MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
 
         System.gc();
-        resetPeakHeap();
+        HeapWatch heap = HeapWatch.start();
         started = System.nanoTime();
         long scanned = scan(database);
         double scanSeconds = seconds(started);
@@ -71,7 +68,7 @@ public final class MetricsBenchmark {
             throw new IllegalStateException("the benchmark measured an empty store");
         }
         return new Result(delegates, checkpoints, lastBlock, writeSeconds, scanSeconds, block, pointSeconds, series.size(),
-                seriesSeconds, peakHeap(), Runtime.getRuntime().maxMemory(), db.toString());
+                seriesSeconds, heap.stop(), Runtime.getRuntime().maxMemory(), db.toString());
     }
 
     /** The baseline: every checkpoint's delegate and power through JDBC, as cheaply as a query can. */
@@ -89,15 +86,4 @@ public final class MetricsBenchmark {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static void resetPeakHeap() {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    }
 }
