@@ -26,6 +26,16 @@ final class Tally {
         return tally;
     }
 
+    /** Each voter's weights on each side, summed the same way as the proposal's tally. */
+    static List<DecisiveSet.Ballot> ballots(List<Rows.Vote> votes) {
+        java.util.Map<String, List<Rows.Vote>> byVoter = new java.util.TreeMap<>();
+        votes.forEach(vote -> byVoter.computeIfAbsent(vote.voter(), voter -> new java.util.ArrayList<>()).add(vote));
+        return byVoter.entrySet().stream().map(entry -> {
+            Tally own = of(entry.getValue());
+            return new DecisiveSet.Ballot(entry.getKey(), own.forVotes, own.againstVotes, own.abstainVotes);
+        }).toList();
+    }
+
     private void add(Rows.Vote vote) {
         BigInteger weight = new BigInteger(vote.weight());
         switch (vote.support()) {

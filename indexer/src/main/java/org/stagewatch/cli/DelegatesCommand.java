@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
+import org.stagewatch.analyze.Labels;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,13 @@ final class DelegatesCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "20", description = "how many delegates (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--window", paramLabel = "K", defaultValue = "10",
+            description = "participation over the last K proposals open for voting (default: ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "CSV address,entity: show each delegate's entity")
+    java.nio.file.Path labels;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -36,9 +44,14 @@ final class DelegatesCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
+        if (window < 1) {
+            throw new UserError("--window must be at least 1, got " + window);
+        }
         java.time.Instant at = pointInTime.instant();
+        Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
-        DelegateRanking.Ranking ranking = new DelegateRanking(store).rank(DaoScope.load(store, dao), pointInTime.block, at, top);
+        DelegateRanking.Ranking ranking = new DelegateRanking(store).rank(DaoScope.load(store, dao), pointInTime.block, at,
+                top, window, entities);
         print(System.out, ranking, json);
         return 0;
     }
@@ -51,11 +64,22 @@ final class DelegatesCommand implements Callable<Integer> {
         out.printf("DAO '%s' at block %,d: %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
                 ranking.delegates(), Output.tokens(ranking.totalVotingPower()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("#", "delegate", "votes", "share", "delegators", "voted"));
+        boolean entities = ranking.top().stream().anyMatch(delegate -> delegate.entity() != null);
+        List<String> header = new ArrayList<>(List.of("#", "delegate", "votes", "share", "delegators", "voted",
+                "participation (last " + ranking.window() + ")"));
+        if (entities) {
+            header.add("entity");
+        }
+        rows.add(header);
         for (DelegateRanking.Delegate delegate : ranking.top()) {
-            rows.add(List.of(Integer.toString(delegate.rank()), delegate.address(), Output.tokens(delegate.power()),
-                    Output.percent(delegate.share()), Long.toString(delegate.delegators()),
-                    delegate.proposalsVoted() + "/" + ranking.proposals()));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(delegate.rank()), delegate.address(),
+                    Output.tokens(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
+                    delegate.proposalsVoted() + "/" + ranking.proposals(),
+                    delegate.participation() == null ? "-" : Output.percent(delegate.participation())));
+            if (entities) {
+                row.add(delegate.entity() == null ? "" : delegate.entity());
+            }
+            rows.add(row);
         }
         Output.table(out, rows);
     }

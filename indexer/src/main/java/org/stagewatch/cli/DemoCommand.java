@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
-import org.stagewatch.analyze.ProposalAnalyzer;
+import org.stagewatch.analyze.MetricsAnalyzer;
+import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
@@ -61,9 +62,11 @@ final class DemoCommand implements Callable<Integer> {
             new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr()).backfill(config, OptionalLong.empty());
             DaoScope scope = DaoScope.load(store, "demo");
             System.out.println();
-            ProposalsCommand.print(System.out, "demo", new ProposalAnalyzer(store).proposals(scope, null, null), false);
+            ProposalsCommand.print(System.out, "demo", new ProposalMetrics(store).reports(scope, null, null));
             System.out.println();
             DelegatesCommand.print(System.out, new DelegateRanking(store).rank(scope, null, null, 10), false);
+            System.out.println();
+            MetricsOutput.human(System.out, new MetricsAnalyzer(store).at(scope, null, null, null));
         }
         System.out.printf("%ndemo: done in %s. Explore: ./stagewatch proposals --dao demo --db %s --json%n",
                 ConsoleProgress.format(Duration.ofNanos(System.nanoTime() - started)), db);

@@ -19,7 +19,7 @@ public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
             "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
-            "delegations", "voting_power", "transfers",
+            "delegations", "voting_power", "transfers", "delegates",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes");
 
@@ -76,8 +76,30 @@ public final class Store {
             projection.insertVotes(rows.votes);
             projection.insertGovernorSettings(rows.governorSettings);
             handle.attach(ControlDao.class).insert(rows.control);
+            writeDelegates(connection, rows);
             handle.attach(StateReadDao.class).insert(reads);
             sync.saveCheckpoint(checkpoint, Instant.now().toString());
+        });
+    }
+
+    /**
+     * First sightings of delegates (V3 {@code delegates}): one row per (token, delegate) of the range at its
+     * earliest block; a delegate already known keeps the earlier block.
+     */
+    private static void writeDelegates(Connection connection, ProjectedBatch rows) throws SQLException {
+        java.util.Map<String, org.stagewatch.project.Rows.VotingPower> first = new java.util.LinkedHashMap<>();
+        for (var row : rows.votingPower) {
+            first.merge(row.chainId() + "/" + row.token() + "/" + row.delegate(), row,
+                    (known, later) -> later.blockNumber() < known.blockNumber() ? later : known);
+        }
+        JdbcBatch.insert(connection, """
+                INSERT INTO delegates (chain_id, token, delegate, block_number) VALUES (?, ?, ?, ?)
+                ON CONFLICT (chain_id, token, delegate) DO UPDATE SET block_number = excluded.block_number
+                WHERE excluded.block_number < delegates.block_number""", List.copyOf(first.values()), (statement, row) -> {
+            statement.setLong(1, row.chainId());
+            statement.setString(2, row.token());
+            statement.setString(3, row.delegate());
+            statement.setLong(4, row.blockNumber());
         });
     }
 

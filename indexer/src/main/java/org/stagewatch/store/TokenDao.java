@@ -21,12 +21,16 @@ public interface TokenDao {
     record DelegatorCount(String delegate, long delegators) {
     }
 
+    /** Delegates with positive power at B: one index seek per delegate known by B (see {@link PowerQueries}). */
     @SqlQuery("""
-            SELECT delegate, new_votes AS power FROM (
-                SELECT delegate, new_votes,
-                       ROW_NUMBER() OVER (PARTITION BY delegate ORDER BY block_number DESC, log_index DESC) AS position
-                FROM voting_power WHERE chain_id = :chainId AND token = :token AND block_number <= :block
-            ) latest WHERE position = 1 AND new_votes <> '0'
+            SELECT delegate, power FROM (
+                SELECT d.delegate,
+                       (SELECT v.new_votes FROM voting_power v
+                        WHERE v.chain_id = d.chain_id AND v.token = d.token AND v.delegate = d.delegate
+                          AND v.block_number <= :block
+                        ORDER BY v.block_number DESC, v.log_index DESC LIMIT 1) AS power
+                FROM delegates d WHERE d.chain_id = :chainId AND d.token = :token AND d.block_number <= :block
+            ) latest WHERE power <> '0'
             """)
     List<DelegatePower> powersAt(@Bind("chainId") long chainId, @Bind("token") String token, @Bind("block") long block);
 

@@ -37,6 +37,7 @@ final class RangeIndexer {
     private final LogRangeFetcher fetcher;
     private final Set<String> topics = new TreeSet<>();
     private final QuorumReader quorums;
+    private final SupplyReader supplies;
 
     RangeIndexer(Store store, EventDecoder decoder, Projectors projectors, ChainPlan plan, RpcClient client) {
         this.store = store;
@@ -47,6 +48,7 @@ final class RangeIndexer {
         this.fetcher = new LogRangeFetcher(client, plan.chain().chainId(), plan.chain().maxBlockRange());
         topics.addAll(plan.topics(decoder));
         this.quorums = new QuorumReader(store, client, plan.chain().chainId());
+        this.supplies = new SupplyReader(store, client, plan.chain().chainId());
     }
 
     /** What one call indexed. */
@@ -101,6 +103,7 @@ final class RangeIndexer {
         Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), top.hash());
         store.writeRange(range.logs(), range.headers().values(), rows, List.of(), checkpoint);
         quorums.readDue(plan, top);
+        supplies.readDue(plan, top);
         StartStateReader.readDue(store, client, plan, top);
         ProxySlotReader.readDue(store, client, plan, top);
         return new Indexed(range.from(), range.to(), range.logs().size(), undecodable, checkpoint);

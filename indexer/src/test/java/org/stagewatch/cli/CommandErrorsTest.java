@@ -147,4 +147,59 @@ class CommandErrorsTest {
         assertThat(run("proposals", "--dao", "demo", "--at", "yesterday", "--db", dir.resolve("y.db").toString())).isEqualTo(2);
         assertThat(stderr()).contains("--at 'yesterday' is not an ISO-8601 instant");
     }
+
+    /** A database with DAO 'demo' (a votes token) indexed up to block 10. */
+    private String indexedDatabase() {
+        String db = dir.resolve("indexed.db").toString();
+        if (Files.exists(Path.of(db))) {
+            return db;
+        }
+        org.stagewatch.store.Store store = new org.stagewatch.store.Store(Database.open(db));
+        store.withSync(sync -> {
+            sync.insertContracts(java.util.List.of(new org.stagewatch.store.ContractRow("demo", 1, "0x" + "1".repeat(40),
+                    "votes-token", "TOKEN", 0, false, true)));
+            return null;
+        });
+        store.writeRange(java.util.List.of(), java.util.List.of(new org.stagewatch.store.BlockHeader(1, 10, "0xb10", "0xb9", 1000, null)),
+                new org.stagewatch.project.ProjectedBatch(), java.util.List.of(), new org.stagewatch.store.Checkpoint(1, 10, "0xb10"));
+        return db;
+    }
+
+    @Test
+    void shouldNameTheKnownDaosWhenMetricsAreAskedForAnUnknownOne() {
+        assertThat(run("metrics", "--dao", "nope", "--db", indexedDatabase())).isEqualTo(2);
+        assertThat(stderr()).contains("no DAO 'nope'").contains("indexed DAOs: demo");
+    }
+
+    @Test
+    void shouldRejectAMalformedSeriesStep() {
+        assertThat(run("metrics", "--dao", "demo", "--series", "--every", "weekly", "--db", indexedDatabase())).isEqualTo(2);
+        assertThat(stderr()).contains("--every 'weekly' is not a step").contains("<N>blocks");
+    }
+
+    @Test
+    void shouldRejectABlockBeyondTheIndexedHead() {
+        assertThat(run("metrics", "--dao", "demo", "--block", "11", "--db", indexedDatabase())).isEqualTo(2);
+        assertThat(stderr()).contains("block 11 is outside the indexed range of chain 1 (0 … 10)");
+        assertThat(run("metrics", "--dao", "demo", "--series", "--every", "2blocks", "--to", "99", "--db", indexedDatabase()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--to 99 is beyond the indexed head of chain 1 (block 10)");
+    }
+
+    @Test
+    void shouldNameTheBadRowOfALabelsFile() throws Exception {
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "address,entity\n0xnothex,Fund\n");
+        assertThat(run("metrics", "--dao", "demo", "--labels", labels.toString(), "--db", indexedDatabase())).isEqualTo(2);
+        assertThat(stderr()).contains(labels + ":2: malformed address '0xnothex'");
+    }
+
+    @Test
+    void shouldRefuseSeriesOptionsWithoutASeriesAndAChartOfAnotherFormat() {
+        String db = indexedDatabase();
+        assertThat(run("metrics", "--dao", "demo", "--every", "1d", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("--every needs --series");
+        assertThat(run("metrics", "--dao", "demo", "--series", "--every", "1d", "--chart", "x.jpg", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("--chart x.jpg: the file name must end in .png or .svg");
+    }
 }

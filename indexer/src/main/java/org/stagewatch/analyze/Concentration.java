@@ -1,0 +1,109 @@
+package org.stagewatch.analyze;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The concentration of voting power over the positive powers x₁ ≥ … ≥ xₙ with T = Σxᵢ (DESIGN.md §5).
+ * Every value but {@code entropyBits} is an exact rational of integer sums, rounded once to 34
+ * significant digits (DECIMAL128); entropy needs logarithms and is computed in binary64 with
+ * compensated summation. Ratios are {@code null} when T = 0 (no delegated power: nothing to share).
+ *
+ * @param topShares (x₁+…+x_N)/T for N ∈ {@link #TOP_N} (all of T when n &lt; N)
+ */
+public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto nakamoto,
+                            Map<String, BigDecimal> topShares, BigDecimal gini, BigDecimal hhi,
+                            BigDecimal effectiveDelegates, Double entropyBits) {
+
+    public static final List<Integer> TOP_N = List.of(1, 5, 10, 20, 50, 100);
+
+    /**
+     * @param majority smallest k with x₁+…+x_k &gt; T/2
+     * @param quorum   smallest k with x₁+…+x_k ≥ the governor's quorum; null when the quorum is unknown
+     *                 or more than T (no set of delegates reaches it)
+     */
+    public record Nakamoto(Integer majority, Integer quorum) {
+    }
+
+    /** Convenience for small inputs (entities, tests): zeros are ignored, order does not matter. */
+    public static Concentration of(Collection<BigInteger> powers, BigInteger quorum) {
+        PowerArray array = new PowerArray(powers.size());
+        powers.stream().filter(power -> power.signum() > 0).forEach(array::add);
+        array.sortDescending();
+        return of(array, quorum);
+    }
+
+    /** @param sorted powers in descending order; trailing zeros are ignored */
+    public static Concentration of(PowerArray sorted, BigInteger quorum) {
+        long[] y = sorted.limbs;
+        int n = sorted.size();
+        while (n > 0 && sorted.isZero(n - 1)) {
+            n--;
+        }
+        if (n == 0) {
+            return new Concentration(BigInteger.ZERO, 0, new Nakamoto(null, null), null, null, null, null, null);
+        }
+        // one pass: prefix sums P_k, Σ_k P_k (= Σ i·x₍ᵢ₎ with ascending ranks i), Σ x²
+        WideSum prefix = new WideSum();
+        WideSum prefixSums = new WideSum();
+        WideSum squares = new WideSum();
+        Map<Integer, BigInteger> tops = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            prefix.add(y, k);
+            prefixSums.add(prefix);
+            squares.addSquare(y, k);
+            if (k < 100 && TOP_N.contains(k + 1)) {
+                tops.put(k + 1, prefix.toBigInteger());
+            }
+        }
+        BigInteger total = prefix.toBigInteger();
+        Map<String, BigDecimal> topShares = new LinkedHashMap<>();
+        for (int top : TOP_N) {
+            topShares.put(Integer.toString(top), DelegateRanking.share(tops.getOrDefault(top, total), total));
+        }
+        BigInteger count = BigInteger.valueOf(n);
+        BigInteger giniNumerator = prefixSums.toBigInteger().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
+        BigInteger sumOfSquares = squares.toBigInteger();
+        BigDecimal gini = DelegateRanking.share(giniNumerator, count.multiply(total));
+        BigDecimal hhi = DelegateRanking.share(sumOfSquares, total.multiply(total));
+        BigDecimal effective = DelegateRanking.share(total.multiply(total), sumOfSquares);
+        Nakamoto nakamoto = new Nakamoto(smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
+                quorum == null ? null : smallestReaching(y, n, quorum));
+        return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropyBits(sorted, n, total));
+    }
+
+    /** Smallest k with x₁+…+x_k ≥ threshold (P &gt; T/2 ⇔ P ≥ ⌊T/2⌋+1 for integers); null if none. */
+    private static Integer smallestReaching(long[] y, int n, BigInteger threshold) {
+        if (threshold.signum() <= 0) {
+            return 0;
+        }
+        long[] limit = WideSum.limbsOf(threshold);
+        WideSum prefix = new WideSum();
+        for (int k = 0; k < n; k++) {
+            prefix.add(y, k);
+            if (prefix.compareTo(limit) >= 0) {
+                return k + 1;
+            }
+        }
+        return null;
+    }
+
+    /** −Σ sᵢ·log₂ sᵢ, summed with Neumaier's compensation so a million small terms lose nothing visible. */
+    private static double entropyBits(PowerArray sorted, int n, BigInteger total) {
+        double t = total.doubleValue();
+        double sum = 0;
+        double compensation = 0;
+        for (int k = 0; k < n; k++) {
+            double share = sorted.toDouble(k) / t;
+            double term = -share * Math.log(share);
+            double next = sum + term;
+            compensation += Math.abs(sum) >= Math.abs(term) ? (sum - next) + term : (term - next) + sum;
+            sum = next;
+        }
+        return (sum + compensation) / Math.log(2);
+    }
+}

@@ -1,0 +1,122 @@
+package org.stagewatch.analyze;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import org.stagewatch.store.BlockHeader;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.PowerQueries;
+import org.stagewatch.store.Store;
+
+/**
+ * Computes {@link MetricsPoint}s for a DAO's votes token: at one block from one index seek per
+ * delegate, or along a series in one ordered pass over the checkpoints ({@link PowerSeries}). Either
+ * way only the current power per delegate is held — never the checkpoint rows themselves.
+ */
+public final class MetricsAnalyzer {
+    private final Store store;
+    private final PowerQueries queries;
+
+    public MetricsAnalyzer(Store store) {
+        this.store = store;
+        this.queries = new PowerQueries(store.database());
+    }
+
+    public MetricsPoint at(DaoScope dao, Long block, Instant at, Labels labels) {
+        ContractRow token = dao.token();
+        PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
+        PowerSnapshot snapshot = PowerSnapshot.read(queries, token.chainId(), token.address(), point.block(), labels);
+        Context context = new Context(dao, token, point.block());
+        PowerArray entities = labels == null ? null : labels.regroup(snapshot.sorted, snapshot.labeled::get);
+        return context.point(point.block(), point.header(), snapshot.sorted, entities);
+    }
+
+    /** One point per sample of the plan, computed in a single pass. */
+    public List<MetricsPoint> series(DaoScope dao, SeriesPlan plan, Labels labels) {
+        ContractRow token = dao.token();
+        List<SeriesPlan.Sample> samples = plan.samples(store, token);
+        long[] blocks = samples.stream().mapToLong(SeriesPlan.Sample::block).distinct().sorted().toArray();
+        Context context = new Context(dao, token, blocks.length == 0 ? 0 : blocks[blocks.length - 1]);
+        Map<Long, Future<MetricsPoint>> byBlock = new HashMap<>();
+        // the pass reads checkpoints on this thread while a second one computes the samples taken so far;
+        // at most two samples wait, so at most two copies of the sorted powers are alive
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Semaphore waiting = new Semaphore(2);
+        try {
+            new PowerSeries(queries).run(token.chainId(), token.address(), blocks, (index, block, book) -> {
+                PowerArray sorted = book.sample().copy();
+                PowerArray entities = labels == null ? null : labels.regroup(sorted, book::powerOf);
+                waiting.acquireUninterruptibly();
+                byBlock.put(block, worker.submit(() -> {
+                    try {
+                        return context.point(block, context.header(block), sorted, entities);
+                    } finally {
+                        waiting.release();
+                    }
+                }));
+            });
+            return collect(samples, byBlock);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    private static List<MetricsPoint> collect(List<SeriesPlan.Sample> samples, Map<Long, Future<MetricsPoint>> byBlock) {
+        List<MetricsPoint> points = new ArrayList<>();
+        for (SeriesPlan.Sample sample : samples) {
+            MetricsPoint point;
+            try {
+                point = byBlock.get(sample.block()).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing a series", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+            points.add(new MetricsPoint(point.dao(), point.chainId(), point.token(), point.block(), point.timestamp(),
+                    sample.at(), point.byAddress(), point.quorum(), point.supply(), point.byEntity()));
+        }
+        return points;
+    }
+
+    /** What every point of one DAO needs: the supply history, the quorum rule, the headers. */
+    private final class Context {
+        private final DaoScope dao;
+        private final ContractRow token;
+        private final SupplyLookup supply;
+        private final QuorumLookup quorum;
+        private final GovernorClock clock;
+
+        Context(DaoScope dao, ContractRow token, long lastBlock) {
+            this.dao = dao;
+            this.token = token;
+            this.supply = new SupplyLookup(store, token, lastBlock);
+            this.quorum = new QuorumLookup(store, dao, token.chainId(), supply);
+            this.clock = GovernorClock.forDao(store, dao, token.chainId());
+        }
+
+        BlockHeader header(long block) {
+            return store.withSync(sync -> sync.blockAtOrBefore(token.chainId(), block)).orElseThrow(() ->
+                    new AnalyzeException("no indexed block of chain %d at or before %d".formatted(token.chainId(), block)));
+        }
+
+        /** @param entities the powers regrouped by entity (null without labels) */
+        MetricsPoint point(long block, BlockHeader header, PowerArray sorted, PowerArray entities) {
+            QuorumLookup.Quorum required = quorum.at(block, header);
+            BigInteger threshold = required == null ? null : required.value();
+            Concentration byAddress = Concentration.of(sorted, threshold);
+            Concentration byEntity = entities == null ? null : Concentration.of(entities, threshold);
+            return new MetricsPoint(dao.daoId(), token.chainId(), token.address(), block, header.timestamp(), null,
+                    byAddress, required, supply.at(block, clock.at(block, header)), byEntity);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.stagewatch.analyze;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * A growable array of voting powers — integers in [0, 2²⁵⁶) — stored as four little-endian 64-bit
+ * limbs each, so that a million of them cost 32 MB and compare, sort and sum without allocating a
+ * BigInteger per value. Values stay exact: every uint256 fits, and {@link #get} gives the BigInteger back.
+ */
+public final class PowerArray {
+    static final int LIMBS = 4;
+    private static final long TEN_TO_18 = 1_000_000_000_000_000_000L;
+    private static final BigInteger LIMB_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    long[] limbs;
+    private int size;
+
+    public PowerArray(int capacity) {
+        limbs = new long[Math.max(1, capacity) * LIMBS];
+    }
+
+    public static PowerArray of(Iterable<BigInteger> values) {
+        PowerArray array = new PowerArray(16);
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** An independent copy, trimmed to size. */
+    public PowerArray copy() {
+        PowerArray copy = new PowerArray(size);
+        System.arraycopy(limbs, 0, copy.limbs, 0, size * LIMBS);
+        copy.size = size;
+        return copy;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    /** Appends a decimal string, parsed without a BigInteger. */
+    public void addDecimal(CharSequence decimal) {
+        addDecimal(decimal, 0, decimal.length());
+    }
+
+    /** Appends the decimal in {@code text[start, end)}. */
+    public void addDecimal(CharSequence text, int start, int end) {
+        grow();
+        try {
+            setDecimal(size - 1, text, start, end);
+        } catch (NumberFormatException e) {
+            size--;
+            throw e;
+        }
+    }
+
+    /** Parses a decimal string into element {@code index}: digit by digit, limb by limb. */
+    void setDecimal(int index, CharSequence decimal) {
+        setDecimal(index, decimal, 0, decimal.length());
+    }
+
+    /**
+     * Parses the decimal in {@code text[start, end)} into element {@code index}: eighteen digits at a time
+     * into a long (no overflow below 10¹⁸), then one limb multiply-add per chunk — a 25-digit power costs
+     * two of them instead of a multiply per digit and limb.
+     */
+    void setDecimal(int index, CharSequence text, int start, int end) {
+        if (start == end) {
+            throw new NumberFormatException("not a decimal uint256: ''");
+        }
+        long[] parsed = new long[LIMBS];
+        int chunkEnd = start + (end - start) % 18;
+        if (chunkEnd == start) {
+            chunkEnd += 18;
+        }
+        for (int chunkStart = start; chunkStart < end; chunkStart = chunkEnd, chunkEnd += 18) {
+            long chunk = 0;
+            for (int i = chunkStart; i < chunkEnd; i++) {
+                int digit = text.charAt(i) - '0';
+                if (digit < 0 || digit > 9) {
+                    throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
+                }
+                chunk = chunk * 10 + digit;
+            }
+            long multiplier = chunkStart == start ? 0 : TEN_TO_18;
+            long carry = chunk;
+            for (int limb = 0; limb < LIMBS; limb++) {
+                long value = parsed[limb];
+                long product = value * multiplier;
+                long low = product + carry;
+                carry = Math.unsignedMultiplyHigh(value, multiplier) + (Long.compareUnsigned(low, product) < 0 ? 1 : 0);
+                parsed[limb] = low;
+            }
+            if (carry != 0) {
+                throw new NumberFormatException("'" + text.subSequence(start, end) + "' does not fit in 256 bits");
+            }
+        }
+        System.arraycopy(parsed, 0, limbs, index * LIMBS, LIMBS);
+    }
+
+    /** Sets element {@code index} to element {@code fromIndex} of {@code from}. */
+    void copy(int index, PowerArray from, int fromIndex) {
+        System.arraycopy(from.limbs, fromIndex * LIMBS, limbs, index * LIMBS, LIMBS);
+    }
+
+    public void add(BigInteger value) {
+        if (value.signum() < 0 || value.bitLength() > 64 * LIMBS) {
+            throw new IllegalArgumentException("not a uint256: " + value);
+        }
+        int at = grow();
+        for (int limb = 0; limb < LIMBS; limb++) {
+            limbs[at + limb] = value.shiftRight(64 * limb).longValue();
+        }
+    }
+
+    /** Appends element {@code index} of {@code other}. */
+    public void addFrom(PowerArray other, int index) {
+        int at = grow();
+        System.arraycopy(other.limbs, index * LIMBS, limbs, at, LIMBS);
+    }
+
+    public BigInteger get(int index) {
+        BigInteger value = BigInteger.ZERO;
+        for (int limb = LIMBS - 1; limb >= 0; limb--) {
+            value = value.shiftLeft(64).or(BigInteger.valueOf(limbs[index * LIMBS + limb]).and(LIMB_MASK));
+        }
+        return value;
+    }
+
+    public boolean isZero(int index) {
+        int at = index * LIMBS;
+        return (limbs[at] | limbs[at + 1] | limbs[at + 2] | limbs[at + 3]) == 0;
+    }
+
+    /** The value as the nearest double (for entropy only; everything else stays integral). */
+    double toDouble(int index) {
+        int at = index * LIMBS;
+        double value = 0;
+        for (int limb = LIMBS - 1; limb >= 0; limb--) {
+            value = value * 0x1p64 + unsignedToDouble(limbs[at + limb]);
+        }
+        return value;
+    }
+
+    private static double unsignedToDouble(long limb) {
+        double high = (double) (limb >>> 1) * 2.0;
+        return high + (limb & 1);
+    }
+
+    /** Compares element i of a with element j of b as unsigned integers. */
+    static int compare(long[] a, int i, long[] b, int j) {
+        int x = i * LIMBS;
+        int y = j * LIMBS;
+        for (int limb = LIMBS - 1; limb >= 0; limb--) {
+            if (a[x + limb] != b[y + limb]) {
+                return Long.compareUnsigned(a[x + limb], b[y + limb]);
+            }
+        }
+        return 0;
+    }
+
+    /** Sorts the values in descending order, in place. */
+    public void sortDescending() {
+        PowerSort.descending(limbs, size);
+    }
+
+    /**
+     * The descending array (sorted − removed) ∪ added, in one merge: every value of {@code removed}
+     * must occur in {@code sorted}; all three are descending.
+     */
+    static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
+        return replace(sorted, removed, added, new PowerArray(sorted.size - removed.size + added.size));
+    }
+
+    /** The same, written into {@code out} (cleared first; must not be one of the inputs), to reuse its memory. */
+    static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added, PowerArray out) {
+        out.clear();
+        int s = 0;
+        int r = 0;
+        int a = 0;
+        while (s < sorted.size || a < added.size) {
+            if (s < sorted.size && r < removed.size && compare(sorted.limbs, s, removed.limbs, r) == 0) {
+                s++;
+                r++;
+            } else if (a < added.size && (s >= sorted.size || compare(added.limbs, a, sorted.limbs, s) >= 0)) {
+                out.addFrom(added, a++);
+            } else {
+                out.addFrom(sorted, s++);
+            }
+        }
+        if (r != removed.size) {
+            throw new IllegalStateException("removed " + (removed.size - r) + " powers that were not in the sorted set");
+        }
+        return out;
+    }
+
+    private int grow() {
+        if ((size + 1) * LIMBS > limbs.length) {
+            limbs = Arrays.copyOf(limbs, Math.max(limbs.length * 2, (size + 1) * LIMBS));
+        }
+        int at = size * LIMBS;
+        Arrays.fill(limbs, at, at + LIMBS, 0L);
+        size++;
+        return at;
+    }
+}

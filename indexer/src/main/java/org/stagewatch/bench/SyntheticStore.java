@@ -1,0 +1,134 @@
+package org.stagewatch.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Random;
+
+import org.jdbi.v3.core.Handle;
+import org.stagewatch.store.Database;
+
+/**
+ * Writes a synthetic votes-token history straight into a SQLite store (the real schema, through
+ * plain JDBC batches rather than the sync): {@code delegates} addresses, {@code checkpoints}
+ * DelegateVotesChanged rows, {@value #PER_BLOCK} per block, one block every {@value #BLOCK_SECONDS} s.
+ * The first checkpoint of each delegate comes first, so all are known early; later ones pick a
+ * delegate at random and give it a heavy-tailed power with 18 decimals (5 % drop to zero). A governor
+ * with a 4 % quorum fraction and a minted supply make {@code nakamoto.quorum} and the supply share
+ * computable. Secondary indexes are dropped while loading and built once at the end, as a bulk load should.
+ */
+final class SyntheticStore {
+    static final String DAO = "bench";
+    static final long CHAIN_ID = 1;
+    static final String TOKEN = "0x" + "b".repeat(40);
+    static final String GOVERNOR = "0x" + "c".repeat(40);
+    static final String TREASURY = "0x" + "d".repeat(40);
+    static final int PER_BLOCK = 10;
+    static final long BLOCK_SECONDS = 12;
+    static final long GENESIS_TIME = 1_700_000_000L;
+    private static final String ZERO = "0x0000000000000000000000000000000000000000";
+    private static final String TX_PREFIX = "0x" + "e".repeat(48);
+    private static final String SUPPLY = "10000000000000" + "0".repeat(18);
+
+    private SyntheticStore() {
+    }
+
+    /** @return the last block written */
+    static long write(Database database, int delegates, long checkpoints, long seed) throws SQLException {
+        Random random = new Random(seed);
+        String[] addresses = new String[delegates];
+        for (int i = 0; i < delegates; i++) {
+            addresses[i] = String.format("0x%016x%016x%08x", random.nextLong(), random.nextLong(), random.nextInt());
+        }
+        String[] powers = new String[delegates];
+        long lastBlock = (checkpoints - 1) / PER_BLOCK + 1;
+        try (Handle handle = database.jdbi().open()) {
+            Connection connection = handle.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA synchronous = OFF"); // a benchmark store: losing it to a crash costs a re-run
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP INDEX voting_power_latest");
+                statement.execute("DROP INDEX delegates_seen");
+            }
+            writeFixtures(connection, lastBlock);
+            try (PreparedStatement power = connection.prepareStatement("INSERT INTO voting_power (chain_id, token, delegate,"
+                    + " previous_votes, new_votes, block_number, log_index, tx_hash) VALUES (1, '" + TOKEN + "', ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement delegate = connection.prepareStatement(
+                         "INSERT INTO delegates (chain_id, token, delegate, block_number) VALUES (1, '" + TOKEN + "', ?, ?)")) {
+                for (long i = 0; i < checkpoints; i++) {
+                    int who = i < delegates ? (int) i : random.nextInt(delegates);
+                    long block = i / PER_BLOCK + 1;
+                    String next = random.nextInt(20) == 0 ? "0" : randomPower(random);
+                    power.setString(1, addresses[who]);
+                    power.setString(2, powers[who] == null ? "0" : powers[who]);
+                    power.setString(3, next);
+                    power.setLong(4, block);
+                    power.setInt(5, (int) (i % PER_BLOCK));
+                    power.setString(6, TX_PREFIX + i);
+                    power.addBatch();
+                    if (powers[who] == null) {
+                        delegate.setString(1, addresses[who]);
+                        delegate.setLong(2, block);
+                        delegate.addBatch();
+                    }
+                    powers[who] = next;
+                    if (i % 50_000 == 49_999) {
+                        power.executeBatch();
+                        delegate.executeBatch();
+                        connection.commit(); // smaller transactions keep SQLite's write-ahead log short
+                    }
+                }
+                power.executeBatch();
+                delegate.executeBatch();
+            }
+            connection.commit();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE INDEX voting_power_latest ON voting_power "
+                        + "(chain_id, token, delegate, block_number, log_index, new_votes)");
+                statement.execute("CREATE INDEX delegates_seen ON delegates (chain_id, token, delegate, block_number)");
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                // move everything from the write-ahead log into the database file, as a long-running sync would have
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        }
+        return lastBlock;
+    }
+
+    /** Powers spread over nine orders of magnitude, with all 18 decimals filled. */
+    private static String randomPower(Random random) {
+        long tokens = (long) Math.pow(10, random.nextDouble() * 9);
+        return tokens + String.format("%018d", Math.floorMod(random.nextLong(), 1_000_000_000_000_000_000L));
+    }
+
+    private static void writeFixtures(Connection connection, long lastBlock) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO contracts VALUES ('" + DAO + "', 1, '" + TOKEN + "', 'votes-token', 'BENCH', 0, 0, 1)");
+            statement.execute("INSERT INTO contracts VALUES ('" + DAO + "', 1, '" + GOVERNOR + "', 'governor', 'Bench Governor', 0, 0, 0)");
+            statement.execute("INSERT INTO transfers VALUES (1, '" + TOKEN + "', '" + ZERO + "', '" + TREASURY + "', '"
+                    + SUPPLY + "', 0, 0, '0x00')");
+            statement.execute("INSERT INTO governor_settings VALUES (1, '" + GOVERNOR + "', 'quorumNumerator', '0', '4', 0, 1)");
+            statement.execute("INSERT INTO state_reads VALUES (1, '" + GOVERNOR + "', 'quorumDenominator', '', '100', 0)");
+            statement.execute("INSERT INTO sync_checkpoints VALUES (1, " + lastBlock + ", '0xhead', '2026-01-01T00:00:00Z')");
+        }
+        try (PreparedStatement block = connection.prepareStatement(
+                "INSERT INTO blocks VALUES (1, ?, ?, ?, ?, NULL)")) {
+            for (long number = 0; number <= lastBlock; number++) {
+                block.setLong(1, number);
+                block.setString(2, "0xb" + number);
+                block.setString(3, "0xb" + (number - 1));
+                block.setLong(4, GENESIS_TIME + number * BLOCK_SECONDS);
+                block.addBatch();
+                if (number % 50_000 == 0) {
+                    block.executeBatch();
+                }
+            }
+            block.executeBatch();
+        }
+    }
+}

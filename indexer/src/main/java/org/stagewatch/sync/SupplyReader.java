@@ -1,0 +1,91 @@
+package org.stagewatch.sync;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.stagewatch.chain.RpcClient;
+import org.stagewatch.chain.RpcException;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.store.BlockHeader;
+import org.stagewatch.store.MetricsDao;
+import org.stagewatch.store.StateRead;
+import org.stagewatch.store.StateReadDao;
+import org.stagewatch.store.Store;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/**
+ * Stores the state reads voting-power metrics need and events do not carry, the way
+ * {@link QuorumReader} stores quorums: a governor's {@code quorumDenominator()} (once; "unsupported"
+ * when it has none), and, for votes tokens indexed without Transfer events, {@code getPastTotalSupply(t)}
+ * at every proposal snapshot and at the clock of each range's last block. Past timepoints never change,
+ * so the calls go to the latest block (no archive node needed); a timepoint not yet in the past is
+ * skipped and read on a later range.
+ */
+final class SupplyReader {
+    static final String DENOMINATOR = "quorumDenominator";
+    static final String SUPPLY = "getPastTotalSupply";
+
+    private final Store store;
+    private final RpcClient client;
+    private final long chainId;
+
+    SupplyReader(Store store, RpcClient client, long chainId) {
+        this.store = store;
+        this.client = client;
+        this.chainId = chainId;
+    }
+
+    void readDue(ChainPlan plan, BlockHeader top) {
+        List<StateRead> reads = new ArrayList<>();
+        String mode = "mode=blocknumber";
+        for (String address : plan.addresses()) {
+            for (ChainPlan.Watched watched : plan.watched(address)) {
+                if (watched.kind() == ContractKind.GOVERNOR && top.number() >= watched.startBlock()) {
+                    mode = stored(address, QuorumReader.CLOCK_MODE, "").orElse(mode);
+                    if (stored(address, DENOMINATOR, "").isEmpty()) {
+                        reads.add(new StateRead(chainId, address, DENOMINATOR, "", call(address, DENOMINATOR, null)
+                                .map(BigInteger::toString).orElse("unsupported"), top.number()));
+                    }
+                }
+            }
+        }
+        long clock = QuorumReader.clockAt(mode, top);
+        for (String address : plan.addresses()) {
+            for (ChainPlan.Watched watched : plan.watched(address)) {
+                if (watched.kind() == ContractKind.VOTES_TOKEN && !watched.transfers() && top.number() >= watched.startBlock()) {
+                    List<Long> due = new ArrayList<>(store.jdbi().withExtension(MetricsDao.class,
+                            dao -> dao.snapshotsWithoutSupply(chainId, address, clock)));
+                    due.add(clock);
+                    for (long timepoint : due) {
+                        call(address, SUPPLY, timepoint).ifPresent(value -> reads.add(new StateRead(chainId, address, SUPPLY,
+                                Long.toString(timepoint), value.toString(), top.number())));
+                    }
+                }
+            }
+        }
+        if (!reads.isEmpty()) {
+            store.jdbi().useExtension(StateReadDao.class, dao -> dao.insert(reads));
+        }
+    }
+
+    private Optional<String> stored(String address, String name, String args) {
+        return store.jdbi().withExtension(StateReadDao.class, dao -> dao.latest(chainId, address, name, args, Long.MAX_VALUE))
+                .map(StateRead::value);
+    }
+
+    /** A uint256 view call at the latest block; empty when the contract reverts (no such function, future timepoint). */
+    private Optional<BigInteger> call(String address, String function, Long argument) {
+        Function call = new Function(function, argument == null ? List.of() : List.of(new Uint256(argument)), List.of());
+        try {
+            String result = client.ethCall(address, FunctionEncoder.encode(call), null);
+            String digits = result.startsWith("0x") ? result.substring(2) : result;
+            return digits.isEmpty() ? Optional.empty() : Optional.of(new BigInteger(digits, 16));
+        } catch (RpcException e) {
+            return Optional.empty();
+        }
+    }
+}
