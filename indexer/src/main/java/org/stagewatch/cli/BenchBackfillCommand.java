@@ -55,6 +55,17 @@ final class BenchBackfillCommand implements Callable<Integer> {
             throw new UserError("--events must be ≥ 2, --range and --delegates ≥ 1");
         }
         Path dir = Files.createTempDirectory("stagewatch-bench");
+        try {
+            return measure(dir);
+        } finally {
+            // the SQLite file of a million-event run is hundreds of MB: do not leave it in /tmp
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private Integer measure(Path dir) throws Exception {
         // --prune-history: a million delegations' state history does not fit in memory (anvil was OOM-killed at
         // 23 GB RSS without it); eth_getLogs needs blocks and receipts only
         AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64");
