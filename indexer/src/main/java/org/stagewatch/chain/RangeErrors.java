@@ -75,12 +75,4 @@ public final class RangeErrors {
         }
         return Optional.empty();
     }
-
-    public static boolean isRangeError(String message) {
-        return classify(message).isPresent();
-    }
-
-    public static OptionalLong suggestedBlocks(String message) {
-        return classify(message).map(Verdict::suggestedBlocks).orElse(OptionalLong.empty());
-    }
 }

@@ -182,8 +182,8 @@ public final class RpcClient implements AutoCloseable {
             }
             if (response.hasError()) {
                 String message = response.getError().getMessage();
-                if (rangeAware && RangeErrors.isRangeError(message)) {
-                    throw new RangeTooLargeException(message, RangeErrors.suggestedBlocks(message));
+                if (rangeAware) {
+                    raiseIfRangeError(message);
                 }
                 throw new RpcException("%s: %s failed: %s (code %d)".formatted(endpoint.shownUrl(), method, message,
                         response.getError().getCode()));
@@ -205,8 +205,8 @@ public final class RpcClient implements AutoCloseable {
             } catch (RpcException e) {
                 throw e;
             } catch (HttpStatusException e) {
-                if (rangeAware && RangeErrors.isRangeError(e.body())) {
-                    throw new RangeTooLargeException(e.body(), RangeErrors.suggestedBlocks(e.body()));
+                if (rangeAware) {
+                    raiseIfRangeError(e.body());
                 }
                 failures.add(endpoint.shownUrl() + ": " + e.getMessage());
             } catch (Exception e) {
@@ -215,6 +215,13 @@ public final class RpcClient implements AutoCloseable {
             current = (current + 1) % endpoints.size();
         }
         throw new RpcException(method + " failed on every endpoint after retries: " + String.join("; ", failures));
+    }
+
+    /** A provider's "range too large" answer becomes a {@link RangeTooLargeException} with the range it suggests. */
+    private static void raiseIfRangeError(String message) {
+        RangeErrors.classify(message).ifPresent(verdict -> {
+            throw new RangeTooLargeException(message, verdict.suggestedBlocks());
+        });
     }
 
     private static String describe(Throwable e) {

@@ -21,9 +21,6 @@ public interface SyncDao {
             """)
     Optional<Checkpoint> checkpoint(@Bind("chainId") long chainId);
 
-    @SqlQuery("SELECT chain_id, block_number, block_hash FROM sync_checkpoints ORDER BY chain_id")
-    List<Checkpoint> checkpoints();
-
     @SqlUpdate("""
             INSERT INTO sync_checkpoints (chain_id, block_number, block_hash, updated_at)
             VALUES (:chainId, :blockNumber, :blockHash, :updatedAt)

@@ -53,7 +53,4 @@ public interface TokenDao {
             """)
     List<DelegatorCount> delegatorCountsAt(@Bind("chainId") long chainId, @Bind("token") String token,
                                            @Bind("block") long block);
-
-    @SqlQuery("SELECT DISTINCT delegate FROM voting_power WHERE chain_id = :chainId AND token = :token")
-    List<String> allDelegates(@Bind("chainId") long chainId, @Bind("token") String token);
 }

@@ -59,12 +59,6 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress)
         return byAddress.keySet();
     }
 
-    public Set<ContractKind> kinds() {
-        Set<ContractKind> kinds = new TreeSet<>();
-        byAddress.values().forEach(list -> list.forEach(watched -> kinds.add(watched.kind())));
-        return kinds;
-    }
-
     /** keccak256("Transfer(address,address,uint256)"): requested only for tokens configured with transfers: true. */
     static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 

@@ -57,12 +57,12 @@ public final class LiveSync {
         if (checkpoint != null) {
             BlockHeader onChain = client.header(chainId, checkpoint.blockNumber());
             if (!onChain.hash().equals(checkpoint.blockHash())) {
-                reorgs.rollBack(checkpoint, "block %d is now %s, was %s".formatted(checkpoint.blockNumber(),
+                checkpoint = reorgs.rollBack(checkpoint, "block %d is now %s, was %s".formatted(checkpoint.blockNumber(),
                         onChain.hash(), checkpoint.blockHash()));
             }
         }
         long target = Backfill.target(plan, client, OptionalLong.empty());
-        long from = store.withSync(sync -> sync.checkpoint(chainId)).map(cp -> cp.blockNumber() + 1).orElse(plan.firstBlock());
+        long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         if (target >= from) {
             backfill.runTo(plan, client, target);
         }

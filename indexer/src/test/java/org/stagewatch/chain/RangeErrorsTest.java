@@ -87,9 +87,9 @@ class RangeErrorsTest {
 
     @Test
     void shouldNotTreatOtherErrorsAsRangeErrors() {
-        assertThat(RangeErrors.isRangeError("execution reverted")).isFalse();
-        assertThat(RangeErrors.isRangeError("invalid argument 0: hex string without 0x prefix")).isFalse();
-        assertThat(RangeErrors.isRangeError("header not found")).isFalse();
-        assertThat(RangeErrors.isRangeError(null)).isFalse();
+        assertThat(RangeErrors.classify("execution reverted")).isEmpty();
+        assertThat(RangeErrors.classify("invalid argument 0: hex string without 0x prefix")).isEmpty();
+        assertThat(RangeErrors.classify("header not found")).isEmpty();
+        assertThat(RangeErrors.classify(null)).isEmpty();
     }
 }
