@@ -33,7 +33,7 @@ public record SeriesPlan(String every, String from, String to) {
         }
     }
 
-    List<Sample> samples(Store store, ContractRow token) {
+    public List<Sample> samples(Store store, ContractRow token) {
         validate();
         long chainId = token.chainId();
         Checkpoint head = store.withSync(sync -> sync.checkpoint(chainId)).orElseThrow(() -> new AnalyzeException(

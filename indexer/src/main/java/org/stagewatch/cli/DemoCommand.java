@@ -10,6 +10,8 @@ import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.MetricsAnalyzer;
 import org.stagewatch.analyze.ProposalMetrics;
+import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
@@ -67,6 +69,8 @@ final class DemoCommand implements Callable<Integer> {
             DelegatesCommand.print(System.out, new DelegateRanking(store).rank(scope, null, null, 10), false);
             System.out.println();
             MetricsOutput.human(System.out, new MetricsAnalyzer(store).at(scope, null, null, null));
+            System.out.println();
+            StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, ChainPoints.resolve(store, scope, null, null, null)));
         }
         System.out.printf("%ndemo: done in %s. Explore: ./stagewatch proposals --dao demo --db %s --json%n",
                 ConsoleProgress.format(Duration.ofNanos(System.nanoTime() - started)), db);

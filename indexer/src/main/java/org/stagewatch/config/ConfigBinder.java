@@ -48,7 +48,47 @@ final class ConfigBinder {
         if (declared != null && !declared.isNull()) {
             declared.forEach(path -> paths.add(messagePath(path)));
         }
-        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts, paths);
+        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts, paths, stage(dao.get("stage")));
+    }
+
+    private static StageConfig stage(JsonNode stage) {
+        if (stage == null || stage.isNull()) {
+            return StageConfig.NONE;
+        }
+        List<StageConfig.ExitDelay> exitDelay = list(stage.get("exitDelay"), part -> new StageConfig.ExitDelay(
+                optional(part, "label", Values::text, "exit delay"), Values.wholeNumber(part.get("seconds")),
+                optional(part, "source", Values::text, null)));
+        List<StageConfig.Council> councils = list(stage.get("councils"), council -> new StageConfig.Council(
+                Values.text(council.get("chain")), Addresses.check(Values.text(council.get("address"))),
+                optional(council, "announced", Values::text, null), optional(council, "outsideTeam", Values::flag, null),
+                optional(council, "source", Values::text, null),
+                list(council.get("entities"), entity -> new StageConfig.Entity(Values.text(entity.get("name")),
+                        optional(entity, "outsideTeam", Values::flag, null),
+                        list(entity.get("signers"), signer -> Addresses.check(Values.text(signer)))))));
+        Map<String, StageConfig.Assertion> assertions = new LinkedHashMap<>();
+        JsonNode asserted = stage.get("assertions");
+        if (asserted != null && !asserted.isNull()) {
+            asserted.properties().forEach(entry -> assertions.put(entry.getKey(), new StageConfig.Assertion(
+                    Values.flag(entry.getValue().get("value")), Values.text(entry.getValue().get("source")))));
+        }
+        List<StageConfig.Probe> probes = list(stage.get("probes"), probe -> {
+            String returns = Values.text(probe.get("returns"));
+            String call = Values.text(probe.get("call"));
+            return new StageConfig.Probe(Values.text(probe.get("chain")), Addresses.check(Values.text(probe.get("address"))), call,
+                    returns, ProbeValues.normalize(returns, Values.text(probe.get("expect"))),
+                    list(probe.get("requirements"), Values::text), optional(probe, "label", Values::text, call));
+        });
+        List<StageConfig.ContractRef> treasuries = list(stage.get("treasuries"), ref -> new StageConfig.ContractRef(
+                Values.text(ref.get("chain")), Addresses.check(Values.text(ref.get("address")))));
+        return new StageConfig(exitDelay, councils, assertions, probes, treasuries);
+    }
+
+    private static <T> List<T> list(JsonNode node, Function<JsonNode, T> convert) {
+        List<T> items = new ArrayList<>();
+        if (node != null && !node.isNull()) {
+            node.forEach(item -> items.add(convert.apply(item)));
+        }
+        return items;
     }
 
     private static MessagePath messagePath(JsonNode path) {

@@ -4,12 +4,18 @@ import java.util.List;
 
 /**
  * A DAO: an id used on the command line, a display name, its contracts, and the cross-chain message
- * paths its control runs through.
+ * paths its control runs through, and what its stage rating needs beyond them ({@link StageConfig}).
  */
-public record DaoConfig(String id, String name, List<ContractConfig> contracts, List<MessagePath> messagePaths) {
+public record DaoConfig(String id, String name, List<ContractConfig> contracts, List<MessagePath> messagePaths,
+                        StageConfig stage) {
     public DaoConfig {
         contracts = List.copyOf(contracts);
         messagePaths = List.copyOf(messagePaths);
+    }
+
+    /** A DAO without a stage section. */
+    public DaoConfig(String id, String name, List<ContractConfig> contracts, List<MessagePath> messagePaths) {
+        this(id, name, contracts, messagePaths, StageConfig.NONE);
     }
 
     /** A DAO whose control stays on its own chains. */

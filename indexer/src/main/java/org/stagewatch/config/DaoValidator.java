@@ -15,7 +15,7 @@ import java.util.Set;
 final class DaoValidator {
     static final KeySet KEYS = new KeySet("DAO")
             .required("contracts", "list the DAO's contracts under contracts:, each with kind, chain and address")
-            .optional("name", "messagePaths");
+            .optional("name", "messagePaths", "stage");
     static final KeySet CONTRACT_KEYS = new KeySet("contract")
             .required("kind", "expected one of " + ContractKind.expectedNames())
             .required("chain", "the key of a chain declared under chains:")
@@ -73,12 +73,16 @@ final class DaoValidator {
             fields.reject(contractsPath, "no contracts", "list at least one contract, each with kind, chain and address");
         }
         Map<String, Integer> indexByContract = new HashMap<>();
+        Map<String, StageValidator.Declared> declared = new HashMap<>();
         for (int index = 0; index < contracts.size(); index++) {
             String contractPath = KeyPath.element(contractsPath, index);
             if (fields.isMap(contracts.get(index), contractPath, "expected a contract with kind, chain and address")) {
                 int current = index;
                 validateContract(contracts.get(index), contractPath).ifPresent(identity -> {
                     Integer first = indexByContract.putIfAbsent(identity, current);
+                    declared.putIfAbsent(identity, new StageValidator.Declared(
+                            ContractKind.fromConfigName(contracts.get(current).path("kind").asText()).orElse(null),
+                            "true".equalsIgnoreCase(contracts.get(current).path("council").asText())));
                     if (first != null) {
                         fields.reject(KeyPath.child(contractPath, "address"),
                                 "duplicate contract " + identity + ", listed as contracts[" + first + "] and contracts[" + current + "]",
@@ -89,6 +93,7 @@ final class DaoValidator {
         }
         new MessagePathValidator(problems, chainKeys, indexByContract.keySet()).validate(dao.get("messagePaths"),
                 KeyPath.child(path, "messagePaths"));
+        new StageValidator(problems, chainKeys, declared).validate(dao.get("stage"), KeyPath.child(path, "stage"));
     }
 
     /** Checks one contract; returns "chain:address" when both are valid, for the duplicate check. */

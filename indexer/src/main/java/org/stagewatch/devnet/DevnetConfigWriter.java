@@ -54,6 +54,7 @@ public final class DevnetConfigWriter {
         add(contracts, "upgrade-executor", dao.upgradeExecutor());
         add(contracts, "ownable", dao.proxyAdmin());
         add(contracts, "proxy", dao.bridgeProxy()).put("critical", true);
+        stage(demo.putObject("stage"), dao);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -64,6 +65,36 @@ public final class DevnetConfigWriter {
             throw new UncheckedIOException("writing " + file, e);
         }
     }
+
+    /**
+     * The demo DAO stands in for an Arbitrum-like rollup: the statements no devnet can make are those of
+     * the Arbitrum preset, with its links; the exit delay is Arbitrum's force-inclusion delay (a devnet has no
+     * challenge period on its routes).
+     */
+    private static void stage(ObjectNode stage, DemoDao dao) {
+        ObjectNode exitDelay = stage.putArray("exitDelay").addObject();
+        exitDelay.put("label", "force-inclusion delay (Arbitrum's)");
+        exitDelay.put("seconds", 86_400);
+        exitDelay.put("source", ARBITRUM);
+        ObjectNode council = stage.putArray("councils").addObject();
+        council.put("chain", CHAIN);
+        council.put("address", dao.councilSafe().checksummed());
+        council.put("announced", ARBITRUM);
+        council.put("outsideTeam", true);
+        council.put("source", ARBITRUM);
+        ObjectNode assertions = stage.putObject("assertions");
+        for (String id : new String[] {"callsItselfRollup", "stateRootsPostedToL1", "dataAvailabilityOnL1", "rollupNodeSourceAvailable",
+                "stateVerificationOnL1", "fraudProofSystemAtLeast5Outsiders", "usersCanExitWithoutCooperation", "principle",
+                "fraudProofSystemIsPermissionless"}) {
+            assertions.putObject(id).put("value", true).put("source", ARBITRUM);
+        }
+        assertions.putObject("proofSystemOverriddenOnlyInCaseOfABug").put("value", false).put("source", ARBITRUM);
+        ObjectNode treasury = stage.putArray("treasuries").addObject();
+        treasury.put("chain", CHAIN);
+        treasury.put("address", dao.timelock().checksummed());
+    }
+
+    private static final String ARBITRUM = "https://l2beat.com/scaling/projects/arbitrum";
 
     private static ObjectNode add(ArrayNode contracts, String kind, Deployed contract) {
         ObjectNode entry = contracts.addObject();

@@ -15,9 +15,22 @@ import org.stagewatch.config.StagewatchConfig;
 
 /**
  * What to index on one chain: the chain and, per emitter address, the kinds it is configured as
- * (one address may be configured under several DAOs or kinds) with the earliest start block.
+ * (one address may be configured under several DAOs or kinds) with the earliest start block, and the
+ * probes the DAOs declare on it.
  */
-public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress) {
+public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress, List<Probe> probes) {
+
+    /** A declared eth_call (a DAO's {@code stage.probes}) on this chain, read and stored as the sync goes. */
+    public record Probe(String address, String call, String returns) {
+    }
+
+    public ChainPlan {
+        probes = List.copyOf(probes);
+    }
+
+    public ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress) {
+        this(chain, byAddress, List.of());
+    }
 
     /**
      * One configured contract as the sync sees it.
@@ -44,8 +57,14 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress)
                     }
                 });
             }
+            List<Probe> probes = new ArrayList<>();
+            for (DaoConfig dao : config.daos()) {
+                dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
+                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns()))
+                        .filter(probe -> !probes.contains(probe)).forEach(probes::add);
+            }
             if (!byAddress.isEmpty()) {
-                plans.add(new ChainPlan(chain, byAddress));
+                plans.add(new ChainPlan(chain, byAddress, probes));
             }
         }
         return plans;

@@ -2,7 +2,9 @@ package org.stagewatch.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ContractConfig;
@@ -11,12 +13,14 @@ import org.stagewatch.config.MessagePath;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.store.ControlDeclaration;
 import org.stagewatch.store.ControlReadDao;
+import org.stagewatch.store.StageDao;
+import org.stagewatch.store.StageDeclaration;
 import org.stagewatch.store.Store;
 
 /**
  * Records what the config says about control and no event does — designated councils, which chain
- * settles on which, L2→L1 message paths — so {@code paths} and {@code council} need only the
- * database. Unlike the contracts, these may change between runs without re-indexing anything, so
+ * settles on which, L2→L1 message paths, each DAO's stage section — so {@code paths}, {@code council}
+ * and {@code stage} need only the database. Unlike the contracts, these may change between runs without re-indexing anything, so
  * each run replaces them.
  */
 final class ControlDeclarations {
@@ -44,6 +48,20 @@ final class ControlDeclarations {
             }
         }
         store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(rows));
+        recordStages(store, config);
+    }
+
+    /** Each DAO's stage section with the chain ids its keys stand for, so the stage rating needs only the database. */
+    private static void recordStages(Store store, StagewatchConfig config) {
+        Map<String, Long> chainIds = new LinkedHashMap<>();
+        config.chains().forEach((key, chain) -> chainIds.put(key, chain.chainId()));
+        List<String> daoIds = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        for (DaoConfig dao : config.daos()) {
+            daoIds.add(dao.id());
+            stages.add(new StageDeclaration(chainIds, dao.stage()).toJson());
+        }
+        store.jdbi().useExtension(StageDao.class, dao -> dao.replace(daoIds, stages));
     }
 
     private static long chainId(StagewatchConfig config, String chain) {

@@ -106,6 +106,7 @@ final class RangeIndexer {
         supplies.readDue(plan, top);
         StartStateReader.readDue(store, client, plan, top);
         ProxySlotReader.readDue(store, client, plan, top);
+        ProbeReader.readDue(store, client, plan, top);
         return new Indexed(range.from(), range.to(), range.logs().size(), undecodable, checkpoint);
     }
 

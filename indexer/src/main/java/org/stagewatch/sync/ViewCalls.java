@@ -52,6 +52,18 @@ final class ViewCalls {
                 .map(values -> ((DynamicArray<Address>) values.get(0)).getValue().stream().map(ViewCalls::lower).toList());
     }
 
+    /** A probe's call: a no-argument view returning {@code returns} (bool, uint256 or address), as stored text. */
+    Optional<String> probe(String contract, String functionName, String returns) {
+        TypeReference<?> output = switch (returns) {
+            case "bool" -> new TypeReference<org.web3j.abi.datatypes.Bool>() { };
+            case "uint256" -> new TypeReference<Uint256>() { };
+            case "address" -> new TypeReference<Address>() { };
+            default -> throw new IllegalArgumentException("unknown probe result type " + returns);
+        };
+        return call(contract, new Function(functionName, List.of(), List.of(output))).map(values -> returns.equals("address")
+                ? lower(values.get(0)) : values.get(0).getValue().toString());
+    }
+
     /** Safe's getModulesPaginated(start, pageSize), followed page by page until the sentinel. */
     @SuppressWarnings("unchecked")
     Optional<List<String>> safeModules(String safe) {

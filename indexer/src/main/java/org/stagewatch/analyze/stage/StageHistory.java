@@ -1,0 +1,135 @@
+package org.stagewatch.analyze.stage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.stagewatch.analyze.DaoScope;
+import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.config.StageConfig;
+import org.stagewatch.store.BlockHeader;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.ControlReadings;
+import org.stagewatch.store.StageDao;
+import org.stagewatch.store.StageDeclaration;
+import org.stagewatch.store.Store;
+
+/**
+ * Where a DAO's stage or any requirement changed over the indexed history. The candidates are the
+ * blocks of every indexed fact that can change who controls what (Safe, role, ownership, proxy,
+ * timelock-delay and council-manager changes, control readings and probe readings of the DAO's
+ * contracts, on every chain); each is rated as a point in time (that chain at that block, the others
+ * at their last block by its time) in time order, and a point is kept when its stage or a
+ * requirement's status differs from the point before, with the facts of that block that caused it.
+ * Delegation does not move a requirement (it changes who holds the vote, not whether a route is
+ * council-gated or how long it takes), so token events are not candidates.
+ */
+public final class StageHistory {
+    static final List<String> READINGS = List.of(ControlReadings.SAFE_OWNERS, ControlReadings.SAFE_THRESHOLD,
+            ControlReadings.SAFE_MODULES, ControlReadings.OWNER, ControlReadings.MIN_DELAY, ControlReadings.IMPLEMENTATION_SLOT,
+            ControlReadings.ADMIN_SLOT, ControlReadings.BEACON_SLOT);
+
+    /** A status that moved at this point: from null at the first point. */
+    public record RequirementChange(String id, Status from, Status to) {
+    }
+
+    /**
+     * A point where something changed.
+     *
+     * @param events what the indexed facts of this block did ("threshold 10 (tx 0x…)"), the cause
+     */
+    public record Entry(long chainId, long block, Long time, List<String> events, Integer stage, String stageLabel,
+                        Integer previousStage, Long exitWindowSeconds, List<RequirementChange> changed) {
+    }
+
+    public record Report(String dao, int pointsRated, List<Entry> changes) {
+    }
+
+    private record Candidate(long chainId, long block, long time) {
+    }
+
+    private final Store store;
+
+    public StageHistory(Store store) {
+        this.store = store;
+    }
+
+    public Report history(DaoScope dao) {
+        StageAnalyzer analyzer = new StageAnalyzer(store);
+        StageDeclaration declaration = analyzer.declaration(dao.daoId());
+        Map<Candidate, List<String>> candidates = candidates(dao, declaration);
+        List<Long> chains = dao.contracts().stream().map(ContractRow::chainId).distinct().sorted().toList();
+        List<Entry> entries = new ArrayList<>();
+        StageVerdict previous = null;
+        for (Map.Entry<Candidate, List<String>> candidate : candidates.entrySet()) {
+            ChainPoints points = points(chains, candidate.getKey());
+            StageVerdict verdict = StageRules.evaluate(analyzer.facts(dao, points));
+            List<RequirementChange> changed = new ArrayList<>();
+            for (int i = 0; i < verdict.requirements().size(); i++) {
+                Status before = previous == null ? null : previous.requirements().get(i).status();
+                Status after = verdict.requirements().get(i).status();
+                if (before != after) {
+                    changed.add(new RequirementChange(verdict.requirements().get(i).id(), before, after));
+                }
+            }
+            if (previous == null || !changed.isEmpty() || !Objects.equals(previous.stage(), verdict.stage())) {
+                Candidate point = candidate.getKey();
+                entries.add(new Entry(point.chainId(), point.block(), point.time(), candidate.getValue(), verdict.stage(),
+                        verdict.stageLabel(), previous == null ? null : previous.stage(), verdict.exitWindowSeconds(), changed));
+            }
+            previous = verdict;
+        }
+        return new Report(dao.daoId(), candidates.size(), entries);
+    }
+
+    /** Every block with a control fact, in time order (then chain, then block), with what its facts did. */
+    private Map<Candidate, List<String>> candidates(DaoScope dao, StageDeclaration declaration) {
+        Map<Long, List<String>> addressesByChain = new LinkedHashMap<>();
+        dao.contracts().forEach(row -> addressesByChain.computeIfAbsent(row.chainId(), chain -> new ArrayList<>()).add(row.address()));
+        Map<Long, List<String>> probedByChain = new LinkedHashMap<>();
+        List<String> probeReadings = new ArrayList<>();
+        for (StageConfig.Probe probe : declaration.stage().probes()) {
+            probedByChain.computeIfAbsent(declaration.chainId(probe.chain()), chain -> new ArrayList<>())
+                    .add(probe.address().toLowerCase(Locale.ROOT));
+            probeReadings.add(StageDeclaration.probeReading(probe.call()));
+        }
+        List<String> readings = new ArrayList<>(READINGS);
+        readings.addAll(probeReadings);
+        StageDao rows = store.jdbi().onDemand(StageDao.class);
+        Map<Candidate, List<String>> candidates = new TreeMap<>((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time())
+                : a.chainId() != b.chainId() ? Long.compare(a.chainId(), b.chainId()) : Long.compare(a.block(), b.block()));
+        for (Map.Entry<Long, List<String>> chain : addressesByChain.entrySet()) {
+            List<String> probed = new ArrayList<>(chain.getValue());
+            probed.addAll(probedByChain.getOrDefault(chain.getKey(), List.of()));
+            for (StageDao.ControlEvent event : rows.controlEvents(chain.getKey(), chain.getValue(), probed, readings)) {
+                Candidate candidate = new Candidate(event.chainId(), event.blockNumber(), time(event.chainId(), event.blockNumber()));
+                candidates.computeIfAbsent(candidate, key -> new ArrayList<>()).add(event.description() + " at " + event.address()
+                        + (event.txHash() == null ? "" : " (tx " + event.txHash() + ")"));
+            }
+        }
+        return candidates;
+    }
+
+    private ChainPoints points(List<Long> chains, Candidate candidate) {
+        Map<Long, ChainPoints.Point> points = new LinkedHashMap<>();
+        for (long chain : chains) {
+            if (chain == candidate.chainId()) {
+                points.put(chain, new ChainPoints.Point(chain, candidate.block(), candidate.time()));
+            } else {
+                long block = store.withSync(sync -> sync.blockAtOrBeforeTime(chain, candidate.time())).map(BlockHeader::number).orElse(-1L);
+                points.put(chain, new ChainPoints.Point(chain, block, candidate.time()));
+            }
+        }
+        return new ChainPoints(points);
+    }
+
+    /** The block's time; for a block whose header was not stored, that of the closest stored block before it. */
+    private long time(long chainId, long block) {
+        return store.withSync(sync -> sync.block(chainId, block).or(() -> sync.blockAtOrBefore(chainId, block)))
+                .map(BlockHeader::timestamp).orElse(0L);
+    }
+}
