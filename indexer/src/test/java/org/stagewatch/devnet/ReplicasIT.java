@@ -60,6 +60,8 @@ class ReplicasIT {
         System.out.printf("optimism deploy+play %d ms (first in the JVM); rollup deploy+play %d ms; fast timelock + grant %d ms%n",
                 Duration.ofNanos(opDone - started).toMillis(), Duration.ofNanos(arbDone - opDone).toMillis(),
                 Duration.ofNanos(variantsDone - arbDone).toMillis());
+        System.out.printf("optimism %s, portal at %s; rollup %s, core at %d, fast timelock at %d, granted at %d%n", opPlayed,
+                op.optimismPortal().block(), arbPlayed, arb.rollupCore().block(), fastTimelock.block(), granted);
     }
 
     @AfterAll
