@@ -9,7 +9,8 @@ import org.web3j.crypto.Credentials;
  * governor, 8-day timelock, an UpgradeExecutor driven by the aliased L1 timelock and the L2 council,
  * and a gateway proxy; on the L1 the 3-day timelock whose proposer is the bridge (the sender of L2
  * messages), an UpgradeExecutor driven by that timelock and the L1 council, the bridge proxy, and a
- * proxy administered by that executor that emits nothing when upgraded (only slot reads see it).
+ * proxy administered by that executor that emits nothing when upgraded (only slot reads see it), and
+ * the rollup core (challenge period, validator whitelist) owned by that executor.
  * Both councils have the same twelve signers. Keeps the keys that act in it.
  */
 public record RollupDao(
@@ -17,7 +18,7 @@ public record RollupDao(
         Deployed token, Deployed governor, Deployed l2Timelock, Deployed l2Council, Deployed l2Executor,
         Deployed l2ProxyAdmin, Deployed l2Gateway,
         Deployed l1Timelock, Deployed l1Council, Deployed l1Executor, Deployed l1ProxyAdmin, Deployed bridge,
-        Deployed silentProxy, Deployed bridgeV2, Deployed bridgeUpgradeAction,
+        Deployed silentProxy, Deployed bridgeV2, Deployed bridgeUpgradeAction, Deployed rollupCore,
         Credentials deployer, Credentials treasury, List<Credentials> signers, List<Credentials> spareSigners) {
 
     public RollupDao {

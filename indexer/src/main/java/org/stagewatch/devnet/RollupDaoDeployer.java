@@ -10,7 +10,9 @@ import static org.stagewatch.devnet.DemoDaoDeployer.deployed;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -20,7 +22,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * past the L2's so that a point in time on the L1 sees the whole L2 deployment. Owns the topology's
  * parameters: Arbitrum's delays (8 days on L2, 3 days on L1), twelve council signers, the L2 council
  * 9 of 12, the L1 council starting at 7 of 12 (the scenario raises it), executors that hold no role
- * at the end, and the deployer holding nothing.
+ * at the end, the rollup's own settings (challenge period in L1 blocks, open validator set), and the
+ * deployer holding nothing. The rollup core is created last, so every earlier address and nonce is as
+ * it was before it existed.
  */
 public final class RollupDaoDeployer {
     public static final long L2_TIMELOCK_DELAY = 8 * 86_400;
@@ -30,6 +34,10 @@ public final class RollupDaoDeployer {
     public static final int L1_INITIAL_THRESHOLD = 7;
     /** Token holders besides the treasury; with it, the delegates of the L2 vote (anvil accounts 1–4). */
     public static final int HOLDERS = 3;
+    /** Arbitrum One's challenge period: 45818 L1 blocks (≈ 6.4 days of 12 s blocks). */
+    public static final long CONFIRM_PERIOD_BLOCKS = 45_818;
+    /** As on Arbitrum One: anyone may validate. */
+    public static final boolean VALIDATOR_WHITELIST_DISABLED = true;
 
     private RollupDaoDeployer() {
     }
@@ -113,10 +121,13 @@ public final class RollupDaoDeployer {
                     DemoDaoDeployer.EIP1967_ADMIN_SLOT), bridge.block());
             // L2 messages arrive as the bridge: it is the L1 timelock's proposer.
             handOver(tx1, deployer, l1Timelock, bridge.address());
-            tx1.mine();
+            tx1.deploy(deployer, "RollupCore", 1_000_000, address(l1Executor.address()), new Bool(VALIDATOR_WHITELIST_DISABLED),
+                    new Uint64(CONFIRM_PERIOD_BLOCKS));
+            List<TransactionReceipt> last = tx1.mine();
+            Deployed rollupCore = deployed("Rollup core", last.get(last.size() - 1));
             return new RollupDao(l1.chainId(), l2.chainId(), token, governor, l2Timelock, l2Council, l2Executor, l2ProxyAdmin,
-                    gateway, l1Timelock, l1Council, l1Executor, l1ProxyAdmin, bridge, silentProxy, bridgeV2, action, deployer, treasury,
-                    signers, spares);
+                    gateway, l1Timelock, l1Council, l1Executor, l1ProxyAdmin, bridge, silentProxy, bridgeV2, action, rollupCore,
+                    deployer, treasury, signers, spares);
         } finally {
             l1.setAutomine(true);
             l2.setAutomine(true);
