@@ -11,6 +11,7 @@ import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.MetricsAnalyzer;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
@@ -70,7 +71,10 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println();
             MetricsOutput.human(System.out, new MetricsAnalyzer(store).at(scope, null, null, null));
             System.out.println();
-            StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, ChainPoints.resolve(store, scope, null, null, null)));
+            ChainPoints head = ChainPoints.resolve(store, scope, null, null, null);
+            StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, head));
+            System.out.println();
+            EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null));
         }
         System.out.printf("%ndemo: done in %s. Explore: ./stagewatch proposals --dao demo --db %s --json%n",
                 ConsoleProgress.format(Duration.ofNanos(System.nanoTime() - started)), db);

@@ -21,29 +21,29 @@ import org.web3j.protocol.core.methods.request.Transaction;
  * getOwners / getThreshold / getModulesPaginated and a timelock's getMinDelay by eth_call, and
  * EIP-1967 slots by eth_getStorageAt, all with plain web3j.
  */
-final class ChainAt {
+public final class ChainAt {
     static final String IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
     static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
 
     private final Web3j web3j;
     private final DefaultBlockParameter block;
 
-    ChainAt(Web3j web3j, long block) {
+    public ChainAt(Web3j web3j, long block) {
         this.web3j = web3j;
         this.block = DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
     }
 
     @SuppressWarnings("unchecked")
-    List<String> owners(String safe) throws Exception {
+    public List<String> owners(String safe) throws Exception {
         return ((DynamicArray<Address>) call(safe, new Function("getOwners", List.of(),
                 List.of(new TypeReference<DynamicArray<Address>>() { }))).get(0)).getValue().stream().map(ChainAt::lower).toList();
     }
 
-    int threshold(String safe) throws Exception {
+    public int threshold(String safe) throws Exception {
         return uint(safe, "getThreshold").intValueExact();
     }
 
-    BigInteger uint(String contract, String function) throws Exception {
+    public BigInteger uint(String contract, String function) throws Exception {
         return (BigInteger) call(contract, new Function(function, List.of(), List.of(new TypeReference<Uint256>() { }))).get(0).getValue();
     }
 

@@ -1,0 +1,206 @@
+package org.stagewatch.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.stagewatch.analyze.DaoScope;
+import org.stagewatch.analyze.SeriesPlan;
+import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.equalizer.Dimension;
+import org.stagewatch.analyze.equalizer.Equalizer;
+import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stagewatch equalizer}: the six decentralization scores at a point in time, or as a series
+ * (sampled along the votes token's chain, else that of the critical contracts) with an optional chart.
+ */
+@Command(name = "equalizer", mixinStandardHelpOptions = true,
+        description = "The decentralization equalizer: voting power, upgrade control, security council, treasury control, "
+                + "proposal access and participation, each 0–100 with its formula and inputs; at a point or over time.")
+final class EqualizerCommand implements Callable<Integer> {
+    @Option(names = "--dao", required = true, paramLabel = "ID", description = "the DAO id from the config")
+    String dao;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Option(names = "--csv", description = "print CSV, one row per point")
+    boolean csv;
+
+    @Option(names = "--series", description = "a time series instead of one point (needs --every)")
+    boolean series;
+
+    @Option(names = "--every", paramLabel = "STEP", description = "series step: <N>blocks, <N>d or <N>h (e.g. 50000blocks, 1d, 7d)")
+    String every;
+
+    @Option(names = "--from", paramLabel = "BLOCK|ISO", description = "series start (default: the timeline contract's start block)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "BLOCK|ISO", description = "series end (default: the indexed head)")
+    String to;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "also draw the series into FILE (.png or .svg)")
+    Path chart;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    ControlPointOptions point;
+
+    @Override
+    public Integer call() throws IOException {
+        if (json && csv) {
+            throw new UserError("give either --json or --csv, not both");
+        }
+        if (!series && (every != null || from != null || to != null || chart != null)) {
+            throw new UserError("--every, --from, --to and --chart belong to a series: add --series");
+        }
+        if (series && (point.pointInTime.block != null || point.pointInTime.at != null)) {
+            throw new UserError("a series runs --from … --to …: leave out --block and --at");
+        }
+        if (chart != null && !MetricsChart.supports(chart)) {
+            throw new UserError("--chart " + chart + ": give a .png or .svg file");
+        }
+        SeriesPlan plan = series ? new SeriesPlan(every, from, to) : null;
+        if (plan != null) {
+            plan.validate();
+        }
+        Store store = database.openExisting();
+        DaoScope scope = DaoScope.load(store, dao);
+        Equalizer equalizer = new Equalizer(store);
+        if (!series) {
+            EqualizerReport report = equalizer.at(scope, point.resolve(store, scope), null);
+            if (json) {
+                Output.json(System.out, report);
+            } else if (csv) {
+                csv(System.out, List.of(report));
+            } else {
+                print(System.out, report);
+            }
+            return 0;
+        }
+        ContractRow timeline = timeline(scope);
+        List<SeriesPlan.Sample> samples = plan.samples(store, timeline);
+        List<EqualizerReport> reports = new ArrayList<>();
+        long started = System.nanoTime();
+        for (SeriesPlan.Sample sample : samples) {
+            ChainPoints points = ChainPoints.resolve(store, scope, sample.block(), timeline.chainId(), null);
+            reports.add(equalizer.at(scope, points, sample.at() == null ? null : sample.at().getEpochSecond()));
+            if (reports.size() % 10 == 0 || reports.size() == samples.size()) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.err.printf("equalizer: %d/%d points (%.1f points/s)%n", reports.size(), samples.size(), reports.size() / seconds);
+            }
+        }
+        if (chart != null) {
+            writeChart(chart, dao, every, reports);
+            System.err.println("equalizer: wrote " + chart);
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("dao", dao);
+            document.put("every", every);
+            document.put("timelineChainId", timeline.chainId());
+            document.put("points", reports);
+            Output.json(System.out, document);
+        } else if (csv) {
+            csv(System.out, reports);
+        } else {
+            reports.forEach(report -> {
+                print(System.out, report);
+                System.out.println();
+            });
+        }
+        return 0;
+    }
+
+    /** The contract whose chain the series steps along: the votes token, else a critical contract, else the first. */
+    static ContractRow timeline(DaoScope scope) {
+        return scope.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst()
+                .or(() -> scope.contracts().stream().filter(ContractRow::critical).findFirst())
+                .orElse(scope.contracts().get(0));
+    }
+
+    static void print(PrintStream out, EqualizerReport report) {
+        out.printf("DAO '%s' decentralization equalizer at chain %d block %d%s%n", report.dao(), report.chainId(), report.block(),
+                report.time() == null ? "" : " (" + Instant.ofEpochSecond(report.time()) + ")");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("dimension", "score", "", "inputs"));
+        for (Dimension dimension : report.dimensions()) {
+            String bar = dimension.score() == null ? "" : "█".repeat((int) Math.round(dimension.score() / 5)) ;
+            rows.add(List.of(dimension.name(), dimension.score() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", dimension.score()),
+                    bar, dimension.score() == null ? dimension.note() : dimension.inputs().entrySet().stream()
+                            .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "))));
+        }
+        Output.table(out, rows);
+    }
+
+    static void csv(PrintStream out, List<EqualizerReport> reports) {
+        out.println("dao,chain_id,block,time," + String.join(",", Equalizer.DIMENSIONS));
+        for (EqualizerReport report : reports) {
+            List<String> cells = new ArrayList<>(List.of(report.dao(), Long.toString(report.chainId()), Long.toString(report.block()),
+                    report.time() == null ? "" : Instant.ofEpochSecond(report.time()).toString()));
+            for (String name : Equalizer.DIMENSIONS) {
+                Double score = report.dimension(name).score();
+                cells.add(score == null ? "" : String.format(Locale.ROOT, "%.1f", score));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    /** The six scores over time, 0–100; time on the x axis for day/hour steps, blocks otherwise. */
+    static void writeChart(Path file, String dao, String every, List<EqualizerReport> reports) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        boolean byTime = !reports.isEmpty() && reports.get(0).sampledAt() != null;
+        XYChart chart = new XYChartBuilder().width(1200).height(700)
+                .title("Decentralization equalizer of DAO '" + dao + "' (every " + every + ")")
+                .xAxisTitle(byTime ? "date (UTC)" : "block").yAxisTitle("score (0–100)").build();
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setMarkerSize(3);
+        for (String name : Equalizer.DIMENSIONS) {
+            List<Object> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (EqualizerReport report : reports) {
+                Double score = report.dimension(name).score();
+                if (score != null) {
+                    x.add(byTime ? Date.from(Instant.ofEpochSecond(report.sampledAt())) : report.block());
+                    y.add(score);
+                }
+            }
+            if (!y.isEmpty()) {
+                chart.addSeries(name, x, y);
+            }
+        }
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            } else {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        }
+    }
+}

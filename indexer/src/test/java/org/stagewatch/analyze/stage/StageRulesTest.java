@@ -1,0 +1,165 @@
+package org.stagewatch.analyze.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.stagewatch.config.Requirement;
+import org.stagewatch.config.StageConfig;
+
+/** The stage checklist over hand-built facts: each rule on its own, and the walk through the stages. */
+class StageRulesTest {
+    static final String LINK = "https://l2beat.com/scaling/projects/arbitrum";
+    static final long DAY = 86_400;
+    static final List<StageConfig.ExitDelay> ARBITRUM_EXIT = List.of(new StageConfig.ExitDelay("force inclusion", DAY, LINK),
+            new StageConfig.ExitDelay("challenge period", 549_816, LINK));
+
+    static List<String> signers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "0x%040x".formatted(i + 1)).toList();
+    }
+
+    static StageFacts.CouncilFacts council(int threshold, int size, StageConfig.Council details) {
+        return new StageFacts.CouncilFacts(1, "0x00000000000000000000000000000000000000c0", "Council", 10, threshold, signers(size), details);
+    }
+
+    static StageConfig.Council announced(Boolean outsideTeam, List<StageConfig.Entity> entities) {
+        return new StageConfig.Council("eth", "0x00000000000000000000000000000000000000C0", LINK, outsideTeam, LINK, entities);
+    }
+
+    static StageFacts.RouteFacts route(long delay, boolean gated) {
+        return new StageFacts.RouteFacts(1, "0x00000000000000000000000000000000000000b0", "Bridge", "upgrade", delay, gated ? 9 : 3,
+                gated, "ProxyAdmin (owner) ← …");
+    }
+
+    /** Every declared requirement asserted as Arbitrum's preset does. */
+    static Map<String, StageConfig.Assertion> arbitrumAssertions() {
+        Map<String, StageConfig.Assertion> assertions = new LinkedHashMap<>();
+        for (Requirement requirement : Requirement.values()) {
+            if (requirement.basis() != Requirement.Basis.ONCHAIN && requirement != Requirement.SECURITY_COUNCIL_PROPERLY_SET_UP) {
+                assertions.put(requirement.id(), new StageConfig.Assertion(
+                        requirement != Requirement.PROOF_SYSTEM_OVERRIDDEN_ONLY_IN_CASE_OF_A_BUG, LINK));
+            }
+        }
+        return assertions;
+    }
+
+    static StageFacts facts(List<StageFacts.CouncilFacts> councils, List<StageFacts.RouteFacts> routes) {
+        return new StageFacts(ARBITRUM_EXIT, councils, 1, routes, arbitrumAssertions(), List.of());
+    }
+
+    @Test
+    void shouldRateArbitrumStage1WithTheChallengePeriodCancellingOut() {
+        long daoRoute = 8 * DAY + 549_816 + 3 * DAY;
+        StageVerdict verdict = StageRules.evaluate(facts(List.of(council(9, 12, announced(true, List.of()))),
+                List.of(route(0, true), route(daoRoute, false))));
+        assertThat(verdict.stage()).isEqualTo(1);
+        assertThat(verdict.missing()).containsExactly("delayWith30DExitWindow", "proofSystemOverriddenOnlyInCaseOfABug");
+        assertThat(verdict.exitWindowSeconds()).isEqualTo(10 * DAY);
+        assertThat(verdict.exitWindowRating()).isEqualTo("warning");
+    }
+
+    @Test
+    void shouldCountACouncilRouteAgainstTheExitWindowWhenTheCouncilIsBelow75Percent() {
+        StageVerdict verdict = StageRules.evaluate(facts(List.of(council(7, 12, announced(true, List.of()))),
+                List.of(route(0, false), route(20 * DAY, false))));
+        assertThat(status(verdict, "usersHave7DaysToExit")).isEqualTo(Status.FAILED);
+        assertThat(status(verdict, "securityCouncilProperlySetUp")).isEqualTo(Status.FAILED);
+        assertThat(verdict.stage()).isZero();
+        assertThat(verdict.missing()).containsExactly("principle", "usersHave7DaysToExit", "securityCouncilProperlySetUp");
+        assertThat(verdict.exitWindowRating()).isEqualTo("none");
+    }
+
+    @Test
+    void shouldReportNoExitWindowWhenEveryRouteIsCouncilGatedAndInstant() {
+        StageVerdict verdict = StageRules.evaluate(facts(List.of(council(10, 13, announced(true, List.of()))), List.of(route(0, true))));
+        assertThat(status(verdict, "usersHave7DaysToExit")).isEqualTo(Status.PASSED);
+        assertThat(verdict.exitWindowSeconds()).isZero();
+        assertThat(verdict.exitWindowRating()).isEqualTo("none");
+        assertThat(verdict.stage()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPassThe30DayWindowOnlyWhenTheCouncilIsLimitedToBugsOrSlowToo() {
+        List<StageFacts.RouteFacts> routes = List.of(route(0, true), route(45 * DAY + 636_216, false));
+        StageFacts limited = new StageFacts(ARBITRUM_EXIT, List.of(council(9, 12, announced(true, List.of()))), 1, routes,
+                withAssertion("proofSystemOverriddenOnlyInCaseOfABug", true), List.of());
+        StageVerdict verdict = StageRules.evaluate(limited);
+        assertThat(status(verdict, "delayWith30DExitWindow")).isEqualTo(Status.PASSED);
+        assertThat(verdict.stage()).isEqualTo(2);
+        assertThat(verdict.missing()).isEmpty();
+        assertThat(status(StageRules.evaluate(facts(limited.councils(), routes)), "delayWith30DExitWindow")).isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void shouldCountEntitiesNotSignersForTheCouncil() {
+        List<String> signers = signers(12);
+        List<StageConfig.Entity> entities = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            entities.add(new StageConfig.Entity("team " + i, false, signers.subList(2 * i, 2 * i + 2)));
+        }
+        CouncilSetup setup = CouncilSetup.of(council(9, 12, announced(true, entities)));
+        assertThat(setup.entities()).isEqualTo(6);
+        assertThat(setup.entityThreshold()).as("the 5 largest entities hold 10 ≥ 9 signers").isEqualTo(5);
+        assertThat(setup.size()).isEqualTo(Status.FAILED);
+        assertThat(setup.threshold()).isEqualTo(Status.PASSED);
+        assertThat(setup.independence()).isEqualTo(Status.FAILED);
+        assertThat(setup.source()).isEqualTo(Source.ONCHAIN);
+    }
+
+    @Test
+    void shouldLeaveTheCouncilUnknownWhenIndependenceIsNotDeclared() {
+        CouncilSetup setup = CouncilSetup.of(council(9, 12, null));
+        assertThat(setup.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(setup.source()).isEqualTo(Source.ASSERTED);
+        assertThat(setup.independenceUnknown()).isEqualTo(12);
+    }
+
+    @Test
+    void shouldPreferAProbeThatWasReadOverAnAssertionAndFallBackWhenItWasNot() {
+        StageConfig.Probe probe = new StageConfig.Probe("eth", "0x4DCeB440657f21083db8aDd07665f8ddBe1DCfc0", "validatorWhitelistDisabled()",
+                "bool", "true", List.of("fraudProofSystemIsPermissionless"), "whitelist");
+        Map<String, StageConfig.Assertion> assertions = withAssertion("fraudProofSystemIsPermissionless", true);
+        List<StageFacts.CouncilFacts> councils = List.of(council(9, 12, announced(true, List.of())));
+        StageVerdict readFalse = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), assertions,
+                List.of(new StageFacts.ProbeFacts(probe, 1, "false", 77L))));
+        RequirementResult probed = result(readFalse, "fraudProofSystemIsPermissionless");
+        assertThat(probed.status()).isEqualTo(Status.FAILED);
+        assertThat(probed.source()).isEqualTo(Source.PROBE);
+        assertThat(probed.evidence().get(0).block()).isEqualTo(77L);
+        StageVerdict unread = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), assertions,
+                List.of(new StageFacts.ProbeFacts(probe, 1, null, null))));
+        assertThat(result(unread, "fraudProofSystemIsPermissionless").source()).isEqualTo(Source.ASSERTED);
+        StageVerdict noCode = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), Map.of(),
+                List.of(new StageFacts.ProbeFacts(probe, 1, "no code", 5L))));
+        assertThat(result(noCode, "fraudProofSystemIsPermissionless").status()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void shouldLeaveEverythingUndeclaredUnknownAndRateNothing() {
+        StageVerdict verdict = StageRules.evaluate(new StageFacts(List.of(), List.of(), 0, List.of(), Map.of(), List.of()));
+        assertThat(verdict.stage()).isNull();
+        assertThat(verdict.stageLabel()).startsWith("not rated");
+        assertThat(verdict.requirements()).extracting(RequirementResult::status).containsOnly(Status.UNKNOWN);
+        assertThat(verdict.missing()).hasSize(6);
+        assertThat(verdict.exitWindowRating()).isEqualTo("n/a");
+    }
+
+    private static Map<String, StageConfig.Assertion> withAssertion(String id, boolean value) {
+        Map<String, StageConfig.Assertion> assertions = new LinkedHashMap<>(arbitrumAssertions());
+        assertions.put(id, new StageConfig.Assertion(value, LINK));
+        return assertions;
+    }
+
+    private static RequirementResult result(StageVerdict verdict, String id) {
+        return verdict.requirements().stream().filter(result -> result.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Status status(StageVerdict verdict, String id) {
+        return result(verdict, id).status();
+    }
+}
