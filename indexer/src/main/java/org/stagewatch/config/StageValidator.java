@@ -150,7 +150,10 @@ final class StageValidator {
 
     private void probe(JsonNode probe, String path) {
         PROBE_KEYS.check(probe, path, problems);
-        contract(probe, path);
+        contract(probe, path).map(identity -> identity.substring(0, identity.indexOf(':')))
+                .filter(chain -> contracts.keySet().stream().noneMatch(identity -> identity.startsWith(chain + ":")))
+                .ifPresent(chain -> fields.reject(KeyPath.child(path, "chain"), "this DAO has no contracts on chain '" + chain + "'",
+                        "probe a chain the DAO has contracts on: only those chains are rated at a point in time"));
         fields.read(probe, path, "label", Values::text, "expected a name, e.g. label: validators whitelist disabled");
         fields.read(probe, path, "call", Values::text, "expected a view function without arguments, e.g. validatorWhitelistDisabled()")
                 .filter(call -> !CALL.matcher(call).matches())
