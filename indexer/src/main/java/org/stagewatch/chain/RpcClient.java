@@ -21,7 +21,7 @@ import org.web3j.protocol.core.methods.response.EthLog;
 
 /**
  * JSON-RPC access to one chain over web3j: chain id, head and finalized block, logs, block headers
- * (with Arbitrum's {@code l1BlockNumber}) and eth_call. Each endpoint retries transient failures on
+ * (with Arbitrum's {@code l1BlockNumber}), eth_call, storage and code. Each endpoint retries transient failures on
  * its own (see {@link Endpoint}); when one gives up, the next configured endpoint takes over, and
  * stays preferred until it fails in turn. A JSON-RPC error is not retried, except that a "range too
  * large" answer becomes a {@link RangeTooLargeException} for the fetcher to act on.
@@ -148,6 +148,32 @@ public final class RpcClient implements AutoCloseable {
                 : DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
         return call("eth_call", endpoint -> endpoint.web3j().ethCall(
                 Transaction.createEthCallTransaction(null, to, data), at).send(), false).getValue();
+    }
+
+    /**
+     * eth_getCode of {@code address} at {@code block}: the 0x-hex runtime code, "0x" where there is none.
+     *
+     * @throws StateUnavailableException when the node answers that it no longer holds that block's state
+     */
+    public String code(String address, long block) {
+        return withFailover("eth_getCode", endpoint -> {
+            var response = endpoint.web3j().ethGetCode(address, DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send();
+            if (response == null) {
+                throw new Endpoint.MalformedAnswerException("empty answer");
+            }
+            if (response.hasError()) {
+                // classified on the node's own words: the endpoint's host name ("…-archive.…") must not count
+                String message = response.getError().getMessage();
+                String described = "%s: eth_getCode(%s) at block %d failed: %s (code %d)".formatted(endpoint.shownUrl(),
+                        address, block, message, response.getError().getCode());
+                throw StateUnavailableException.isStatePruned(message)
+                        ? new StateUnavailableException(described, block) : new RpcException(described);
+            }
+            if (response.getCode() == null) {
+                throw new Endpoint.MalformedAnswerException("eth_getCode answered without a result");
+            }
+            return response.getCode();
+        }, false);
     }
 
     /** eth_getStorageAt at {@code block}: the 32-byte word in {@code slot}, as 0x-hex. */

@@ -68,6 +68,12 @@ final class ConsoleProgress implements SyncProgress {
     }
 
     @Override
+    public void deploymentBlockFound(String chain, String label, String address, long block, int calls) {
+        err.printf("finding the deployment block of %s (%s) on %s: block %,d (%d eth_getCode calls)%n", label, address,
+                chain, block, calls);
+    }
+
+    @Override
     public void finished(BackfillResult result) {
         if (bar != null) {
             bar.close();

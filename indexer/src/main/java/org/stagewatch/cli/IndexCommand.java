@@ -5,22 +5,42 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.stagewatch.config.ConfigLoader;
+import org.stagewatch.config.Presets;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.store.Store;
 import org.stagewatch.store.WriterLock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.stagewatch.sync.Indexer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stagewatch index}: backfill every contract of a config from its start block to the head (or --to). */
+/**
+ * {@code stagewatch index}: backfill every contract of a config (a file, or a packaged preset) from its
+ * start block to the head (or --to).
+ */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Backfill every configured contract into the database, then exit. Re-runs index only what is new.")
 final class IndexCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "the YAML config (see config/SCHEMA.md)")
-    Path config;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Exactly one of --config and --preset. */
+    static final class Source {
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "the YAML config (see config/SCHEMA.md)")
+        Path config;
+
+        @Option(names = "--preset", required = true, paramLabel = "NAME",
+                description = "a config shipped with Stagewatch instead of --config: arbitrum (Ethereum + Arbitrum One) "
+                        + "or optimism (Ethereum + OP Mainnet); RPC URLs come from ETHEREUM_RPC_URL, ARBITRUM_RPC_URL, OPTIMISM_RPC_URL")
+        String preset;
+
+        StagewatchConfig load() {
+            return config != null ? ConfigLoader.load(config) : Presets.load(preset, System.getenv());
+        }
+    }
 
     @Option(names = "--to", paramLabel = "BLOCK", description = "stop at this block instead of the head")
     Long to;
@@ -34,7 +54,7 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StagewatchConfig loaded = ConfigLoader.load(config);
+        StagewatchConfig loaded = source.load();
         if (to != null && to < 0) {
             throw new UserError("--to must be ≥ 0, got " + to);
         }

@@ -106,7 +106,7 @@ final class ConfigBinder {
                 kind,
                 Addresses.check(Values.text(contract.get("address"))),
                 optional(contract, "label", Values::text, kind.configName()),
-                optional(contract, "startBlock", Values::wholeNumber, 0L),
+                optional(contract, "startBlock", Values::wholeNumber, ContractConfig.UNKNOWN_START_BLOCK),
                 optional(contract, "critical", Values::flag, false),
                 optional(contract, "transfers", Values::flag, false),
                 optional(contract, "council", Values::flag, false),

@@ -7,7 +7,9 @@ package org.stagewatch.config;
  * @param kind             what the contract is, which decides the events indexed and the projector
  * @param address          the EIP-55 checksummed address
  * @param label            a human name ("Core Governor")
- * @param startBlock       first block indexed for this contract (its deployment block, usually)
+ * @param startBlock       first block indexed for this contract (its deployment block, usually), or
+ *                         {@link #UNKNOWN_START_BLOCK} when the config leaves it out and the indexer is to find
+ *                         the deployment block itself (sync.DeploymentBlocks resolves it before anything is planned)
  * @param critical         whether an upgrade of it can block or forge withdrawals (stage rating, routes)
  * @param transfers        for {@code votes-token}: also index Transfer (balances, total supply)
  * @param council          for {@code safe}: designated a security council (route analysis counts its signers)
@@ -18,10 +20,23 @@ public record ContractConfig(
         String chain, ContractKind kind, String address, String label, long startBlock,
         boolean critical, boolean transfers, boolean council, long slotReadInterval) {
 
+    /** The start block of a contract whose config leaves it out: its deployment block, not yet found. */
+    public static final long UNKNOWN_START_BLOCK = -1;
+
     /** A contract without the control-analysis options. */
     public ContractConfig(String chain, ContractKind kind, String address, String label, long startBlock,
                           boolean critical, boolean transfers) {
         this(chain, kind, address, label, startBlock, critical, transfers, false, 0);
+    }
+
+    /** Whether the start block is known: given in the config, or found and recorded by the indexer. */
+    public boolean hasStartBlock() {
+        return startBlock != UNKNOWN_START_BLOCK;
+    }
+
+    /** The same contract starting at {@code block} (its deployment block, once found). */
+    public ContractConfig withStartBlock(long block) {
+        return new ContractConfig(chain, kind, address, label, block, critical, transfers, council, slotReadInterval);
     }
 
     /** The address in lower case, the form every table stores. */

@@ -18,6 +18,11 @@ public record DaoConfig(String id, String name, List<ContractConfig> contracts, 
         this(id, name, contracts, messagePaths, StageConfig.NONE);
     }
 
+    /** The same DAO with other contracts (their deployment blocks resolved); every other part is kept. */
+    public DaoConfig withContracts(List<ContractConfig> resolved) {
+        return new DaoConfig(id, name, resolved, messagePaths, stage);
+    }
+
     /** A DAO whose control stays on its own chains. */
     public DaoConfig(String id, String name, List<ContractConfig> contracts) {
         this(id, name, contracts, List.of());

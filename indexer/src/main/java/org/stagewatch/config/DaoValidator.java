@@ -107,7 +107,7 @@ final class DaoValidator {
                 "expected 0x followed by 40 hex digits");
         fields.read(contract, path, "label", Values::text, "expected a display name, e.g. label: Core Governor");
         fields.number(contract, path, "startBlock", 0,
-                "expected the deployment block, a whole number ≥ 0; omit it to start at block 0");
+                "expected the deployment block, a whole number ≥ 0; omit it to have the indexer find the deployment block");
         fields.read(contract, path, "critical", Values::flag, FLAG);
         fields.read(contract, path, "transfers", Values::flag, FLAG);
         fields.read(contract, path, "council", Values::flag, FLAG);

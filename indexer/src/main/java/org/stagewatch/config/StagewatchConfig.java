@@ -18,6 +18,11 @@ public record StagewatchConfig(Path source, Map<String, ChainConfig> chains, Lis
         daos = List.copyOf(daos);
     }
 
+    /** The same config with other DAOs (their contracts' deployment blocks resolved). */
+    public StagewatchConfig withDaos(List<DaoConfig> resolved) {
+        return new StagewatchConfig(source, chains, resolved);
+    }
+
     public Optional<DaoConfig> dao(String id) {
         return daos.stream().filter(dao -> dao.id().equals(id)).findFirst();
     }

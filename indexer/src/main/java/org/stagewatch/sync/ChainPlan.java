@@ -49,6 +49,10 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
             Map<String, List<Watched>> byAddress = new LinkedHashMap<>();
             for (DaoConfig dao : config.daos()) {
                 dao.contracts().stream().filter(contract -> contract.chain().equals(chain.name())).forEach(contract -> {
+                    if (!contract.hasStartBlock()) {
+                        throw new IllegalStateException("the start block of " + contract.address()
+                                + " is not resolved yet: plan a config DeploymentBlocks resolved");
+                    }
                     List<Watched> kinds = byAddress.computeIfAbsent(contract.addressKey(), key -> new ArrayList<>());
                     Watched watched = new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
                             contract.transfers(), contract.slotReadInterval());

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.stagewatch.config.ContractConfig;
 import org.stagewatch.config.DaoConfig;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.store.ContractRow;
@@ -17,12 +18,34 @@ import org.stagewatch.store.Store;
  * Records the configured contracts in the database on the first run and, on later runs, refuses a
  * config whose contracts differ from those the database was built with: the checkpoints cover only
  * the recorded set, so a new contract or an earlier start block would silently lack history.
+ * A contract the config gives no start block takes the block recorded for it (its deployment block,
+ * found on the first run), so leaving {@code startBlock} out never counts as a difference.
  */
 public final class ContractRegistry {
     private final Store store;
 
     public ContractRegistry(Store store) {
         this.store = store;
+    }
+
+    /**
+     * {@code config} with the recorded start block on every contract that has none in the config and was
+     * recorded (same DAO, chain and address); other contracts as they are.
+     */
+    public StagewatchConfig withRecordedStartBlocks(StagewatchConfig config) {
+        Map<String, Long> recorded = store.withSync(sync -> sync.contracts()).stream()
+                .collect(Collectors.toMap(ContractRegistry::key, ContractRow::startBlock));
+        if (recorded.isEmpty()) {
+            return config;
+        }
+        List<DaoConfig> daos = new ArrayList<>();
+        for (DaoConfig dao : config.daos()) {
+            daos.add(dao.withContracts(dao.contracts().stream().map(contract -> {
+                Long block = recorded.get(key(dao.id(), config.chain(contract.chain()).chainId(), contract.addressKey()));
+                return contract.hasStartBlock() || block == null ? contract : contract.withStartBlock(block);
+            }).toList()));
+        }
+        return config.withDaos(daos);
     }
 
     /** Refuses a config that differs from the recorded contracts; writes nothing. */
@@ -33,8 +56,15 @@ public final class ContractRegistry {
         }
     }
 
-    /** Records the config's contracts on a first run (after {@link #check}). */
+    /** Records the config's contracts on a first run (after {@link #check}), each with its start block. */
     public void record(StagewatchConfig config) {
+        for (DaoConfig dao : config.daos()) {
+            for (ContractConfig contract : dao.contracts()) {
+                if (!contract.hasStartBlock()) {
+                    throw new IllegalStateException("the start block of " + contract.address() + " is not resolved yet");
+                }
+            }
+        }
         if (store.withSync(sync -> sync.contracts()).isEmpty()) {
             List<ContractRow> wanted = rows(config);
             store.withSync(sync -> {
@@ -81,11 +111,16 @@ public final class ContractRegistry {
     }
 
     private static String key(ContractRow row) {
-        return row.daoId() + "/" + row.chainId() + "/" + row.address();
+        return key(row.daoId(), row.chainId(), row.address());
+    }
+
+    private static String key(String daoId, long chainId, String address) {
+        return daoId + "/" + chainId + "/" + address;
     }
 
     private static String describe(ContractRow row) {
-        return "%s %s on chain %d in DAO '%s' (start block %d%s)".formatted(row.kind(), row.address(), row.chainId(),
-                row.daoId(), row.startBlock(), row.transfers() ? ", transfers" : "");
+        String start = row.startBlock() == ContractConfig.UNKNOWN_START_BLOCK ? "start block not given" : "start block " + row.startBlock();
+        return "%s %s on chain %d in DAO '%s' (%s%s)".formatted(row.kind(), row.address(), row.chainId(),
+                row.daoId(), start, row.transfers() ? ", transfers" : "");
     }
 }

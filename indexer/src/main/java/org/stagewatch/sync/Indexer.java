@@ -21,7 +21,9 @@ import org.stagewatch.store.Store;
 
 /**
  * Runs a backfill of every chain in a config: checks that the database was built for the same
- * contracts, that each RPC serves the configured chain, then indexes each chain up to its target.
+ * contracts, that each RPC serves the configured chain, finds the deployment block of each contract
+ * the config gives no start block (once: the contracts table keeps it), then indexes each chain up to
+ * its target.
  */
 public final class Indexer {
     private final Store store;
@@ -35,19 +37,21 @@ public final class Indexer {
     }
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
-        List<ChainPlan> plans = ChainPlan.of(config);
         ContractRegistry registry = new ContractRegistry(store);
-        registry.check(config);
+        // start blocks a config leaves out: the deployment blocks an earlier run found, else found below
+        StagewatchConfig known = registry.withRecordedStartBlocks(config);
+        registry.check(known);
         Map<String, RpcClient> clients = new LinkedHashMap<>();
         try {
             // every endpoint is checked before anything is written, so a wrong chain id leaves the database as it was
-            for (ChainPlan plan : plans) {
-                clients.put(plan.chain().name(), connect(config, plan.chain()));
+            for (ChainConfig chain : chainsWithContracts(known)) {
+                clients.put(chain.name(), connect(config, chain));
             }
-            registry.record(config);
-            ControlDeclarations.record(store, config);
+            StagewatchConfig resolved = new DeploymentBlocks(progress).resolve(known, clients);
+            registry.record(resolved);
+            ControlDeclarations.record(store, resolved);
             List<BackfillResult> results = new ArrayList<>();
-            for (ChainPlan plan : plans) {
+            for (ChainPlan plan : ChainPlan.of(resolved)) {
                 results.add(new Backfill(store, decoder, Projectors.standard(), progress)
                         .run(plan, clients.get(plan.chain().name()), toBlock));
             }
@@ -57,13 +61,19 @@ public final class Indexer {
         }
     }
 
+    private static List<ChainConfig> chainsWithContracts(StagewatchConfig config) {
+        return config.chains().values().stream().filter(chain -> config.daos().stream()
+                .anyMatch(dao -> dao.contracts().stream().anyMatch(contract -> contract.chain().equals(chain.name())))).toList();
+    }
+
     /**
      * Backfills every chain, then follows each chain's head on its own thread until {@code stop} says so
      * (or the thread is interrupted). A chain whose follower fails for good ends the whole run with its error.
      */
     public void follow(StagewatchConfig config, java.util.function.BooleanSupplier stop) throws InterruptedException {
         backfill(config, OptionalLong.empty());
-        List<ChainPlan> plans = ChainPlan.of(config);
+        // the backfill recorded every contract's start block, found ones included
+        List<ChainPlan> plans = ChainPlan.of(new ContractRegistry(store).withRecordedStartBlocks(config));
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(plans.size());
         java.util.concurrent.ExecutorCompletionService<Void> followers = new java.util.concurrent.ExecutorCompletionService<>(threads);
         try {

@@ -9,6 +9,10 @@ public interface SyncProgress {
 
     void finished(BackfillResult result);
 
+    /** A contract without a configured start block: its deployment block, found with {@code calls} eth_getCode calls. */
+    default void deploymentBlockFound(String chain, String label, String address, long block, int calls) {
+    }
+
     SyncProgress NONE = new SyncProgress() {
         @Override
         public void started(String chain, long fromBlock, long toBlock) {

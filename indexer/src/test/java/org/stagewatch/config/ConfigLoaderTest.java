@@ -25,8 +25,8 @@ class ConfigLoaderTest {
         assertThat(dao.name()).isEqualTo("Arbitrum DAO");
         assertThat(dao.contracts()).containsExactly(
                 new ContractConfig("arb1", ContractKind.VOTES_TOKEN, "0x912CE59144191C1204E64559FE8253a0e49E6548", "ARB", 70398215, false, true),
-                new ContractConfig("arb1", ContractKind.GOVERNOR, "0xf07DeD9dC292157749B6Fd268E37DF6EA38395B9", "governor", 0, false, false),
-                new ContractConfig("eth", ContractKind.SAFE, "0xF06E95eF589D9c38af242a8AAee8375f14023F85", "Security Council (L1)", 0, true, false));
+                new ContractConfig("arb1", ContractKind.GOVERNOR, "0xf07DeD9dC292157749B6Fd268E37DF6EA38395B9", "governor", ContractConfig.UNKNOWN_START_BLOCK, false, false),
+                new ContractConfig("eth", ContractKind.SAFE, "0xF06E95eF589D9c38af242a8AAee8375f14023F85", "Security Council (L1)", ContractConfig.UNKNOWN_START_BLOCK, true, false));
     }
 
     @Test

@@ -88,7 +88,7 @@ class ContractValidationTest {
     void rejectsANegativeStartBlock() {
         assertThat(fixture.problems(validWith("startBlock: 70398215", "startBlock: -1"))).containsExactly(
                 "daos.arbitrum.contracts[0].startBlock: negative startBlock -1"
-                        + " (expected the deployment block, a whole number ≥ 0; omit it to start at block 0)");
+                        + " (expected the deployment block, a whole number ≥ 0; omit it to have the indexer find the deployment block)");
     }
 
     @Test

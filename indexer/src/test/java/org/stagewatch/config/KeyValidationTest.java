@@ -88,7 +88,7 @@ class KeyValidationTest {
     void rejectsTextWhereANumberBelongs() {
         assertThat(fixture.problems(validWith("startBlock: 70398215", "startBlock: latest"))).containsExactly(
                 "daos.arbitrum.contracts[0].startBlock: not a whole number 'latest'"
-                        + " (expected the deployment block, a whole number ≥ 0; omit it to start at block 0)");
+                        + " (expected the deployment block, a whole number ≥ 0; omit it to have the indexer find the deployment block)");
     }
 
     @Test
