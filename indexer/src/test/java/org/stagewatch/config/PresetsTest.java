@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Safes are councils, the chains and their RPC variables, the start blocks, the message path — and that
  * the jar carries them.
  *
- * <p>Each preset is loaded with its {@code daos.*.stage} sections removed from the YAML tree: the stage
- * section is validated by the stage config tests; here it is only checked against the contracts.
+ * <p>Each preset is loaded whole (the stage section is validated like any config's); its stage section is
+ * also checked against the contracts and the requirement list here.
  */
 class PresetsTest {
     private static final Map<String, String> ENV = Map.of(
@@ -106,11 +105,9 @@ class PresetsTest {
     private static final Set<String> DERIVED = Set.of("usersHave7DaysToExit", "delayWith30DExitWindow",
             "securityCouncilProperlySetUp");
 
-    /** The preset as packaged, with every daos.*.stage removed (see the class comment). */
+    /** The preset as packaged, stage section and all, through the same loader and validator as any config. */
     private static StagewatchConfig load(String name) throws IOException {
-        JsonNode tree = YAML.readTree(Presets.text(name));
-        tree.path("daos").forEach(dao -> ((ObjectNode) dao).remove("stage"));
-        return ConfigLoader.parse(YAML.writeValueAsString(tree), Presets.source(name), ENV);
+        return ConfigLoader.parse(Presets.text(name), Presets.source(name), ENV);
     }
 
     private static JsonNode stage(String name, String dao) throws IOException {
