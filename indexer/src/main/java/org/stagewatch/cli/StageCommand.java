@@ -40,12 +40,12 @@ final class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (history && (point.pointInTime.block != null || point.pointInTime.at != null)) {
+            throw new UserError("--history covers the whole indexed history: leave out --block and --at");
+        }
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         if (history) {
-            if (point.pointInTime.block != null || point.pointInTime.at != null) {
-                throw new UserError("--history covers the whole indexed history: leave out --block and --at");
-            }
             StageHistory.Report report = new StageHistory(store).history(scope);
             if (json) {
                 Output.json(System.out, report);

@@ -67,9 +67,9 @@ public final class DevnetConfigWriter {
     }
 
     /**
-     * The demo DAO stands in for an Arbitrum-like rollup: the statements no devnet can make are those of
-     * the Arbitrum preset, with its links; the exit delay is Arbitrum's force-inclusion delay (a devnet has no
-     * challenge period on its routes).
+     * The demo DAO stands in for an Arbitrum-like rollup: the statements no devnet can make are L2BEAT's for
+     * Arbitrum One (the two the Arbitrum preset probes are asserted here, as the devnet has no rollup contract);
+     * the exit delay is Arbitrum's force-inclusion delay alone, as no route of the demo passes a challenge period.
      */
     private static void stage(ObjectNode stage, DemoDao dao) {
         ObjectNode exitDelay = stage.putArray("exitDelay").addObject();

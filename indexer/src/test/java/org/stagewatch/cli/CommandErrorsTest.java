@@ -202,4 +202,20 @@ class CommandErrorsTest {
         assertThat(run("metrics", "--dao", "demo", "--series", "--every", "1d", "--chart", "x.jpg", "--db", db)).isEqualTo(2);
         assertThat(stderr()).contains("--chart x.jpg: the file name must end in .png or .svg");
     }
+
+    @Test
+    void shouldRefuseStageAndEqualizerOptionsThatDoNotGoTogether() {
+        String db = dir.resolve("empty.db").toString();
+        Database.open(db);
+        assertThat(run("stage", "--dao", "demo", "--db", db, "--history", "--block", "5")).isEqualTo(2);
+        assertThat(stderr()).contains("--history covers the whole indexed history");
+        assertThat(run("equalizer", "--dao", "demo", "--db", db, "--every", "10blocks")).isEqualTo(2);
+        assertThat(stderr()).contains("belong to a series: add --series");
+        assertThat(run("equalizer", "--dao", "demo", "--db", db, "--series", "--every", "ten")).isEqualTo(2);
+        assertThat(stderr()).contains("--every 'ten' is not a step");
+        assertThat(run("equalizer", "--dao", "demo", "--db", db, "--json", "--csv")).isEqualTo(2);
+        assertThat(stderr()).contains("either --json or --csv");
+        assertThat(run("stage", "--dao", "nope", "--db", db)).isEqualTo(2);
+        assertThat(stderr()).contains("no DAO 'nope'");
+    }
 }
