@@ -31,9 +31,9 @@ import org.stagewatch.store.Store;
 /**
  * Everything a {@code stagewatch report} shows, read from the database only: the analyses at each
  * chain's indexed head, the stage history, and two series over the same sample blocks — concentration
- * (when the DAO has a votes token) and the equalizer. The samples are taken on the token's chain over
- * its indexed range; without a token, on the chain of the stage's critical contracts from its earliest
- * start block.
+ * (when the DAO has a votes token) and the equalizer. The samples step along the same contract's chain
+ * as {@code equalizer --series} (the votes token, else a critical contract) from its start block to the
+ * indexed head.
  *
  * @param every      the series step actually used (the default picked, or the one given)
  * @param metrics    null when the DAO has no votes-token contract
@@ -56,7 +56,7 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         progress.accept("stage history…");
         StageHistory.Report history = new StageHistory(store).history(scope);
         Optional<ContractRow> token = scope.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst();
-        ContractRow sampled = token.orElseGet(() -> earliestOn(scope, stage.chainId()));
+        ContractRow sampled = EqualizerCommand.timeline(scope);
         String step = every != null ? every : defaultStep(store, sampled);
         SeriesPlan plan = new SeriesPlan(step, null, null);
         MetricsPoint metrics = null;
@@ -107,10 +107,5 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         long range = Math.max(0, head.blockNumber() - sampled.startBlock());
         long step = Math.max(1, (range + DEFAULT_SAMPLES - 2) / (DEFAULT_SAMPLES - 1));
         return step + "blocks";
-    }
-
-    private static ContractRow earliestOn(DaoScope scope, long chainId) {
-        return scope.contracts().stream().filter(row -> row.chainId() == chainId).min(Comparator.comparingLong(ContractRow::startBlock))
-                .orElse(scope.contracts().get(0));
     }
 }
