@@ -87,7 +87,7 @@ public final class Equalizer {
         MetricsPoint point = new MetricsAnalyzer(store).at(dao, block, null, null);
         BigDecimal effective = point.byAddress().effectiveDelegates();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("effectiveDelegates", effective);
+        inputs.put("effectiveDelegates", effective == null ? null : effective.setScale(2, java.math.RoundingMode.HALF_UP));
         inputs.put("delegates", point.byAddress().delegates());
         inputs.put("nakamotoMajority", point.byAddress().nakamoto().majority());
         if (effective == null) {
