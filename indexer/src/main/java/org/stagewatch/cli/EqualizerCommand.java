@@ -49,49 +49,25 @@ final class EqualizerCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "print CSV, one row per point")
     boolean csv;
 
-    @Option(names = "--series", description = "a time series instead of one point (needs --every)")
-    boolean series;
-
-    @Option(names = "--every", paramLabel = "STEP", description = "series step: <N>blocks, <N>d or <N>h (e.g. 50000blocks, 1d, 7d)")
-    String every;
-
-    @Option(names = "--from", paramLabel = "BLOCK|ISO", description = "series start (default: the timeline contract's start block)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "BLOCK|ISO", description = "series end (default: the indexed head)")
-    String to;
-
-    @Option(names = "--chart", paramLabel = "FILE", description = "also draw the series into FILE (.png or .svg)")
-    Path chart;
-
     @Mixin
     DatabaseOption database;
 
     @Mixin
     ControlPointOptions point;
 
+    @Mixin
+    SeriesOptions seriesOptions;
+
     @Override
     public Integer call() throws IOException {
         if (json && csv) {
             throw new UserError("give either --json or --csv, not both");
         }
-        if (!series && (every != null || from != null || to != null || chart != null)) {
-            throw new UserError("--every, --from, --to and --chart belong to a series: add --series");
-        }
-        if (series && (point.pointInTime.block != null || point.pointInTime.at != null)) {
-            throw new UserError("a series runs --from … --to …: leave out --block and --at");
-        }
-        if (chart != null && !MetricsChart.supports(chart)) {
-            throw new UserError("--chart " + chart + ": give a .png or .svg file");
-        }
-        SeriesPlan plan = series ? new SeriesPlan(every, from, to) : null;
-        if (plan != null) {
-            plan.validate();
-        }
+        SeriesPlan plan = seriesOptions.plan(point.pointInTime);
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         Equalizer equalizer = new Equalizer(store);
-        if (!series) {
+        if (plan == null) {
             EqualizerReport report = equalizer.at(scope, point.resolve(store, scope), null);
             if (json) {
                 Output.json(System.out, report);
@@ -114,14 +90,14 @@ final class EqualizerCommand implements Callable<Integer> {
                 System.err.printf("equalizer: %d/%d points (%.1f points/s)%n", reports.size(), samples.size(), reports.size() / seconds);
             }
         }
-        if (chart != null) {
-            writeChart(chart, dao, every, reports);
-            System.err.println("equalizer: wrote " + chart);
+        if (seriesOptions.chart != null) {
+            writeChart(seriesOptions.chart, dao, plan.every(), reports);
+            System.err.println("equalizer: wrote " + seriesOptions.chart);
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dao", dao);
-            document.put("every", every);
+            document.put("every", plan.every());
             document.put("timelineChainId", timeline.chainId());
             document.put("points", reports);
             Output.json(System.out, document);
@@ -192,15 +168,6 @@ final class EqualizerCommand implements Callable<Integer> {
                 chart.addSeries(name, x, y);
             }
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            } else {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        }
+        MetricsChart.save(chart, file);
     }
 }

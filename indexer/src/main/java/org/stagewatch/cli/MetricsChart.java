@@ -51,6 +51,11 @@ final class MetricsChart {
         add(chart, "hhi", x, points, metrics -> number(metrics.hhi()), 0);
         add(chart, "nakamoto majority", x, points, metrics -> number(metrics.nakamoto().majority()), 1);
         add(chart, "effective delegates", x, points, metrics -> number(metrics.effectiveDelegates()), 1);
+        save(chart, file);
+    }
+
+    /** Writes {@code chart} to {@code file}, creating its directory: SVG for a .svg name, PNG otherwise. */
+    static void save(XYChart chart, Path file) throws IOException {
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }

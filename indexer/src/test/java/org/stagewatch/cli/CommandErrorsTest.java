@@ -210,7 +210,7 @@ class CommandErrorsTest {
         assertThat(run("stage", "--dao", "demo", "--db", db, "--history", "--block", "5")).isEqualTo(2);
         assertThat(stderr()).contains("--history covers the whole indexed history");
         assertThat(run("equalizer", "--dao", "demo", "--db", db, "--every", "10blocks")).isEqualTo(2);
-        assertThat(stderr()).contains("belong to a series: add --series");
+        assertThat(stderr()).contains("--every needs --series");
         assertThat(run("equalizer", "--dao", "demo", "--db", db, "--series", "--every", "ten")).isEqualTo(2);
         assertThat(stderr()).contains("--every 'ten' is not a step");
         assertThat(run("equalizer", "--dao", "demo", "--db", db, "--json", "--csv")).isEqualTo(2);

@@ -44,13 +44,14 @@ public record ChainPoints(Map<Long, Point> byChain) {
         }
         long anchor = anchorChain(dao, chains, chainId);
         PointInTime point = PointInTime.resolve(store, anchor, block, null);
-        long time = point.header().timestamp();
+        return anchored(store, chains, anchor, point.block(), point.header().timestamp());
+    }
+
+    /** Block {@code block} (at {@code time}) of chain {@code anchor}; every other chain at its last indexed block by then. */
+    public static ChainPoints anchored(Store store, List<Long> chains, long anchor, long block, long time) {
+        Map<Long, Point> points = new LinkedHashMap<>();
         for (long chain : chains) {
-            if (chain == anchor) {
-                points.put(chain, new Point(chain, point.block(), time));
-            } else {
-                points.put(chain, atTime(store, chain, time));
-            }
+            points.put(chain, chain == anchor ? new Point(chain, block, time) : atTime(store, chain, time));
         }
         return new ChainPoints(points);
     }
@@ -75,6 +76,16 @@ public record ChainPoints(Map<Long, Point> byChain) {
             return critical.get(0);
         }
         throw new AnalyzeException("DAO '%s' spans chains %s: say which chain --block counts on with --chain ID".formatted(dao.daoId(), chains));
+    }
+
+    /**
+     * The point an answer about the whole DAO is named by: that of the chain holding its critical contracts
+     * when they share one, else the first chain's.
+     */
+    public Point named(DaoScope dao) {
+        List<Long> critical = dao.contracts().stream().filter(ContractRow::critical).map(ContractRow::chainId).distinct().toList();
+        long chain = critical.size() == 1 ? critical.get(0) : byChain.keySet().iterator().next();
+        return byChain.get(chain);
     }
 
     public long block(long chainId) {

@@ -23,7 +23,11 @@ public final class PathsAnalyzer {
     }
 
     public PathsReport paths(DaoScope dao, ChainPoints points) {
-        ControlGraph graph = graph(dao, points);
+        return paths(dao, points, graph(dao, points));
+    }
+
+    /** The routes over a graph already built for this DAO and point in time. */
+    public PathsReport paths(DaoScope dao, ChainPoints points, ControlGraph graph) {
         List<PathsReport.PermissionRoutes> permissions = new ArrayList<>();
         for (ControlGraph.Permission permission : graph.permissions()) {
             List<Route> routes = new RouteSearch(graph).routes(permission.gate());

@@ -64,17 +64,18 @@ public final class Equalizer {
 
     public EqualizerReport at(DaoScope dao, ChainPoints points, Long sampledAt) {
         StageAnalyzer stage = new StageAnalyzer(store);
-        StageFacts facts = stage.facts(dao, points);
+        ControlGraph graph = new IndexedControl(store).graph(dao, points);
+        StageFacts facts = stage.facts(dao, points, graph);
         List<Dimension> dimensions = new ArrayList<>();
         Optional<ContractRow> token = dao.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst();
         long tokenBlock = token.map(row -> points.block(row.chainId())).orElse(-1L);
         dimensions.add(votingPower(dao, token, tokenBlock));
         dimensions.add(upgradeControl(facts));
         dimensions.add(securityCouncil(facts));
-        dimensions.add(treasuryControl(dao, points, stage.declaration(dao.daoId())));
+        dimensions.add(treasuryControl(graph, stage.declaration(dao.daoId())));
         dimensions.add(proposalAccess(dao, token, tokenBlock));
         dimensions.add(participation(dao, token, tokenBlock));
-        ChainPoints.Point anchor = anchor(dao, points);
+        ChainPoints.Point anchor = points.named(dao);
         return new EqualizerReport(dao.daoId(), anchor.chainId(), anchor.block(), anchor.timestamp(), sampledAt,
                 List.copyOf(points.byChain().values()), dimensions);
     }
@@ -138,13 +139,12 @@ public final class Equalizer {
         return weakest != null ? weakest : Dimension.absent("securityCouncil", formula, "no Safe is marked council: true");
     }
 
-    private Dimension treasuryControl(DaoScope dao, ChainPoints points, StageDeclaration declaration) {
+    private static Dimension treasuryControl(ControlGraph graph, StageDeclaration declaration) {
         String formula = "50 · min(1, fewestKeys / 8) + 50 · min(1, smallestDelay / 7 d), the weakest treasury";
         List<StageConfig.ContractRef> treasuries = declaration.stage().treasuries();
         if (treasuries.isEmpty()) {
             return Dimension.absent("treasuryControl", formula, "no treasury declared in stage.treasuries");
         }
-        ControlGraph graph = new IndexedControl(store).graph(dao, points);
         Dimension weakest = null;
         for (StageConfig.ContractRef treasury : treasuries) {
             Node node = new Node(declaration.chainId(treasury.chain()), treasury.address());
@@ -206,11 +206,5 @@ public final class Equalizer {
         inputs.put("proposals", recent.size());
         inputs.put("meanTurnout", Math.round(mean * 10_000) / 10_000.0);
         return new Dimension("participation", Dimension.round(100 * Dimension.unit(2 * mean)), formula, inputs, null);
-    }
-
-    private static ChainPoints.Point anchor(DaoScope dao, ChainPoints points) {
-        List<Long> critical = dao.contracts().stream().filter(ContractRow::critical).map(ContractRow::chainId).distinct().toList();
-        long chain = critical.size() == 1 ? critical.get(0) : points.byChain().keySet().iterator().next();
-        return points.byChain().get(chain);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.control.ControlGraph;
 import org.stagewatch.analyze.control.Node;
 import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.PathsReport;
@@ -37,7 +38,7 @@ public final class StageAnalyzer {
 
     public StageReport rate(DaoScope dao, ChainPoints points) {
         StageVerdict verdict = StageRules.evaluate(facts(dao, points));
-        return StageReport.of(dao.daoId(), anchor(dao, points), List.copyOf(points.byChain().values()), verdict);
+        return StageReport.of(dao.daoId(), points.named(dao), List.copyOf(points.byChain().values()), verdict);
     }
 
     /** The DAO's recorded stage section; an empty one when the config has none (everything declared is then unknown). */
@@ -46,9 +47,14 @@ public final class StageAnalyzer {
     }
 
     public StageFacts facts(DaoScope dao, ChainPoints points) {
+        return facts(dao, points, new PathsAnalyzer(store).graph(dao, points));
+    }
+
+    /** The facts over a control graph already built for this DAO and point in time. */
+    public StageFacts facts(DaoScope dao, ChainPoints points, ControlGraph graph) {
         StageDeclaration declaration = declaration(dao.daoId());
         StageConfig stage = declaration.stage();
-        PathsReport paths = new PathsAnalyzer(store).paths(dao, points);
+        PathsReport paths = new PathsAnalyzer(store).paths(dao, points, graph);
         List<StageFacts.RouteFacts> routes = new ArrayList<>();
         for (PathsReport.PermissionRoutes permission : paths.permissions()) {
             for (PathsReport.RouteView route : permission.routes()) {
@@ -99,12 +105,5 @@ public final class StageAnalyzer {
 
     private static String abbreviate(String gate) {
         return gate.length() <= 60 ? gate : gate.substring(0, 59) + "…";
-    }
-
-    /** The chain the answer is named by: that of the critical contracts when they share one, else the first. */
-    static ChainPoints.Point anchor(DaoScope dao, ChainPoints points) {
-        List<Long> critical = dao.contracts().stream().filter(ContractRow::critical).map(ContractRow::chainId).distinct().toList();
-        long chain = critical.size() == 1 ? critical.get(0) : points.byChain().keySet().iterator().next();
-        return points.byChain().get(chain);
     }
 }

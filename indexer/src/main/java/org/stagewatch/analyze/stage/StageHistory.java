@@ -66,7 +66,8 @@ public final class StageHistory {
         List<Entry> entries = new ArrayList<>();
         StageVerdict previous = null;
         for (Map.Entry<Candidate, List<String>> candidate : candidates.entrySet()) {
-            ChainPoints points = points(chains, candidate.getKey());
+            Candidate point = candidate.getKey();
+            ChainPoints points = ChainPoints.anchored(store, chains, point.chainId(), point.block(), point.time());
             StageVerdict verdict = StageRules.evaluate(analyzer.facts(dao, points));
             List<RequirementChange> changed = new ArrayList<>();
             for (int i = 0; i < verdict.requirements().size(); i++) {
@@ -77,7 +78,6 @@ public final class StageHistory {
                 }
             }
             if (previous == null || !changed.isEmpty() || !Objects.equals(previous.stage(), verdict.stage())) {
-                Candidate point = candidate.getKey();
                 entries.add(new Entry(point.chainId(), point.block(), point.time(), candidate.getValue(), verdict.stage(),
                         verdict.stageLabel(), previous == null ? null : previous.stage(), verdict.exitWindowSeconds(), changed));
             }
@@ -112,19 +112,6 @@ public final class StageHistory {
             }
         }
         return candidates;
-    }
-
-    private ChainPoints points(List<Long> chains, Candidate candidate) {
-        Map<Long, ChainPoints.Point> points = new LinkedHashMap<>();
-        for (long chain : chains) {
-            if (chain == candidate.chainId()) {
-                points.put(chain, new ChainPoints.Point(chain, candidate.block(), candidate.time()));
-            } else {
-                long block = store.withSync(sync -> sync.blockAtOrBeforeTime(chain, candidate.time())).map(BlockHeader::number).orElse(-1L);
-                points.put(chain, new ChainPoints.Point(chain, block, candidate.time()));
-            }
-        }
-        return new ChainPoints(points);
     }
 
     /** The block's time; for a block whose header was not stored, that of the closest stored block before it. */
