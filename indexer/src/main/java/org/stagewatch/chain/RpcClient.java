@@ -17,7 +17,6 @@ import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthLog;
 
 /**
  * JSON-RPC access to one chain over web3j: chain id, head and finalized block, logs, block headers
@@ -76,20 +75,16 @@ public final class RpcClient implements AutoCloseable {
         if (!topic0s.isEmpty()) {
             filter.addOptionalTopics(topic0s.toArray(String[]::new));
         }
-        EthLog response = call("eth_getLogs", endpoint -> endpoint.web3j().ethGetLogs(filter).send(), true);
-        if (response.getLogs() == null) {
+        LogsResponse response = call("eth_getLogs", endpoint -> new Request<>("eth_getLogs", List.of(filter),
+                endpoint.service(), LogsResponse.class).send(), true);
+        if (response.getResult() == null) {
             throw new RpcException(url() + ": eth_getLogs [" + from + ", " + to + "] answered without a result");
         }
-        List<RawLog> logs = new ArrayList<>(response.getLogs().size());
-        for (EthLog.LogResult<?> result : response.getLogs()) {
-            EthLog.LogObject log = (EthLog.LogObject) result.get();
-            if (log.isRemoved()) {
-                continue;
+        List<RawLog> logs = new ArrayList<>(response.getResult().size());
+        for (LogsResponse.Entry log : response.getResult()) {
+            if (!log.removed()) {
+                logs.add(log.toRawLog(chainId));
             }
-            logs.add(new RawLog(chainId, log.getBlockNumber().longValueExact(), lower(log.getBlockHash()),
-                    lower(log.getTransactionHash()), log.getTransactionIndex().intValueExact(),
-                    log.getLogIndex().intValueExact(), lower(log.getAddress()),
-                    log.getTopics().stream().map(RpcClient::lower).toList(), lower(log.getData())));
         }
         logs.sort(RawLog.CHAIN_ORDER);
         return logs;
@@ -256,7 +251,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     static String lower(String hex) {
-        return hex == null ? null : hex.toLowerCase(java.util.Locale.ROOT);
+        return hex == null ? null : LogsResponse.lower(hex);
     }
 
     @Override

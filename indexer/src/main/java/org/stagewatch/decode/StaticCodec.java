@@ -51,7 +51,8 @@ final class StaticCodec {
 
     private static Object value(AbiParam param, String word, RawLog log, AbiEvent event) {
         for (int i = 0; i < 64; i++) {
-            if (Character.digit(word.charAt(i), 16) < 0) {
+            char c = word.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new DecodeException(log, event, param.name() + " is not hex");
             }
         }
@@ -78,8 +79,15 @@ final class StaticCodec {
         return new BigInteger(word, 16);
     }
 
+    /** Widths by type name: a few dozen types at most, looked up for every parameter of every log. */
+    private static final java.util.Map<String, Integer> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Bits a value of {@code type} occupies in its word; 0 for types this path does not read. */
     static int widthBits(String type) {
+        return WIDTHS.computeIfAbsent(type, StaticCodec::computeWidthBits);
+    }
+
+    private static int computeWidthBits(String type) {
         return switch (type) {
             case "address" -> 160;
             case "bool" -> 4; // one hex digit: 0 or 1, checked below

@@ -1,0 +1,182 @@
+package org.stagewatch.chain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.web3j.protocol.core.Response;
+
+/**
+ * An eth_getLogs answer read straight off the JSON stream into the fields a {@link RawLog} keeps.
+ *
+ * <p>web3j's own {@code EthLog} binds every log to a bean and decodes each quantity with
+ * {@code Numeric.decodeQuantity}, which tries {@code Long.parseLong} first and throws and catches a
+ * {@code NumberFormatException} for every "0x…" value: three exceptions per log. At a million logs that
+ * was most of the fetch thread's time. Here each field is read once, quantities are parsed as hex, and
+ * hex strings are lower-cased only when they hold an upper-case letter. Fields a log does not need
+ * ({@code blockTimestamp}, …) are skipped; a log missing one it needs is a malformed answer, which the
+ * endpoint retries like a truncated body.
+ */
+public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
+
+    /** One log as the node sent it; {@code removed} logs belong to a block that was reorged away. */
+    public record Entry(long blockNumber, String blockHash, String txHash, int txIndex, int logIndex,
+                        String address, List<String> topics, String data, boolean removed) {
+
+        RawLog toRawLog(long chainId) {
+            return new RawLog(chainId, blockNumber, blockHash, txHash, txIndex, logIndex, address, topics, data);
+        }
+    }
+
+    @Override
+    @JsonDeserialize(using = EntriesDeserializer.class)
+    public void setResult(List<Entry> result) {
+        super.setResult(result);
+    }
+
+    static final class EntriesDeserializer extends JsonDeserializer<List<Entry>> {
+        @Override
+        public List<Entry> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw context.wrongTokenException(parser, List.class, JsonToken.START_ARRAY, "eth_getLogs result must be an array");
+            }
+            List<Entry> entries = new ArrayList<>();
+            Repeats repeats = new Repeats();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                entries.add(entry(parser, context, repeats));
+            }
+            return entries;
+        }
+
+        /**
+         * The last value of the fields that repeat from one log to the next — the emitter, the block hash,
+         * the transaction hash (a delegation batch puts hundreds of logs in one transaction), topic0 — so a
+         * repeat shares the earlier String instead of allocating and lower-casing its own.
+         */
+        private static final class Repeats {
+            String address;
+            String blockHash;
+            String txHash;
+            String topic0;
+        }
+
+        private static Entry entry(JsonParser parser, DeserializationContext context, Repeats repeats) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw context.wrongTokenException(parser, Entry.class, JsonToken.START_OBJECT, "a log must be an object");
+            }
+            long blockNumber = -1;
+            long txIndex = -1;
+            long logIndex = -1;
+            String blockHash = null;
+            String txHash = null;
+            String address = null;
+            String data = null;
+            List<String> topics = null;
+            boolean removed = false;
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "blockNumber" -> blockNumber = quantity(parser, field);
+                    case "transactionIndex" -> txIndex = quantity(parser, field);
+                    case "logIndex" -> logIndex = quantity(parser, field);
+                    case "blockHash" -> blockHash = repeats.blockHash = repeated(parser, repeats.blockHash);
+                    case "transactionHash" -> txHash = repeats.txHash = repeated(parser, repeats.txHash);
+                    case "address" -> address = repeats.address = repeated(parser, repeats.address);
+                    case "data" -> data = hex(parser);
+                    case "topics" -> topics = topics(parser, context, repeats);
+                    case "removed" -> removed = value == JsonToken.VALUE_TRUE;
+                    default -> parser.skipChildren();
+                }
+            }
+            if (blockNumber < 0 || txIndex < 0 || logIndex < 0 || blockHash == null || txHash == null || address == null
+                    || data == null || topics == null) {
+                throw context.weirdStringException("", Entry.class, "a log lacks one of blockNumber, blockHash, "
+                        + "transactionHash, transactionIndex, logIndex, address, topics, data (pending logs are not indexed)");
+            }
+            if (txIndex > Integer.MAX_VALUE || logIndex > Integer.MAX_VALUE) {
+                throw context.weirdStringException(Long.toString(Math.max(txIndex, logIndex)), Entry.class, "index out of range");
+            }
+            return new Entry(blockNumber, blockHash, txHash, (int) txIndex, (int) logIndex, address, topics, data, removed);
+        }
+
+        private static List<String> topics(JsonParser parser, DeserializationContext context, Repeats repeats) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw context.wrongTokenException(parser, List.class, JsonToken.START_ARRAY, "topics must be an array");
+            }
+            String[] topics = new String[4];
+            int count = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (count == topics.length) {
+                    throw context.weirdStringException("", Entry.class, "a log has more than 4 topics");
+                }
+                topics[count] = count == 0 ? (repeats.topic0 = repeated(parser, repeats.topic0)) : hex(parser);
+                count++;
+            }
+            return List.of(java.util.Arrays.copyOf(topics, count));
+        }
+
+        /** Like {@link #hex}, but {@code previous} itself when the token spells exactly the same characters. */
+        private static String repeated(JsonParser parser, String previous) throws IOException {
+            if (previous != null && parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == previous.length()) {
+                char[] chars = parser.getTextCharacters();
+                int offset = parser.getTextOffset();
+                int i = 0;
+                while (i < previous.length() && chars[offset + i] == previous.charAt(i)) {
+                    i++;
+                }
+                if (i == previous.length()) {
+                    return previous;
+                }
+            }
+            return hex(parser);
+        }
+
+        /** A hex string field, lower case; null for JSON null (the caller then calls the log malformed). */
+        private static String hex(JsonParser parser) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a hex string");
+            }
+            return lower(parser.getText());
+        }
+
+        /** A JSON-RPC quantity ("0x" and up to 16 hex digits); -1 for null (pending logs). */
+        private static long quantity(JsonParser parser, String field) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                return -1;
+            }
+            String text = parser.getText();
+            if (parser.currentToken() != JsonToken.VALUE_STRING || text.length() < 3 || text.length() > 18
+                    || text.charAt(0) != '0' || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, field + " is not a hex quantity: " + text);
+            }
+            try {
+                long value = Long.parseUnsignedLong(text, 2, text.length(), 16);
+                if (value < 0) {
+                    throw new NumberFormatException("beyond 2^63");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, field + " is not a hex quantity: " + text);
+            }
+        }
+    }
+
+    /** {@code hex} in lower case; the same instance when it has no upper-case letter (the usual case). */
+    static String lower(String hex) {
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return hex.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return hex;
+    }
+}
