@@ -104,6 +104,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
             report.put("ratio", round((indexed / seconds) / (baselineEvents / baselineSeconds)));
             report.put("peakHeapBytes", peakHeap);
             report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            report.put("phaseSeconds", results.get(0).phases().seconds().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, java.util.LinkedHashMap::new)));
             if (json) {
                 Output.json(System.out, report);
             } else {
@@ -112,6 +114,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
                 System.out.printf("backfill (decode + store):  %,d events in %.2f s = %,d events/s, peak heap %,d MB%n",
                         indexed, seconds, report.get("eventsPerSecond"), peakHeap >> 20);
                 System.out.printf("ratio: %.2f of the baseline%n", report.get("ratio"));
+                System.out.printf("where the backfill's time went (s): %s — fetch runs on its own thread, beside the rest%n",
+                        report.get("phaseSeconds"));
             }
             return 0;
         }

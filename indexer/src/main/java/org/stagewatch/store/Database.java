@@ -59,15 +59,19 @@ public final class Database {
             dataSource = ds;
             sqlite = true;
         }
-        migrate(dataSource, target);
+        migrate(dataSource, target, sqlite);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         return new Database(jdbi, dataSource, target, sqlite);
     }
 
-    private static void migrate(DataSource dataSource, String target) {
+    /**
+     * Portable steps live in db/migration; a step whose SQL differs per database (V7: WITHOUT ROWID,
+     * unhex / decode) has one file of the same version in db/sqlite and in db/postgresql.
+     */
+    private static void migrate(DataSource dataSource, String target, boolean sqlite) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
                 .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
                 .load();
         MigrationInfo[] future = java.util.Arrays.stream(flyway.info().all())

@@ -6,16 +6,26 @@ import java.util.OptionalLong;
 import org.stagewatch.chain.RpcClient;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.project.Projectors;
+import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Store;
 
 /**
  * Indexes one chain from its checkpoint (or the earliest start block) to a target block, range by
- * range (see {@link RangeIndexer}), fetching ahead of the writer (see {@link RangePipeline}). A crash loses at most the range in flight; a re-run starts after
- * the checkpoint, so nothing is indexed twice and nothing is skipped. A reorg met on the way is
- * rolled back to its fork point and indexing goes on from there.
+ * range (see {@link RangeIndexer}), fetching, decoding and projecting ahead of the writer (see
+ * {@link RangePipeline}), and committing several ranges at once while far from the target. A crash loses
+ * at most what was not committed yet; a re-run starts after the checkpoint, so nothing is indexed twice
+ * and nothing is skipped. A reorg met on the way is rolled back to its fork point and indexing goes on
+ * from there.
  */
 public final class Backfill {
+    /**
+     * Far from the head, ranges are committed together once this many logs are pending or this much time
+     * has passed since the transaction began (see {@link Store.RangeWriter}); a crash loses at most that.
+     */
+    static final long COMMIT_LOGS = 250_000;
+    static final long COMMIT_NANOS = 2_000_000_000L;
+
     private final Store store;
     private final EventDecoder decoder;
     private final Projectors projectors;
@@ -42,12 +52,23 @@ public final class Backfill {
         return target;
     }
 
-    private static RangePipeline.Item take(RangePipeline pipeline) {
+    /** Commits what the writer holds (ranges up to {@code top}) and reads what is due; returns the checkpoint now stored. */
+    private static Checkpoint commit(RangeIndexer ranges, Store.RangeWriter writer, BlockHeader top, long target, Checkpoint previous) {
+        if (top == null) {
+            return previous;
+        }
+        return ranges.commit(writer, top, top.number() >= target).orElse(previous);
+    }
+
+    private static RangePipeline.Item take(RangePipeline pipeline, PhaseTimes phases) {
+        long started = System.nanoTime();
         try {
             return pipeline.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException("interrupted; the checkpoint is at the last fully written range");
+        } finally {
+            phases.addWait(System.nanoTime() - started);
         }
     }
 
@@ -61,24 +82,32 @@ public final class Backfill {
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         long started = System.nanoTime();
         progress.started(name, from, target);
-        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client);
+        PhaseTimes phases = new PhaseTimes();
+        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
         ReorgHandler reorgs = new ReorgHandler(store, client, plan);
         long events = 0;
         long undecodable = 0;
         long next = from;
         while (next <= target) {
-            try (RangePipeline pipeline = new RangePipeline(ranges, next, target,
-                    checkpoint == null ? null : checkpoint.blockHash(), name)) {
-                for (RangePipeline.Item item = take(pipeline); item != RangePipeline.Item.END; item = take(pipeline)) {
+            try (Store.RangeWriter writer = store.rangeWriter();
+                 RangePipeline pipeline = new RangePipeline(ranges, next, target,
+                         checkpoint == null ? null : checkpoint.blockHash(), name)) {
+                BlockHeader written = null;
+                for (RangePipeline.Item item = take(pipeline, phases); item != RangePipeline.Item.END; item = take(pipeline, phases)) {
                     if (item.failure() != null) {
+                        // what was written so far is sound: keep it, then deal with the failure (a reorg rolls back from there)
+                        checkpoint = commit(ranges, writer, written, target, checkpoint);
                         throw item.failure();
                     }
-                    RangeIndexer.Indexed indexed = ranges.write(item.range());
-                    checkpoint = indexed.checkpoint();
+                    RangeIndexer.Indexed indexed = ranges.write(item.range(), writer);
+                    written = item.range().top();
                     events += indexed.events();
                     undecodable += indexed.undecodable();
                     next = indexed.to() + 1;
-                    progress.advanced(name, next - from, events, indexed.to());
+                    if (indexed.to() >= target || writer.pendingLogs() >= COMMIT_LOGS || writer.pendingNanos() >= COMMIT_NANOS) {
+                        checkpoint = commit(ranges, writer, written, target, checkpoint);
+                    }
+                    progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
                 }
             } catch (ReorgException e) {
                 if (checkpoint == null) {
@@ -89,7 +118,7 @@ public final class Backfill {
             }
         }
         BackfillResult result = new BackfillResult(name, from, target, Math.max(0, target - from + 1), events,
-                undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint);
+                undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint, phases);
         progress.finished(result);
         return result;
     }

@@ -18,13 +18,16 @@ import org.stagewatch.project.Projector;
 import org.stagewatch.project.Projectors;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
+import org.stagewatch.store.EncodedLogs;
 import org.stagewatch.store.Store;
 
 /**
  * Indexes one block range of one chain, the unit both backfill and live following are made of:
  * fetch logs, fetch the headers they sit in (and the range's first and last block), check the range
- * continues the checkpoint's chain and that every log's block hash is its header's, decode, project,
- * and write rows, headers and the new checkpoint in one transaction.
+ * continues the checkpoint's chain and that every log's block hash is its header's, decode and project
+ * (all of that on the fetch thread, see {@link RangePipeline}); then write rows, headers and the new
+ * checkpoint into the open transaction of a {@link Store.RangeWriter}, and after a commit read the state
+ * that is due.
  */
 final class RangeIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(RangeIndexer.class);
@@ -38,8 +41,10 @@ final class RangeIndexer {
     private final Set<String> topics = new TreeSet<>();
     private final QuorumReader quorums;
     private final SupplyReader supplies;
+    private final PhaseTimes phases;
 
-    RangeIndexer(Store store, EventDecoder decoder, Projectors projectors, ChainPlan plan, RpcClient client) {
+    RangeIndexer(Store store, EventDecoder decoder, Projectors projectors, ChainPlan plan, RpcClient client, PhaseTimes phases) {
+        this.phases = phases;
         this.store = store;
         this.decoder = decoder;
         this.projectors = projectors;
@@ -55,26 +60,31 @@ final class RangeIndexer {
     record Indexed(long from, long to, int events, int undecodable, Checkpoint checkpoint) {
     }
 
-    /** A fetched range, checked but not yet written: its logs (in chain order) and the headers they need. */
-    record Fetched(long from, long to, List<RawLog> logs, Map<Long, BlockHeader> headers) {
+    /** A fetched range, checked and projected but not yet written: its logs (in chain order), the headers they need, their rows. */
+    record Fetched(long from, long to, EncodedLogs logs, Map<Long, BlockHeader> headers, ProjectedBatch rows, int undecodable) {
         BlockHeader top() {
             return headers.get(to);
         }
     }
 
-    /** Fetches and writes one range (see {@link #fetch} and {@link #write}). */
-    Indexed next(long from, long limit, Checkpoint previous) {
-        return write(fetch(from, limit, previous == null ? null : previous.blockHash()));
-    }
-
     /**
      * Fetches from {@code from} up to at most {@code limit} (the fetcher picks how far), with the headers
-     * of every block holding a log and of the range's first and last block, and checks them.
+     * of every block holding a log and of the range's first and last block, checks them, and decodes and
+     * projects the logs.
      *
      * @param previousHash hash of block {@code from - 1} as indexed (or fetched just before); null on a first run
      * @throws ReorgException when block {@code from} does not build on it, or a log's block hash is not its header's
      */
     Fetched fetch(long from, long limit, String previousHash) {
+        long started = System.nanoTime();
+        try {
+            return fetchChecked(from, limit, previousHash);
+        } finally {
+            phases.addFetch(System.nanoTime() - started);
+        }
+    }
+
+    private Fetched fetchChecked(long from, long limit, String previousHash) {
         long chainId = plan.chain().chainId();
         LogRangeFetcher.Fetched range = fetcher.next(from, limit, plan.addresses(), topics);
         List<RawLog> logs = range.logs().stream().filter(this::watchedAt).toList();
@@ -92,22 +102,44 @@ final class RangeIndexer {
                 throw new ReorgException(chainId, log, headers.get(log.blockNumber()));
             }
         }
-        return new Fetched(range.from(), range.to(), logs, headers);
+        long started = System.nanoTime();
+        ProjectedBatch rows = new ProjectedBatch();
+        int undecodable = project(logs, rows);
+        EncodedLogs encoded;
+        try {
+            encoded = EncodedLogs.of(logs);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("chain '%s': eth_getLogs [%d, %d] from %s returned a log that is not hex: %s"
+                    .formatted(plan.chain().name(), range.from(), range.to(), client.url(), e.getMessage()));
+        }
+        phases.addDecode(System.nanoTime() - started);
+        return new Fetched(range.from(), range.to(), encoded, headers, rows, undecodable);
     }
 
-    /** Decodes, projects and writes a fetched range with its checkpoint in one transaction, then reads what is due. */
-    Indexed write(Fetched range) {
-        ProjectedBatch rows = new ProjectedBatch();
-        int undecodable = project(range.logs(), rows);
-        BlockHeader top = range.top();
-        Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), top.hash());
-        store.writeRange(range.logs(), range.headers().values(), rows, List.of(), checkpoint);
-        quorums.readDue(plan, top);
-        supplies.readDue(plan, top);
-        StartStateReader.readDue(store, client, plan, top);
-        ProxySlotReader.readDue(store, client, plan, top);
-        ProbeReader.readDue(store, client, plan, top);
-        return new Indexed(range.from(), range.to(), range.logs().size(), undecodable, checkpoint);
+    /** Writes a fetched range and its checkpoint into {@code writer}'s open transaction. */
+    Indexed write(Fetched range, Store.RangeWriter writer) {
+        long started = System.nanoTime();
+        Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), range.top().hash());
+        writer.add(range.logs(), range.headers().values(), range.rows(), List.of(), checkpoint);
+        phases.addWrite(System.nanoTime() - started);
+        return new Indexed(range.from(), range.to(), range.logs().size(), range.undecodable(), checkpoint);
+    }
+
+    /** Commits what {@code writer} holds and reads the state that is due at {@code top}, the block committed up to. */
+    java.util.Optional<Checkpoint> commit(Store.RangeWriter writer, BlockHeader top, boolean runsLast) {
+        long started = System.nanoTime();
+        java.util.Optional<Checkpoint> committed = writer.commit();
+        long written = System.nanoTime();
+        phases.addWrite(written - started);
+        if (committed.isPresent()) {
+            quorums.readDue(plan, top);
+            supplies.readDue(plan, top, runsLast);
+            StartStateReader.readDue(store, client, plan, top);
+            ProxySlotReader.readDue(store, client, plan, top);
+            ProbeReader.readDue(store, client, plan, top);
+            phases.addReads(System.nanoTime() - written);
+        }
+        return committed;
     }
 
     private boolean watchedAt(RawLog log) {

@@ -21,9 +21,12 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * Stores the state reads voting-power metrics need and events do not carry, the way
  * {@link QuorumReader} stores quorums: a governor's {@code quorumDenominator()} (once; "unsupported"
  * when it has none), and, for votes tokens indexed without Transfer events, {@code getPastTotalSupply(t)}
- * at every proposal snapshot and at the clock of each range's last block. Past timepoints never change,
+ * at every proposal snapshot and at the clock of the last block of each run (the head the store then
+ * answers for; in live following every range is a run's last). Past timepoints never change,
  * so the calls go to the latest block (no archive node needed); a timepoint not yet in the past is
- * skipped and read on a later range.
+ * skipped and read on a later range. A backfill's intermediate ranges read no supply of their own: a
+ * reading describes one timepoint only, so one per range would cost an eth_call per range and answer
+ * for blocks nobody asked about.
  */
 final class SupplyReader {
     static final String DENOMINATOR = "quorumDenominator";
@@ -39,7 +42,8 @@ final class SupplyReader {
         this.chainId = chainId;
     }
 
-    void readDue(ChainPlan plan, BlockHeader top) {
+    /** @param runsLast whether {@code top} is the last block this run indexes (its supply is then read too) */
+    void readDue(ChainPlan plan, BlockHeader top, boolean runsLast) {
         List<StateRead> reads = new ArrayList<>();
         String mode = "mode=blocknumber";
         for (String address : plan.addresses()) {
@@ -59,7 +63,9 @@ final class SupplyReader {
                 if (watched.kind() == ContractKind.VOTES_TOKEN && !watched.transfers() && top.number() >= watched.startBlock()) {
                     List<Long> due = new ArrayList<>(store.jdbi().withExtension(MetricsDao.class,
                             dao -> dao.snapshotsWithoutSupply(chainId, address, clock)));
-                    due.add(clock);
+                    if (runsLast) {
+                        due.add(clock);
+                    }
                     for (long timepoint : due) {
                         call(address, SUPPLY, timepoint).ifPresent(value -> reads.add(new StateRead(chainId, address, SUPPLY,
                                 Long.toString(timepoint), value.toString(), top.number())));

@@ -95,11 +95,11 @@ class TokenProjectionTest {
 
     @Test
     void shouldTakeTheLastPowerOfTheBlockWhenDelegateAndTransferShareATransaction() {
-        transfer(1, "0xt1", ZERO, ALICE, 100);
-        delegateChanged(2, "0xt2", ALICE, ZERO, BOB);
-        votesChanged(2, "0xt2", BOB, 0, 100);
-        transfer(2, "0xt2", ALICE, CAROL, 40);
-        votesChanged(2, "0xt2", BOB, 100, 60);
+        transfer(1, "0x0000000000000000000000000000000000000000000000000000000000000001", ZERO, ALICE, 100);
+        delegateChanged(2, "0x0000000000000000000000000000000000000000000000000000000000000002", ALICE, ZERO, BOB);
+        votesChanged(2, "0x0000000000000000000000000000000000000000000000000000000000000002", BOB, 0, 100);
+        transfer(2, "0x0000000000000000000000000000000000000000000000000000000000000002", ALICE, CAROL, 40);
+        votesChanged(2, "0x0000000000000000000000000000000000000000000000000000000000000002", BOB, 100, 60);
         index(2);
 
         assertThat(powersAt(1)).isEmpty();
@@ -111,14 +111,14 @@ class TokenProjectionTest {
 
     @Test
     void shouldFollowTwoRedelegationsInOneTransactionToTheSecondDelegate() {
-        delegateChanged(3, "0xt3", ALICE, ZERO, BOB);
-        votesChanged(3, "0xt3", BOB, 0, 100);
-        delegateChanged(4, "0xt4", ALICE, BOB, CAROL);
-        votesChanged(4, "0xt4", BOB, 100, 0);
-        votesChanged(4, "0xt4", CAROL, 0, 100);
-        delegateChanged(4, "0xt4", ALICE, CAROL, DAVE);
-        votesChanged(4, "0xt4", CAROL, 100, 0);
-        votesChanged(4, "0xt4", DAVE, 0, 100);
+        delegateChanged(3, "0x0000000000000000000000000000000000000000000000000000000000000003", ALICE, ZERO, BOB);
+        votesChanged(3, "0x0000000000000000000000000000000000000000000000000000000000000003", BOB, 0, 100);
+        delegateChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", ALICE, BOB, CAROL);
+        votesChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", BOB, 100, 0);
+        votesChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", CAROL, 0, 100);
+        delegateChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", ALICE, CAROL, DAVE);
+        votesChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", CAROL, 100, 0);
+        votesChanged(4, "0x0000000000000000000000000000000000000000000000000000000000000004", DAVE, 0, 100);
         index(4);
 
         assertThat(powersAt(3)).containsExactlyInAnyOrderEntriesOf(Map.of(BOB, "100"));
@@ -128,9 +128,9 @@ class TokenProjectionTest {
 
     @Test
     void shouldChangeNothingOnANoOpRedelegationToTheSameDelegate() {
-        delegateChanged(5, "0xt5", ALICE, ZERO, BOB);
-        votesChanged(5, "0xt5", BOB, 0, 100);
-        delegateChanged(6, "0xt6", ALICE, BOB, BOB);
+        delegateChanged(5, "0x0000000000000000000000000000000000000000000000000000000000000005", ALICE, ZERO, BOB);
+        votesChanged(5, "0x0000000000000000000000000000000000000000000000000000000000000005", BOB, 0, 100);
+        delegateChanged(6, "0x0000000000000000000000000000000000000000000000000000000000000006", ALICE, BOB, BOB);
         index(6);
 
         assertThat(powersAt(6)).containsExactlyInAnyOrderEntriesOf(Map.of(BOB, "100"));
@@ -140,8 +140,8 @@ class TokenProjectionTest {
     @Test
     void shouldNormaliseMixedCaseAddressesInTopicsToLowerCase() {
         String mixedCase = word("0x00000000000000000000000000000000000A11CE");
-        emit(7, "0xt7", List.of(DELEGATE_CHANGED, mixedCase, word(ZERO), word(BOB.toUpperCase().replace("0X", "0x"))), "0x");
-        emit(7, "0xt7", List.of(DELEGATE_VOTES_CHANGED, word(BOB.toUpperCase().replace("0X", "0x"))), "0x" + uint(0) + uint(100));
+        emit(7, "0x0000000000000000000000000000000000000000000000000000000000000007", List.of(DELEGATE_CHANGED, mixedCase, word(ZERO), word(BOB.toUpperCase().replace("0X", "0x"))), "0x");
+        emit(7, "0x0000000000000000000000000000000000000000000000000000000000000007", List.of(DELEGATE_VOTES_CHANGED, word(BOB.toUpperCase().replace("0X", "0x"))), "0x" + uint(0) + uint(100));
         index(7);
 
         assertThat(powersAt(7)).containsExactlyInAnyOrderEntriesOf(Map.of(BOB, "100"));

@@ -17,7 +17,7 @@ class StoreTest {
     Path dir;
 
     private static RawLog log(long block, int index) {
-        return new RawLog(1, block, "0xb" + block, "0xt" + block, 0, index, "0xtoken",
+        return new RawLog(1, block, "0xb" + block, "0x%064x".formatted(block), 0, index, "0xtoken",
                 List.of("0xdec2bacdd2f05b59de34da9b523dff8be42e5e38e818c82fdb0bae774387a724"), "0x");
     }
 
@@ -81,6 +81,58 @@ class StoreTest {
 
         assertThat(rawLogCount(store)).isEqualTo(1);
         assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("5");
+    }
+
+    @Test
+    void shouldKeepOnlyWhatTheRangeWriterCommitted() {
+        Store store = new Store(Database.open(dir.resolve("d.db").toString()));
+        try (Store.RangeWriter writer = store.rangeWriter()) {
+            writer.add(EncodedLogs.of(List.of(log(10, 0))), List.of(header(10)), powerAt(10, "5"), List.of(), new Checkpoint(1, 10, "0xb10"));
+            writer.add(EncodedLogs.of(List.of(log(20, 0))), List.of(header(20)), powerAt(20, "7"), List.of(), new Checkpoint(1, 20, "0xb20"));
+            assertThat(writer.pendingLogs()).isEqualTo(2);
+            assertThat(checkpoint(store)).as("nothing is visible before the commit").isEmpty();
+            assertThat(writer.commit()).contains(new Checkpoint(1, 20, "0xb20"));
+            assertThat(writer.pendingLogs()).isZero();
+            writer.add(EncodedLogs.of(List.of(log(30, 0))), List.of(header(30)), powerAt(30, "9"), List.of(), new Checkpoint(1, 30, "0xb30"));
+            // closed without a commit: block 30 is dropped, as a crash would drop it
+        }
+        assertThat(checkpoint(store)).contains(new Checkpoint(1, 20, "0xb20"));
+        assertThat(rawLogCount(store)).isEqualTo(2);
+        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("7");
+    }
+
+    @Test
+    void shouldDropTheUncommittedRangesWhenOneFailsAndSaySo() {
+        Store store = new Store(Database.open(dir.resolve("e.db").toString()));
+        write(store, 10, "5");
+        try (Store.RangeWriter writer = store.rangeWriter()) {
+            writer.add(EncodedLogs.of(List.of(log(20, 0))), List.of(header(20)), powerAt(20, "7"), List.of(), new Checkpoint(1, 20, "0xb20"));
+            // block 10's log position again: the primary key refuses it
+            assertThatThrownBy(() -> writer.add(EncodedLogs.of(List.of(log(10, 0))), List.of(header(30)), powerAt(30, "9"),
+                    List.of(), new Checkpoint(1, 30, "0xb30")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("up to block 30")
+                    .hasMessageContaining("nor of the ranges up to block 20");
+        }
+        assertThat(checkpoint(store)).contains(new Checkpoint(1, 10, "0xb10"));
+        assertThat(rawLogCount(store)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveBackRawLogsExactlyAsWritten() {
+        Store store = new Store(Database.open(dir.resolve("f.db").toString()));
+        RawLog threeTopics = new RawLog(1, 10, "0xb10", "0x" + "ab".repeat(32), 3, 7, "0x" + "12".repeat(20),
+                List.of("0x" + "01".repeat(32), "0x" + "02".repeat(32), "0x" + "03".repeat(32)), "0x" + "ff".repeat(64));
+        RawLog noTopicsNoData = new RawLog(1, 10, "0xb10", "0x" + "cd".repeat(32), 4, 8, "0x" + "34".repeat(20), List.of(), "0x");
+        store.writeRange(List.of(threeTopics, noTopicsNoData), List.of(header(10)), new ProjectedBatch(), List.of(),
+                new Checkpoint(1, 10, "0xb10"));
+
+        assertThat(store.rawLogs(1, 0, 100)).containsExactly(threeTopics, noTopicsNoData);
+        assertThat(store.rawLogs(1, 11, 100)).isEmpty();
+    }
+
+    private static BlockHeader header(long block) {
+        return new BlockHeader(1, block, "0xb" + block, "0xb" + (block - 1), 1000 + block, null);
     }
 
     @Test

@@ -66,6 +66,21 @@ final class ChainReader {
         return addresses;
     }
 
+    /**
+     * Every log of {@code contract} up to {@code toBlock} as web3j's own EthLog reads it, written the way
+     * {@code RawLog#toString} writes one, without its chain id (block, log index, hashes, emitter, topics, data).
+     */
+    List<String> logs(String contract, long toBlock) throws Exception {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST,
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), contract);
+        return web3j.ethGetLogs(filter).send().getLogs().stream().map(result -> (EthLog.LogObject) result.get())
+                .map(log -> String.join(" ", log.getBlockNumber().toString(), log.getLogIndex().toString(),
+                        log.getBlockHash().toLowerCase(), log.getTransactionHash().toLowerCase(),
+                        log.getTransactionIndex().toString(), log.getAddress().toLowerCase(),
+                        log.getTopics().stream().map(String::toLowerCase).toList().toString(), log.getData().toLowerCase()))
+                .toList();
+    }
+
     List<BigInteger> proposalIds(String governor, String proposalCreatedTopic) throws Exception {
         EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, governor);
         filter.addSingleTopic(proposalCreatedTopic);

@@ -127,6 +127,23 @@ class IndexerIT {
     }
 
     @Test
+    void shouldKeepEveryLogOfTheWatchedContractsExactlyAsTheNodeServesIt() throws Exception {
+        long indexedTo = store.checkpoint(31337).orElseThrow().blockNumber();
+        // the indexer asks only for the events it knows (Transfer only with transfers: true); compare those
+        Set<String> requested = ChainPlan.of(config).get(0).topics(EventDecoder.standard());
+        for (String contract : config.dao("demo").orElseThrow().contracts().stream().map(ContractConfig::addressKey).toList()) {
+            List<String> expected = chain.logs(contract, indexedTo).stream()
+                    .filter(log -> requested.stream().anyMatch(topic0 -> log.contains("[" + topic0))).toList();
+            List<String> stored = store.rawLogs(31337, 0, indexedTo).stream().filter(log -> log.address().equals(contract))
+                    .map(log -> String.join(" ", Long.toString(log.blockNumber()), Integer.toString(log.logIndex()), log.blockHash(),
+                            log.txHash(), Integer.toString(log.txIndex()), log.address(), log.topics().toString(), log.data()))
+                    .toList();
+            assertThat(stored).as("raw logs of " + contract).isEqualTo(expected);
+        }
+        assertThat(store.rawLogCount(31337)).isPositive();
+    }
+
+    @Test
     void shouldAddNothingOnASecondRun() {
         Map<String, List<String>> before = TableDump.of(store);
         List<BackfillResult> again = new Indexer(store, EventDecoder.standard(), SyncProgress.NONE)
