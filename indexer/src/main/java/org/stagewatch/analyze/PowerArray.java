@@ -3,6 +3,8 @@ package org.stagewatch.analyze;
 import java.math.BigInteger;
 import java.util.Arrays;
 
+import org.stagewatch.store.PowerCodec;
+
 /**
  * A growable array of voting powers — integers in [0, 2²⁵⁶) — stored as four little-endian 64-bit
  * limbs each, so that a million of them cost 32 MB and compare, sort and sum without allocating a
@@ -10,7 +12,6 @@ import java.util.Arrays;
  */
 public final class PowerArray {
     static final int LIMBS = 4;
-    private static final long TEN_TO_18 = 1_000_000_000_000_000_000L;
     private static final BigInteger LIMB_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     long[] limbs;
@@ -63,43 +64,9 @@ public final class PowerArray {
         setDecimal(index, decimal, 0, decimal.length());
     }
 
-    /**
-     * Parses the decimal in {@code text[start, end)} into element {@code index}: eighteen digits at a time
-     * into a long (no overflow below 10¹⁸), then one limb multiply-add per chunk — a 25-digit power costs
-     * two of them instead of a multiply per digit and limb.
-     */
+    /** Parses the decimal in {@code text[start, end)} into element {@code index} (exact, no BigInteger). */
     void setDecimal(int index, CharSequence text, int start, int end) {
-        if (start == end) {
-            throw new NumberFormatException("not a decimal uint256: ''");
-        }
-        long[] parsed = new long[LIMBS];
-        int chunkEnd = start + (end - start) % 18;
-        if (chunkEnd == start) {
-            chunkEnd += 18;
-        }
-        for (int chunkStart = start; chunkStart < end; chunkStart = chunkEnd, chunkEnd += 18) {
-            long chunk = 0;
-            for (int i = chunkStart; i < chunkEnd; i++) {
-                int digit = text.charAt(i) - '0';
-                if (digit < 0 || digit > 9) {
-                    throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
-                }
-                chunk = chunk * 10 + digit;
-            }
-            long multiplier = chunkStart == start ? 0 : TEN_TO_18;
-            long carry = chunk;
-            for (int limb = 0; limb < LIMBS; limb++) {
-                long value = parsed[limb];
-                long product = value * multiplier;
-                long low = product + carry;
-                carry = Math.unsignedMultiplyHigh(value, multiplier) + (Long.compareUnsigned(low, product) < 0 ? 1 : 0);
-                parsed[limb] = low;
-            }
-            if (carry != 0) {
-                throw new NumberFormatException("'" + text.subSequence(start, end) + "' does not fit in 256 bits");
-            }
-        }
-        System.arraycopy(parsed, 0, limbs, index * LIMBS, LIMBS);
+        PowerCodec.parseDecimal(text, start, end, limbs, index * LIMBS);
     }
 
     /** Sets element {@code index} to element {@code fromIndex} of {@code from}. */
@@ -115,6 +82,18 @@ public final class PowerArray {
         for (int limb = 0; limb < LIMBS; limb++) {
             limbs[at + limb] = value.shiftRight(64 * limb).longValue();
         }
+    }
+
+    /** Appends the value in {@code source[at, at + 4)}. */
+    void addLimbs(long[] source, int at) {
+        if ((size + 1) * LIMBS > limbs.length) {
+            limbs = Arrays.copyOf(limbs, Math.max(limbs.length * 2, (size + 1) * LIMBS));
+        }
+        int to = size++ * LIMBS;
+        limbs[to] = source[at];
+        limbs[to + 1] = source[at + 1];
+        limbs[to + 2] = source[at + 2];
+        limbs[to + 3] = source[at + 3];
     }
 
     /** Appends element {@code index} of {@code other}. */

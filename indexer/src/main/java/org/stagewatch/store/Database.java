@@ -59,15 +59,17 @@ public final class Database {
             dataSource = ds;
             sqlite = true;
         }
-        migrate(dataSource, target);
+        migrate(dataSource, target, sqlite);
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         return new Database(jdbi, dataSource, target, sqlite);
     }
 
-    private static void migrate(DataSource dataSource, String target) {
+    private static void migrate(DataSource dataSource, String target, boolean sqlite) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new PackPowerHistory())
+                .placeholders(java.util.Map.of("blob", sqlite ? "BLOB" : "BYTEA")) // the one type the two spell differently
                 .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
                 .load();
         MigrationInfo[] future = java.util.Arrays.stream(flyway.info().all())

@@ -19,7 +19,7 @@ public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
             "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
-            "delegations", "voting_power", "transfers", "delegates",
+            "delegations", "voting_power", "transfers", "delegates", "power_chunks", "power_snapshots",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes");
 
@@ -77,6 +77,7 @@ public final class Store {
             projection.insertGovernorSettings(rows.governorSettings);
             handle.attach(ControlDao.class).insert(rows.control);
             writeDelegates(connection, rows);
+            packPowerHistory(connection, rows, checkpoint);
             handle.attach(StateReadDao.class).insert(reads);
             sync.saveCheckpoint(checkpoint, Instant.now().toString());
         });
@@ -101,6 +102,19 @@ public final class Store {
             statement.setString(3, row.delegate());
             statement.setLong(4, row.blockNumber());
         });
+    }
+
+    /** Extends the packed copy of each token's power history that got checkpoints (V5) up to the range's end. */
+    private static void packPowerHistory(Connection connection, ProjectedBatch rows, Checkpoint checkpoint) throws SQLException {
+        java.util.Set<String> tokens = new java.util.TreeSet<>();
+        for (var row : rows.votingPower) {
+            if (row.chainId() == checkpoint.chainId()) {
+                tokens.add(row.token());
+            }
+        }
+        for (String token : tokens) {
+            PowerHistoryWriter.pack(connection, checkpoint.chainId(), token, checkpoint.blockNumber());
+        }
     }
 
     /** Delegations, power checkpoints and transfers: the high-volume rows, written with plain JDBC batches. */
