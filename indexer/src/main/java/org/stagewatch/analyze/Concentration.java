@@ -47,49 +47,21 @@ public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto
         if (n == 0) {
             return new Concentration(BigInteger.ZERO, 0, new Nakamoto(null, null), null, null, null, null, null);
         }
-        // one pass: prefix sums P_k, Σ_k P_k (= Σ i·x₍ᵢ₎ with ascending ranks i), Σ x²
-        WideSum prefix = new WideSum();
-        WideSum prefixSums = new WideSum();
-        WideSum squares = new WideSum();
-        Map<Integer, BigInteger> tops = new LinkedHashMap<>();
-        for (int k = 0; k < n; k++) {
-            prefix.add(y, k);
-            prefixSums.add(prefix);
-            squares.addSquare(y, k);
-            if (k < 100 && TOP_N.contains(k + 1)) {
-                tops.put(k + 1, prefix.toBigInteger());
-            }
-        }
-        BigInteger total = prefix.toBigInteger();
+        PowerSums sums = PowerSums.of(y, n);
+        BigInteger total = sums.total();
         Map<String, BigDecimal> topShares = new LinkedHashMap<>();
         for (int top : TOP_N) {
-            topShares.put(Integer.toString(top), DelegateRanking.share(tops.getOrDefault(top, total), total));
+            topShares.put(Integer.toString(top), DelegateRanking.share(sums.tops().getOrDefault(top, total), total));
         }
         BigInteger count = BigInteger.valueOf(n);
-        BigInteger giniNumerator = prefixSums.toBigInteger().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
-        BigInteger sumOfSquares = squares.toBigInteger();
+        BigInteger giniNumerator = sums.prefixSums().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
+        BigInteger sumOfSquares = sums.squares();
         BigDecimal gini = DelegateRanking.share(giniNumerator, count.multiply(total));
         BigDecimal hhi = DelegateRanking.share(sumOfSquares, total.multiply(total));
         BigDecimal effective = DelegateRanking.share(total.multiply(total), sumOfSquares);
-        Nakamoto nakamoto = new Nakamoto(smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
-                quorum == null ? null : smallestReaching(y, n, quorum));
+        Nakamoto nakamoto = new Nakamoto(PowerSums.smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
+                quorum == null ? null : PowerSums.smallestReaching(y, n, quorum));
         return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropyBits(sorted, n, total));
-    }
-
-    /** Smallest k with x₁+…+x_k ≥ threshold (P &gt; T/2 ⇔ P ≥ ⌊T/2⌋+1 for integers); null if none. */
-    private static Integer smallestReaching(long[] y, int n, BigInteger threshold) {
-        if (threshold.signum() <= 0) {
-            return 0;
-        }
-        long[] limit = WideSum.limbsOf(threshold);
-        WideSum prefix = new WideSum();
-        for (int k = 0; k < n; k++) {
-            prefix.add(y, k);
-            if (prefix.compareTo(limit) >= 0) {
-                return k + 1;
-            }
-        }
-        return null;
     }
 
     /** −Σ sᵢ·log₂ sᵢ, summed with Neumaier's compensation so a million small terms lose nothing visible. */
