@@ -125,7 +125,7 @@ public final class PowerArray {
         return value;
     }
 
-    private static double unsignedToDouble(long limb) {
+    static double unsignedToDouble(long limb) {
         double high = (double) (limb >>> 1) * 2.0;
         return high + (limb & 1);
     }
@@ -144,7 +144,14 @@ public final class PowerArray {
 
     /** Sorts the values in descending order, in place. */
     public void sortDescending() {
-        PowerSort.descending(limbs, size);
+        limbs = PowerSort.descending(limbs, size);
+    }
+
+    /** Makes room for {@code capacity} values without changing the contents. */
+    void ensureCapacity(int capacity) {
+        if (capacity * LIMBS > limbs.length) {
+            limbs = Arrays.copyOf(limbs, capacity * LIMBS);
+        }
     }
 
     /**

@@ -67,6 +67,7 @@ final class PowerBook {
     /** The positive powers now, in descending order (owned by the book: read it before the next change). */
     PowerArray sample() {
         after.clear();
+        after.ensureCapacity(changedCount);
         long[] now = current;
         for (int i = 0; i < changedCount; i++) {
             int id = changed[i];

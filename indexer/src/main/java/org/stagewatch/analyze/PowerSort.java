@@ -15,17 +15,22 @@ final class PowerSort {
     private static final int LIMBS = PowerArray.LIMBS;
     private static final int INSERTION_THRESHOLD = 24;
     private static final int KEY_SORT_THRESHOLD = 512;
+    private static final int PARALLEL_THRESHOLD = 1 << 17;
     /** Bit lengths 0…256 take nine bits of the key. */
     private static final int LENGTH_BITS = 9;
 
     private PowerSort() {
     }
 
-    static void descending(long[] limbs, int size) {
+    /**
+     * Sorts the first {@code size} values of {@code limbs} descending: in place for small arrays, else into a
+     * new array, which is returned (the caller holds on to whichever comes back).
+     */
+    static long[] descending(long[] limbs, int size) {
         long[] pivot = new long[LIMBS];
         if (size < KEY_SORT_THRESHOLD) {
             sort(limbs, 0, size - 1, pivot);
-            return;
+            return limbs;
         }
         int indexBits = 32 - Integer.numberOfLeadingZeros(size - 1);
         int mantissaBits = 63 - LENGTH_BITS - indexBits; // at least 23: the key stays a positive long
@@ -33,7 +38,11 @@ final class PowerSort {
         for (int i = 0; i < size; i++) {
             keys[i] = key(limbs, i, mantissaBits) << indexBits | i;
         }
-        Arrays.sort(keys);
+        if (size >= PARALLEL_THRESHOLD) {
+            Arrays.parallelSort(keys); // a point in time sorts every power once: both cores, when the other is idle
+        } else {
+            Arrays.sort(keys);
+        }
         long indexMask = (1L << indexBits) - 1;
         long[] sorted = new long[size * LIMBS];
         for (int to = 0; to < size; to++) {
@@ -53,7 +62,7 @@ final class PowerSort {
                 runStart = to;
             }
         }
-        System.arraycopy(sorted, 0, limbs, 0, size * LIMBS);
+        return sorted;
     }
 
     /**

@@ -59,18 +59,18 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
             long x1 = y[k * LIMBS + 1];
             // P += x
             long t = p0 + x0;
-            long c = carry(p0, t, 0);
+            long c = carry(p0, x0, t);
             p0 = t;
             t = p1 + x1 + c;
-            c = carry(p1, t, c);
+            c = carry(p1, x1, t);
             p1 = t;
             p2 += c;
             // Q += P
             t = q0 + p0;
-            c = carry(q0, t, 0);
+            c = carry(q0, p0, t);
             q0 = t;
             t = q1 + p1 + c;
-            c = carry(q1, t, c);
+            c = carry(q1, p1, t);
             q1 = t;
             q2 += p2 + c;
             // x² = x0² + 2·x0·x1·2⁶⁴ + x1²·2¹²⁸, as four limbs (it is below 2²⁵⁶)
@@ -80,24 +80,24 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
             long a = Math.unsignedMultiplyHigh(x0, x0);
             long b = lo01 << 1;
             long square1 = a + b;
-            c = carry(a, square1, 0);
+            c = carry(a, b, square1);
             a = x1 * x1;
             b = hi01 << 1 | lo01 >>> 63;
             long square2 = a + b + c;
-            c = carry(a, square2, c);
+            c = carry(a, b, square2);
             long square3 = Math.unsignedMultiplyHigh(x1, x1) + (hi01 >>> 63) + c;
             // S += x²
             t = s0 + square0;
-            c = carry(s0, t, 0);
+            c = carry(s0, square0, t);
             s0 = t;
             t = s1 + square1 + c;
-            c = carry(s1, t, c);
+            c = carry(s1, square1, t);
             s1 = t;
             t = s2 + square2 + c;
-            c = carry(s2, t, c);
+            c = carry(s2, square2, t);
             s2 = t;
             t = s3 + square3 + c;
-            c = carry(s3, t, c);
+            c = carry(s3, square3, t);
             s3 = t;
             s4 += c;
             if (k < 100 && TOP[k + 1]) {
@@ -105,6 +105,30 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
             }
         }
         return new PowerSums(toBigInteger(p0, p1, p2, 0, 0), toBigInteger(q0, q1, q2, 0, 0), toBigInteger(s0, s1, s2, s3, s4), tops);
+    }
+
+    /** T alone (for the entropy, which runs beside {@link #of}). */
+    static BigInteger total(long[] y, int n) {
+        if (!isNarrow(y, n)) {
+            WideSum total = new WideSum();
+            for (int k = 0; k < n; k++) {
+                total.add(y, k);
+            }
+            return total.toBigInteger();
+        }
+        long p0 = 0, p1 = 0, p2 = 0;
+        for (int k = 0; k < n; k++) {
+            long x0 = y[k * LIMBS];
+            long x1 = y[k * LIMBS + 1];
+            long t = p0 + x0;
+            long c = carry(p0, x0, t);
+            p0 = t;
+            t = p1 + x1 + c;
+            c = carry(p1, x1, t);
+            p1 = t;
+            p2 += c;
+        }
+        return toBigInteger(p0, p1, p2, 0, 0);
     }
 
     /** Smallest k with x₁+…+x_k ≥ threshold; null if none. */
@@ -131,11 +155,13 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
         long t2 = threshold.shiftRight(128).longValue();
         long p0 = 0, p1 = 0, p2 = 0;
         for (int k = 0; k < n; k++) {
-            long t = p0 + y[k * LIMBS];
-            long c = carry(p0, t, 0);
+            long x0 = y[k * LIMBS];
+            long x1 = y[k * LIMBS + 1];
+            long t = p0 + x0;
+            long c = carry(p0, x0, t);
             p0 = t;
-            t = p1 + y[k * LIMBS + 1] + c;
-            c = carry(p1, t, c);
+            t = p1 + x1 + c;
+            c = carry(p1, x1, t);
             p1 = t;
             p2 += c;
             if (p2 != t2 ? Long.compareUnsigned(p2, t2) > 0
@@ -147,12 +173,11 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
     }
 
     /**
-     * The carry out of {@code sum = before + addend + carryIn} (carryIn 0 or 1), from the wrapped sum alone:
-     * it wrapped when it came out below {@code before}, or equal to it with a carry in.
+     * The carry out of the 64-bit addition {@code sum = a + b + carryIn} (carryIn 0 or 1), without a branch:
+     * a full adder's carry out of the top bit is set when both top bits are, or either is and the sum's is not.
      */
-    private static long carry(long before, long sum, long carryIn) {
-        int order = Long.compareUnsigned(sum, before);
-        return order < 0 || (order == 0 && carryIn != 0) ? 1 : 0;
+    private static long carry(long a, long b, long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
     }
 
     private static BigInteger toBigInteger(long l0, long l1, long l2, long l3, long l4) {

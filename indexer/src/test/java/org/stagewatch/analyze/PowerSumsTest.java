@@ -68,6 +68,29 @@ class PowerSumsTest {
     }
 
     @Test
+    void shouldGiveTheTextbookValuesForManyPowersWhereEntropyRunsBesideTheSums() {
+        for (int bits : new int[] {93, 200}) { // the 128-bit path and the general one
+            List<BigInteger> values = new ArrayList<>();
+            for (int i = 0; i < 70_000; i++) {
+                values.add(new BigInteger(1 + random.nextInt(bits), random).add(BigInteger.ONE));
+            }
+            Concentration fast = Concentration.of(values, null);
+            BigInteger total = values.stream().reduce(BigInteger.ZERO, BigInteger::add);
+            BigInteger squares = values.stream().map(x -> x.multiply(x)).reduce(BigInteger.ZERO, BigInteger::add);
+            double entropy = 0;
+            for (BigInteger x : values) {
+                double share = new java.math.BigDecimal(x).divide(new java.math.BigDecimal(total), java.math.MathContext.DECIMAL128).doubleValue();
+                entropy -= share * Math.log(share) / Math.log(2);
+            }
+            assertThat(fast.totalVotingPower()).isEqualTo(total);
+            assertThat(fast.delegates()).isEqualTo(values.size());
+            assertThat(fast.hhi()).isEqualByComparingTo(new java.math.BigDecimal(squares)
+                    .divide(new java.math.BigDecimal(total.multiply(total)), java.math.MathContext.DECIMAL128));
+            assertThat(fast.entropyBits()).as("%d-bit powers", bits).isCloseTo(entropy, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
     void shouldTakeTheGeneralPathOnceThePowersReach2To128() {
         PowerArray sorted = sortedOf(List.of(TWO_128, BigInteger.ONE));
         assertThat(PowerSums.isNarrow(sorted.limbs, 2)).isFalse();
