@@ -57,13 +57,13 @@ public final class MetricsAnalyzer {
         long[] blocks = samples.stream().mapToLong(SeriesPlan.Sample::block).distinct().sorted().toArray();
         Context context = new Context(dao, token, blocks.length == 0 ? 0 : blocks[blocks.length - 1]);
         Map<Long, Future<MetricsPoint>> byBlock = new HashMap<>();
-        // the pass reads checkpoints on this thread while a second one computes the samples taken so far;
-        // at most two samples wait, so at most two copies of the sorted powers are alive
+        // the pass applies checkpoints on this thread while a second one computes the samples taken so far;
+        // at most two samples wait, so at most three sorted arrays (theirs and the book's) are alive
         ExecutorService worker = Executors.newSingleThreadExecutor();
         Semaphore waiting = new Semaphore(2);
         try {
             new PowerSeries(queries).run(token.chainId(), token.address(), blocks, labeled(labels), (index, block, book) -> {
-                PowerArray sorted = book.sample().copy();
+                PowerArray sorted = book.sample();
                 PowerArray entities = labels == null ? null : labels.regroup(sorted, book::powerOf);
                 waiting.acquireUninterruptibly();
                 byBlock.put(block, worker.submit(() -> {

@@ -27,14 +27,6 @@ public final class PowerArray {
         return array;
     }
 
-    /** An independent copy, trimmed to size. */
-    public PowerArray copy() {
-        PowerArray copy = new PowerArray(size);
-        System.arraycopy(limbs, 0, copy.limbs, 0, size * LIMBS);
-        copy.size = size;
-        return copy;
-    }
-
     public int size() {
         return size;
     }
@@ -159,7 +151,7 @@ public final class PowerArray {
      * must occur in {@code sorted}; all three are descending.
      */
     static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
-        return replace(sorted, removed, added, new PowerArray(sorted.size - removed.size + added.size));
+        return replace(sorted, removed, added, new PowerArray(sorted.size + added.size));
     }
 
     /**

@@ -26,9 +26,8 @@ final class PowerBook {
     private final PowerArray before = new PowerArray(1 << 12);
     /** The positive powers changed ids have now: what enters it. */
     private final PowerArray after = new PowerArray(1 << 12);
+    /** The last sample; never written again once returned, so callers may keep it while the pass goes on. */
     private PowerArray sorted = new PowerArray(16);
-    /** The previous sorted array, reused for the next merge: a sample then allocates nothing of size n. */
-    private PowerArray spare = new PowerArray(16);
 
     /** @param delegateIds every id applied is below this (more are taken as they come, at a cost) */
     PowerBook(int delegateIds, Map<String, Integer> ids) {
@@ -64,7 +63,10 @@ final class PowerBook {
         now[at + 3] = limbs[from + 3];
     }
 
-    /** The positive powers now, in descending order (owned by the book: read it before the next change). */
+    /**
+     * The positive powers now, in descending order: a new array each time (the merge writes into it), which
+     * the book only reads afterwards — a series hands it to another thread as it is, without a copy.
+     */
     PowerArray sample() {
         after.clear();
         after.ensureCapacity(changedCount);
@@ -80,10 +82,8 @@ final class PowerBook {
         changedCount = 0;
         before.sortDescending();
         after.sortDescending();
-        PowerArray merged = PowerArray.replace(sorted, before, after, spare);
+        sorted = PowerArray.replace(sorted, before, after);
         before.clear();
-        spare = sorted;
-        sorted = merged;
         return sorted;
     }
 
