@@ -178,6 +178,11 @@ public final class PowerHistoryWriter {
                 if (rows.next()) {
                     PowerCodec.Reader reader = new PowerCodec.Reader(rows.getBytes(1), "power_snapshots of token " + token);
                     int count = (int) reader.varint();
+                    if (count > delegateIds) {
+                        throw new StoreException(("power_snapshots of token %s on chain %d at block %d has %d delegates, more than "
+                                + "the %d the delegates table numbers: the packed history is inconsistent; re-index into a fresh --db")
+                                .formatted(token, chainId, snapshotBlock, count, delegateIds));
+                    }
                     for (int id = 0; id < count; id++) {
                         reader.power(state, id * LIMBS);
                     }
@@ -203,10 +208,20 @@ public final class PowerHistoryWriter {
         return state;
     }
 
+    /**
+     * Writes the powers of ids 0 … k − 1, k − 1 the highest id with power: ids above it may belong to delegates
+     * this pack numbered but first seen after {@code block}, whom a rollback to a block between can remove
+     * while the snapshot stays; the highest delegate with power had a checkpoint by {@code block} and stays too.
+     */
     private void writeSnapshot(long block) throws SQLException {
-        PowerCodec.Writer writer = new PowerCodec.Writer(delegateIds * 14);
-        writer.varint(delegateIds);
-        for (int id = 0; id < delegateIds; id++) {
+        int count = delegateIds;
+        while (count > 0 && (state[(count - 1) * LIMBS] | state[(count - 1) * LIMBS + 1] | state[(count - 1) * LIMBS + 2]
+                | state[(count - 1) * LIMBS + 3]) == 0) {
+            count--;
+        }
+        PowerCodec.Writer writer = new PowerCodec.Writer(count * 14);
+        writer.varint(count);
+        for (int id = 0; id < count; id++) {
             writer.power(state, id * LIMBS);
         }
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -214,7 +229,7 @@ public final class PowerHistoryWriter {
             insert.setLong(1, chainId);
             insert.setString(2, token);
             insert.setLong(3, block);
-            insert.setInt(4, delegateIds);
+            insert.setInt(4, count);
             insert.setBytes(5, writer.toBytes());
             insert.executeUpdate();
         }

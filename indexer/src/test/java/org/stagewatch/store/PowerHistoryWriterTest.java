@@ -57,13 +57,13 @@ class PowerHistoryWriterTest {
         Store store = new Store(database);
         Random random = new Random(11);
         List<String> pool = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 40; i++) {
             pool.add("0x%040x".formatted(random.nextLong() & Long.MAX_VALUE));
         }
         List<Row> model = new ArrayList<>();
         long head = 0;
         int rollbacks = 0;
-        for (int step = 0; step < 40; step++) {
+        for (int step = 0; step < 60; step++) {
             if (head > 0 && random.nextInt(4) == 0) {
                 long fork = head - random.nextInt((int) Math.min(head, 9) + 1);
                 store.rollbackAbove(1, fork, "0xfork");
@@ -77,7 +77,9 @@ class PowerHistoryWriterTest {
                 int rows = random.nextInt(4);
                 for (int logIndex = 0; logIndex < rows; logIndex++) {
                     BigInteger power = random.nextInt(6) == 0 ? BigInteger.ZERO : new BigInteger(1 + random.nextInt(256), random);
-                    range.add(new Row(block, logIndex, pool.get(random.nextInt(pool.size())), power));
+                    // new delegates keep appearing, as on a real chain: a pack numbers some that a rollback then removes
+                    int known = (int) Math.min(pool.size(), 2 + block / 3);
+                    range.add(new Row(block, logIndex, pool.get(random.nextInt(known)), power));
                 }
             }
             insert(database.jdbi(), range);
@@ -91,6 +93,30 @@ class PowerHistoryWriterTest {
         assertThat(rollbacks).as("rollbacks the seed produced").isGreaterThan(5);
         assertThat(count(database, "SELECT COUNT(*) FROM power_snapshots")).as("snapshots left at the end").isGreaterThan(1);
         assertThat(count(database, "SELECT COUNT(*) FROM power_chunks")).as("chunks left at the end").isGreaterThan(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void shouldKeepSnapshotsValidWhenARollbackRemovesDelegatesNumberedInTheSamePack(String kind) throws Exception {
+        Database database = Database.open(databases.target(kind));
+        Store store = new Store(database);
+        String alice = "0x" + "a".repeat(40);
+        String bob = "0x" + "b".repeat(40);
+        insert(database.jdbi(), List.of(new Row(1, 0, alice, BigInteger.ONE), new Row(2, 0, alice, BigInteger.TWO),
+                new Row(3, 0, bob, BigInteger.TEN)));
+        // one pack numbers alice 0 and bob 1 and snapshots at block 2, before bob's first checkpoint
+        database.jdbi().useTransaction(handle -> new PowerHistoryWriter(handle.getConnection(), 1, TOKEN, 1, 1).packThrough(3));
+        assertThat(count(database, "SELECT block_number FROM power_snapshots")).isEqualTo(2);
+        store.rollbackAbove(1, 2, "0xb2"); // bob and his id go; the snapshot at 2 stays
+        List<Row> model = new ArrayList<>(List.of(new Row(1, 0, alice, BigInteger.ONE), new Row(2, 0, alice, BigInteger.TWO)));
+        List<Row> branch = List.of(new Row(3, 0, alice, BigInteger.valueOf(3)), new Row(4, 0, alice, BigInteger.valueOf(4)));
+        insert(database.jdbi(), branch);
+        model.addAll(branch);
+
+        database.jdbi().useTransaction(handle -> new PowerHistoryWriter(handle.getConnection(), 1, TOKEN, 1, 1).packThrough(4));
+
+        assertThat(count(database, "SELECT COUNT(*) FROM power_snapshots")).as("snapshots at 2, 3 and 4").isEqualTo(3);
+        checkAgainst(database, model, List.of(alice, bob), 4);
     }
 
     @ParameterizedTest
