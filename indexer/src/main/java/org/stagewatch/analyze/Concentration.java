@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The concentration of voting power over the positive powers x₁ ≥ … ≥ xₙ with T = Σxᵢ (DESIGN.md §5).
@@ -20,6 +21,7 @@ public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto
                             BigDecimal effectiveDelegates, Double entropyBits) {
 
     public static final List<Integer> TOP_N = List.of(1, 5, 10, 20, 50, 100);
+    private static final int PARALLEL_ENTROPY = 1 << 16;
 
     /**
      * @param majority smallest k with x₁+…+x_k &gt; T/2
@@ -47,63 +49,50 @@ public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto
         if (n == 0) {
             return new Concentration(BigInteger.ZERO, 0, new Nakamoto(null, null), null, null, null, null, null);
         }
-        // one pass: prefix sums P_k, Σ_k P_k (= Σ i·x₍ᵢ₎ with ascending ranks i), Σ x²
-        WideSum prefix = new WideSum();
-        WideSum prefixSums = new WideSum();
-        WideSum squares = new WideSum();
-        Map<Integer, BigInteger> tops = new LinkedHashMap<>();
-        for (int k = 0; k < n; k++) {
-            prefix.add(y, k);
-            prefixSums.add(prefix);
-            squares.addSquare(y, k);
-            if (k < 100 && TOP_N.contains(k + 1)) {
-                tops.put(k + 1, prefix.toBigInteger());
-            }
-        }
-        BigInteger total = prefix.toBigInteger();
+        int positive = n;
+        // entropy needs only T as a double: for many powers it runs beside the exact sums, on another core
+        CompletableFuture<Double> entropy = n >= PARALLEL_ENTROPY ? CompletableFuture.supplyAsync(() -> entropyBits(sorted, positive))
+                : CompletableFuture.completedFuture(entropyBits(sorted, positive));
+        PowerSums sums = PowerSums.of(y, n);
+        BigInteger total = sums.total();
         Map<String, BigDecimal> topShares = new LinkedHashMap<>();
         for (int top : TOP_N) {
-            topShares.put(Integer.toString(top), DelegateRanking.share(tops.getOrDefault(top, total), total));
+            topShares.put(Integer.toString(top), DelegateRanking.share(sums.tops().getOrDefault(top, total), total));
         }
         BigInteger count = BigInteger.valueOf(n);
-        BigInteger giniNumerator = prefixSums.toBigInteger().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
-        BigInteger sumOfSquares = squares.toBigInteger();
+        BigInteger giniNumerator = sums.prefixSums().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
+        BigInteger sumOfSquares = sums.squares();
         BigDecimal gini = DelegateRanking.share(giniNumerator, count.multiply(total));
         BigDecimal hhi = DelegateRanking.share(sumOfSquares, total.multiply(total));
         BigDecimal effective = DelegateRanking.share(total.multiply(total), sumOfSquares);
-        Nakamoto nakamoto = new Nakamoto(smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
-                quorum == null ? null : smallestReaching(y, n, quorum));
-        return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropyBits(sorted, n, total));
-    }
-
-    /** Smallest k with x₁+…+x_k ≥ threshold (P &gt; T/2 ⇔ P ≥ ⌊T/2⌋+1 for integers); null if none. */
-    private static Integer smallestReaching(long[] y, int n, BigInteger threshold) {
-        if (threshold.signum() <= 0) {
-            return 0;
-        }
-        long[] limit = WideSum.limbsOf(threshold);
-        WideSum prefix = new WideSum();
-        for (int k = 0; k < n; k++) {
-            prefix.add(y, k);
-            if (prefix.compareTo(limit) >= 0) {
-                return k + 1;
-            }
-        }
-        return null;
+        Nakamoto nakamoto = new Nakamoto(PowerSums.smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
+                quorum == null ? null : PowerSums.smallestReaching(y, n, quorum));
+        return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropy.join());
     }
 
     /** −Σ sᵢ·log₂ sᵢ, summed with Neumaier's compensation so a million small terms lose nothing visible. */
-    private static double entropyBits(PowerArray sorted, int n, BigInteger total) {
-        double t = total.doubleValue();
+    private static double entropyBits(PowerArray sorted, int n) {
+        double t = total(sorted, n);
         double sum = 0;
         double compensation = 0;
+        boolean narrow = PowerSums.isNarrow(sorted.limbs, n);
+        long[] y = sorted.limbs;
         for (int k = 0; k < n; k++) {
-            double share = sorted.toDouble(k) / t;
+            // below 2¹²⁸ the value is x1·2⁶⁴ + x0: the same double toDouble gives (scaling by 2⁶⁴ is exact)
+            double value = narrow ? PowerArray.unsignedToDouble(y[k * PowerArray.LIMBS + 1]) * 0x1p64
+                    + PowerArray.unsignedToDouble(y[k * PowerArray.LIMBS])
+                    : sorted.toDouble(k);
+            double share = value / t;
             double term = -share * Math.log(share);
             double next = sum + term;
             compensation += Math.abs(sum) >= Math.abs(term) ? (sum - next) + term : (term - next) + sum;
             sum = next;
         }
         return (sum + compensation) / Math.log(2);
+    }
+
+    /** T as the nearest double, from its exact sum: the entropy's one use of it. */
+    private static double total(PowerArray sorted, int n) {
+        return PowerSums.total(sorted.limbs, n).doubleValue();
     }
 }

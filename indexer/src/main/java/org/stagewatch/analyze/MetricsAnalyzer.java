@@ -3,6 +3,7 @@ package org.stagewatch.analyze;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.Store;
 
 /**
- * Computes {@link MetricsPoint}s for a DAO's votes token: at one block from one index seek per
- * delegate, or along a series in one ordered pass over the checkpoints ({@link PowerSeries}). Either
- * way only the current power per delegate is held — never the checkpoint rows themselves.
+ * Computes {@link MetricsPoint}s for a DAO's votes token: at one block or along a series, both as one
+ * ordered pass over the packed checkpoints from the nearest snapshot ({@link PowerSeries}). Either way
+ * only the current power per delegate is held — never the checkpoint rows themselves.
  */
 public final class MetricsAnalyzer {
     private final Store store;
@@ -34,10 +35,19 @@ public final class MetricsAnalyzer {
     public MetricsPoint at(DaoScope dao, Long block, Instant at, Labels labels) {
         ContractRow token = dao.token();
         PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
-        PowerSnapshot snapshot = PowerSnapshot.read(queries, token.chainId(), token.address(), point.block(), labels);
+        PowerArray[] sorted = new PowerArray[1];
+        PowerArray[] entities = new PowerArray[1];
+        new PowerSeries(queries).run(token.chainId(), token.address(), new long[] {point.block()}, labeled(labels),
+                (index, sampled, book) -> {
+                    sorted[0] = book.sample();
+                    entities[0] = labels == null ? null : labels.regroup(sorted[0], book::powerOf);
+                });
         Context context = new Context(dao, token, point.block());
-        PowerArray entities = labels == null ? null : labels.regroup(snapshot.sorted, snapshot.labeled::get);
-        return context.point(point.block(), point.header(), snapshot.sorted, entities);
+        return context.point(point.block(), point.header(), sorted[0], entities[0]);
+    }
+
+    private static Collection<String> labeled(Labels labels) {
+        return labels == null ? List.of() : labels.entityOf().keySet();
     }
 
     /** One point per sample of the plan, computed in a single pass. */
@@ -47,13 +57,13 @@ public final class MetricsAnalyzer {
         long[] blocks = samples.stream().mapToLong(SeriesPlan.Sample::block).distinct().sorted().toArray();
         Context context = new Context(dao, token, blocks.length == 0 ? 0 : blocks[blocks.length - 1]);
         Map<Long, Future<MetricsPoint>> byBlock = new HashMap<>();
-        // the pass reads checkpoints on this thread while a second one computes the samples taken so far;
-        // at most two samples wait, so at most two copies of the sorted powers are alive
+        // the pass applies checkpoints on this thread while a second one computes the samples taken so far;
+        // at most two samples wait, so at most three sorted arrays (theirs and the book's) are alive
         ExecutorService worker = Executors.newSingleThreadExecutor();
         Semaphore waiting = new Semaphore(2);
         try {
-            new PowerSeries(queries).run(token.chainId(), token.address(), blocks, (index, block, book) -> {
-                PowerArray sorted = book.sample().copy();
+            new PowerSeries(queries).run(token.chainId(), token.address(), blocks, labeled(labels), (index, block, book) -> {
+                PowerArray sorted = book.sample();
                 PowerArray entities = labels == null ? null : labels.regroup(sorted, book::powerOf);
                 waiting.acquireUninterruptibly();
                 byBlock.put(block, worker.submit(() -> {

@@ -3,6 +3,8 @@ package org.stagewatch.analyze;
 import java.math.BigInteger;
 import java.util.Arrays;
 
+import org.stagewatch.store.PowerCodec;
+
 /**
  * A growable array of voting powers — integers in [0, 2²⁵⁶) — stored as four little-endian 64-bit
  * limbs each, so that a million of them cost 32 MB and compare, sort and sum without allocating a
@@ -10,7 +12,6 @@ import java.util.Arrays;
  */
 public final class PowerArray {
     static final int LIMBS = 4;
-    private static final long TEN_TO_18 = 1_000_000_000_000_000_000L;
     private static final BigInteger LIMB_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     long[] limbs;
@@ -24,14 +25,6 @@ public final class PowerArray {
         PowerArray array = new PowerArray(16);
         values.forEach(array::add);
         return array;
-    }
-
-    /** An independent copy, trimmed to size. */
-    public PowerArray copy() {
-        PowerArray copy = new PowerArray(size);
-        System.arraycopy(limbs, 0, copy.limbs, 0, size * LIMBS);
-        copy.size = size;
-        return copy;
     }
 
     public int size() {
@@ -63,43 +56,9 @@ public final class PowerArray {
         setDecimal(index, decimal, 0, decimal.length());
     }
 
-    /**
-     * Parses the decimal in {@code text[start, end)} into element {@code index}: eighteen digits at a time
-     * into a long (no overflow below 10¹⁸), then one limb multiply-add per chunk — a 25-digit power costs
-     * two of them instead of a multiply per digit and limb.
-     */
+    /** Parses the decimal in {@code text[start, end)} into element {@code index} (exact, no BigInteger). */
     void setDecimal(int index, CharSequence text, int start, int end) {
-        if (start == end) {
-            throw new NumberFormatException("not a decimal uint256: ''");
-        }
-        long[] parsed = new long[LIMBS];
-        int chunkEnd = start + (end - start) % 18;
-        if (chunkEnd == start) {
-            chunkEnd += 18;
-        }
-        for (int chunkStart = start; chunkStart < end; chunkStart = chunkEnd, chunkEnd += 18) {
-            long chunk = 0;
-            for (int i = chunkStart; i < chunkEnd; i++) {
-                int digit = text.charAt(i) - '0';
-                if (digit < 0 || digit > 9) {
-                    throw new NumberFormatException("not a decimal uint256: '" + text.subSequence(start, end) + "'");
-                }
-                chunk = chunk * 10 + digit;
-            }
-            long multiplier = chunkStart == start ? 0 : TEN_TO_18;
-            long carry = chunk;
-            for (int limb = 0; limb < LIMBS; limb++) {
-                long value = parsed[limb];
-                long product = value * multiplier;
-                long low = product + carry;
-                carry = Math.unsignedMultiplyHigh(value, multiplier) + (Long.compareUnsigned(low, product) < 0 ? 1 : 0);
-                parsed[limb] = low;
-            }
-            if (carry != 0) {
-                throw new NumberFormatException("'" + text.subSequence(start, end) + "' does not fit in 256 bits");
-            }
-        }
-        System.arraycopy(parsed, 0, limbs, index * LIMBS, LIMBS);
+        PowerCodec.parseDecimal(text, start, end, limbs, index * LIMBS);
     }
 
     /** Sets element {@code index} to element {@code fromIndex} of {@code from}. */
@@ -115,6 +74,18 @@ public final class PowerArray {
         for (int limb = 0; limb < LIMBS; limb++) {
             limbs[at + limb] = value.shiftRight(64 * limb).longValue();
         }
+    }
+
+    /** Appends the value in {@code source[at, at + 4)}. */
+    void addLimbs(long[] source, int at) {
+        if ((size + 1) * LIMBS > limbs.length) {
+            limbs = Arrays.copyOf(limbs, Math.max(limbs.length * 2, (size + 1) * LIMBS));
+        }
+        int to = size++ * LIMBS;
+        limbs[to] = source[at];
+        limbs[to + 1] = source[at + 1];
+        limbs[to + 2] = source[at + 2];
+        limbs[to + 3] = source[at + 3];
     }
 
     /** Appends element {@code index} of {@code other}. */
@@ -146,7 +117,7 @@ public final class PowerArray {
         return value;
     }
 
-    private static double unsignedToDouble(long limb) {
+    static double unsignedToDouble(long limb) {
         double high = (double) (limb >>> 1) * 2.0;
         return high + (limb & 1);
     }
@@ -165,7 +136,14 @@ public final class PowerArray {
 
     /** Sorts the values in descending order, in place. */
     public void sortDescending() {
-        PowerSort.descending(limbs, size);
+        limbs = PowerSort.descending(limbs, size);
+    }
+
+    /** Makes room for {@code capacity} values without changing the contents. */
+    void ensureCapacity(int capacity) {
+        if (capacity * LIMBS > limbs.length) {
+            limbs = Arrays.copyOf(limbs, capacity * LIMBS);
+        }
     }
 
     /**
@@ -173,28 +151,59 @@ public final class PowerArray {
      * must occur in {@code sorted}; all three are descending.
      */
     static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
-        return replace(sorted, removed, added, new PowerArray(sorted.size - removed.size + added.size));
+        return replace(sorted, removed, added, new PowerArray(sorted.size + added.size));
     }
 
-    /** The same, written into {@code out} (cleared first; must not be one of the inputs), to reuse its memory. */
+    /**
+     * The same, written into {@code out} (cleared first; must not be one of the inputs), to reuse its memory.
+     * Between two insertions or removals the sorted values move as one block copy: a sample changes a few
+     * thousand of a million powers, so nearly all of the merge is a handful of large copies.
+     */
     static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added, PowerArray out) {
-        out.clear();
-        int s = 0;
-        int r = 0;
-        int a = 0;
-        while (s < sorted.size || a < added.size) {
-            if (s < sorted.size && r < removed.size && compare(sorted.limbs, s, removed.limbs, r) == 0) {
-                s++;
-                r++;
-            } else if (a < added.size && (s >= sorted.size || compare(added.limbs, a, sorted.limbs, s) >= 0)) {
-                out.addFrom(added, a++);
+        int capacity = (sorted.size + added.size) * LIMBS; // not less removed: a removal that is not there must reach the check
+        if (out.limbs.length < capacity) {
+            out.limbs = new long[capacity];
+        }
+        long[] s = sorted.limbs;
+        long[] r = removed.limbs;
+        long[] a = added.limbs;
+        long[] o = out.limbs;
+        int sortedSize = sorted.size;
+        int removedSize = removed.size;
+        int addedSize = added.size;
+        int i = 0;
+        int ri = 0;
+        int ai = 0;
+        int oi = 0;
+        while (i < sortedSize) {
+            // the next stop in sorted: the next value to remove, or where the next value to add goes before
+            int stop = i;
+            while (stop < sortedSize
+                    && !(ri < removedSize && compare(s, stop, r, ri) == 0)
+                    && !(ai < addedSize && compare(a, ai, s, stop) >= 0)) {
+                stop++;
+            }
+            System.arraycopy(s, i * LIMBS, o, oi * LIMBS, (stop - i) * LIMBS);
+            oi += stop - i;
+            i = stop;
+            if (i == sortedSize) {
+                break;
+            }
+            if (ri < removedSize && compare(s, i, r, ri) == 0) {
+                i++;
+                ri++;
             } else {
-                out.addFrom(sorted, s++);
+                System.arraycopy(a, ai * LIMBS, o, oi * LIMBS, LIMBS);
+                oi++;
+                ai++;
             }
         }
-        if (r != removed.size) {
-            throw new IllegalStateException("removed " + (removed.size - r) + " powers that were not in the sorted set");
+        System.arraycopy(a, ai * LIMBS, o, oi * LIMBS, (addedSize - ai) * LIMBS);
+        oi += addedSize - ai;
+        if (ri != removedSize) {
+            throw new IllegalStateException("removed " + (removedSize - ri) + " powers that were not in the sorted set");
         }
+        out.size = oi;
         return out;
     }
 

@@ -1,80 +1,100 @@
 package org.stagewatch.analyze;
 
-import java.util.HashMap;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 
+import org.stagewatch.store.PowerRows;
+
 /**
- * The running state of one ordered pass over a token's checkpoints: every delegate's current power
- * and, as of the last sample, the positive powers in descending order. A sample does not sort a
- * million powers again: it sorts only the powers that changed since the previous sample and merges
- * them in (old sorted − their previous values + their new values), which is linear in n.
+ * The running state of one ordered pass over a token's checkpoints: every delegate's current power, in a
+ * flat limb array indexed by its dense id (no hashing per checkpoint), and, as of the last sample, the
+ * positive powers in descending order. A sample does not sort a million powers again: it sorts only the
+ * powers that changed since the previous sample and merges them in (old sorted − their previous values +
+ * their new values), which is linear in n.
  */
 final class PowerBook {
-    private final Map<String, Integer> slots = new HashMap<>();
-    private final PowerArray current = new PowerArray(1 << 16);
-    /** Power of each slot when it was first changed after the last sample (valid where dirty). */
-    private final PowerArray atLastSample = new PowerArray(1 << 16);
-    private boolean[] dirty = new boolean[1 << 16];
+    private static final int LIMBS = PowerArray.LIMBS;
+
+    /** Ids of the addresses the caller asked about (labeled ones), for {@link #powerOf}. */
+    private final Map<String, Integer> ids;
+    private long[] current;
+    private boolean[] dirty;
     private int[] changed = new int[1 << 12];
     private int changedCount;
+    /** The positive powers changed ids had at the last sample: what leaves the sorted array. */
+    private final PowerArray before = new PowerArray(1 << 12);
+    /** The positive powers changed ids have now: what enters it. */
+    private final PowerArray after = new PowerArray(1 << 12);
+    /** The last sample; never written again once returned, so callers may keep it while the pass goes on. */
     private PowerArray sorted = new PowerArray(16);
-    /** The previous sorted array, reused for the next merge: a sample then allocates nothing of size n. */
-    private PowerArray spare = new PowerArray(16);
 
-    /** Records that {@code delegate}'s power is now {@code newVotes} (decimal text, as stored). */
-    void set(String delegate, String newVotes) {
-        set(delegate, newVotes, 0);
+    /** @param delegateIds every id applied is below this (more are taken as they come, at a cost) */
+    PowerBook(int delegateIds, Map<String, Integer> ids) {
+        this.ids = ids;
+        current = new long[Math.max(1, delegateIds) * LIMBS];
+        dirty = new boolean[Math.max(1, delegateIds)];
     }
 
-    /** The same, with the power in {@code text} from {@code start} on (saves a substring per checkpoint). */
-    void set(String delegate, String text, int start) {
-        Integer slot = slots.get(delegate);
-        if (slot == null) {
-            slot = slots.size();
-            slots.put(delegate, slot);
-            current.addDecimal("0");
-            atLastSample.addDecimal("0");
-            if (slot >= dirty.length) {
-                dirty = java.util.Arrays.copyOf(dirty, dirty.length * 2);
-            }
+    /** Applies row {@code index} of a batch: its delegate's power is now the row's. */
+    void apply(PowerRows rows, int index) {
+        int id = rows.ids[index];
+        if (id >= dirty.length) {
+            dirty = Arrays.copyOf(dirty, Math.max(id + 1, dirty.length * 2));
+            current = Arrays.copyOf(current, dirty.length * LIMBS);
         }
-        if (!dirty[slot]) {
-            dirty[slot] = true;
-            atLastSample.copy(slot, current, slot);
+        int at = id * LIMBS;
+        long[] now = current;
+        if (!dirty[id]) {
+            dirty[id] = true;
+            if ((now[at] | now[at + 1] | now[at + 2] | now[at + 3]) != 0) {
+                before.addLimbs(now, at);
+            }
             if (changedCount == changed.length) {
-                changed = java.util.Arrays.copyOf(changed, changed.length * 2);
+                changed = Arrays.copyOf(changed, changed.length * 2);
             }
-            changed[changedCount++] = slot;
+            changed[changedCount++] = id;
         }
-        current.setDecimal(slot, text, start, text.length());
+        int from = index * LIMBS;
+        long[] limbs = rows.limbs;
+        now[at] = limbs[from];
+        now[at + 1] = limbs[from + 1];
+        now[at + 2] = limbs[from + 2];
+        now[at + 3] = limbs[from + 3];
     }
 
-    /** The positive powers now, in descending order (owned by the book: read it before the next change). */
+    /**
+     * The positive powers now, in descending order: a new array each time (the merge writes into it), which
+     * the book only reads afterwards — a series hands it to another thread as it is, without a copy.
+     */
     PowerArray sample() {
-        PowerArray removed = new PowerArray(changedCount);
-        PowerArray added = new PowerArray(changedCount);
+        after.clear();
+        after.ensureCapacity(changedCount);
+        long[] now = current;
         for (int i = 0; i < changedCount; i++) {
-            int slot = changed[i];
-            dirty[slot] = false;
-            if (!atLastSample.isZero(slot)) {
-                removed.addFrom(atLastSample, slot);
-            }
-            if (!current.isZero(slot)) {
-                added.addFrom(current, slot);
+            int id = changed[i];
+            dirty[id] = false;
+            int at = id * LIMBS;
+            if ((now[at] | now[at + 1] | now[at + 2] | now[at + 3]) != 0) {
+                after.addLimbs(now, at);
             }
         }
         changedCount = 0;
-        removed.sortDescending();
-        added.sortDescending();
-        PowerArray merged = PowerArray.replace(sorted, removed, added, spare);
-        spare = sorted;
-        sorted = merged;
+        before.sortDescending();
+        after.sortDescending();
+        sorted = PowerArray.replace(sorted, before, after);
+        before.clear();
         return sorted;
     }
 
-    /** The current power of one delegate (null if never seen), for regrouping by entity. */
-    java.math.BigInteger powerOf(String delegate) {
-        Integer slot = slots.get(delegate);
-        return slot == null ? null : current.get(slot);
+    /** The current power of one of the addresses asked about (null if it is no delegate yet), for regrouping by entity. */
+    BigInteger powerOf(String delegate) {
+        Integer id = ids.get(delegate);
+        if (id == null || id >= dirty.length) {
+            return null;
+        }
+        PowerArray one = new PowerArray(1);
+        one.addLimbs(current, id * LIMBS);
+        return one.get(0);
     }
 }

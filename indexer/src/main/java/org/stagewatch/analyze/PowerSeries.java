@@ -1,21 +1,22 @@
 package org.stagewatch.analyze;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import org.stagewatch.store.PowerQueries;
+import org.stagewatch.store.PowerRows;
 
 /**
- * One ordered pass over a token's checkpoints up to the last sample point, stopping at each point to
- * let the caller read the state (DESIGN.md §5: power at B counts every checkpoint with block ≤ B).
- * A hundred points cost one scan plus a hundred merges, not a hundred scans. A reader thread pulls
- * rows from the database in batches while the calling thread applies them, so reading and applying
- * run on two cores.
+ * One ordered pass over a token's checkpoints, from the last packed snapshot at or before the first point
+ * to the last point, stopping at each point to let the caller read the state (DESIGN.md §5: power at B
+ * counts every checkpoint with block ≤ B). A hundred points cost one pass plus a hundred merges, not a
+ * hundred scans; a single point is the same pass from the nearest snapshot. A reader thread reads and
+ * decodes the packed history while the calling thread applies it, so the two run on two cores.
  */
 final class PowerSeries {
-    private static final int BATCH = 8192;
-    private static final Batch RESET = new Batch();
-    private static final Batch END = new Batch();
+    private static final Object END = new Object();
 
     private final PowerQueries queries;
 
@@ -23,44 +24,38 @@ final class PowerSeries {
         this.queries = queries;
     }
 
-    /**
-     * Called once per point, in order, with the state as of that block — or again from the first point
-     * if the storage-order read has to start over through the index; the later call is the answer.
-     */
+    /** Called once per point, in order, with the state as of that block. */
     @FunctionalInterface
     interface SampleSink {
         void accept(int pointIndex, long block, PowerBook book);
     }
 
-    /** Rows as the database gave them ({@code delegate,newVotes}) with their blocks. */
-    private static final class Batch {
-        final String[] rows = new String[BATCH];
-        final long[] blocks = new long[BATCH];
-        int size;
+    private record Start(int delegateIds, Map<String, Integer> ids) {
     }
 
-    /** @param points ascending, distinct block numbers */
-    void run(long chainId, String token, long[] points, SampleSink sink) {
+    /**
+     * @param points    ascending, distinct block numbers
+     * @param addresses delegates the sink will ask the book about ({@link PowerBook#powerOf})
+     */
+    void run(long chainId, String token, long[] points, Collection<String> addresses, SampleSink sink) {
         if (points.length == 0) {
             return;
         }
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
         RuntimeException[] failure = new RuntimeException[1];
-        Thread reader = Thread.ofPlatform().name("checkpoint-reader").start(() -> {
-            Batch[] batch = {new Batch()};
+        Thread reader = Thread.ofPlatform().name("power-history-reader").start(() -> {
             try {
-                queries.changes(chainId, token, -1, points[points.length - 1], (row, block) -> {
-                    batch[0].rows[batch[0].size] = row;
-                    batch[0].blocks[batch[0].size++] = block;
-                    if (batch[0].size == BATCH) {
-                        put(queue, batch[0]);
-                        batch[0] = new Batch();
+                queries.history(chainId, token, points[0], points[points.length - 1], addresses, new PowerQueries.HistorySink() {
+                    @Override
+                    public void start(int delegateIds, Map<String, Integer> ids) {
+                        put(queue, new Start(delegateIds, ids));
                     }
-                }, () -> {
-                    batch[0] = new Batch();
-                    put(queue, RESET);
+
+                    @Override
+                    public void rows(PowerRows rows) {
+                        put(queue, rows);
+                    }
                 });
-                put(queue, batch[0]);
             } catch (RuntimeException e) {
                 failure[0] = e; // handed over with END: the queue orders the write before the read
             } finally {
@@ -72,7 +67,7 @@ final class PowerSeries {
             }
         });
         try {
-            apply(queue, points, sink);
+            apply(queue, points, sink, failure);
         } finally {
             reader.interrupt();
         }
@@ -81,24 +76,26 @@ final class PowerSeries {
         }
     }
 
-    private static void apply(BlockingQueue<Batch> queue, long[] points, SampleSink sink) {
-        PowerBook book = new PowerBook();
+    private static void apply(BlockingQueue<Object> queue, long[] points, SampleSink sink, RuntimeException[] failure) {
+        PowerBook book = null;
         int next = 0;
-        for (Batch batch = take(queue); batch != END; batch = take(queue)) {
-            if (batch == RESET) {
-                book = new PowerBook();
-                next = 0; // the pass starts over: sinks see those points again and keep the later answer
+        for (Object message = take(queue); message != END; message = take(queue)) {
+            if (message instanceof Start start) {
+                book = new PowerBook(start.delegateIds(), start.ids());
                 continue;
             }
-            for (int i = 0; i < batch.size; i++) {
-                while (next < points.length && points[next] < batch.blocks[i]) {
+            PowerRows rows = (PowerRows) message;
+            long[] blocks = rows.blocks;
+            for (int i = 0; i < rows.size; i++) {
+                while (next < points.length && points[next] < blocks[i]) {
                     sink.accept(next, points[next], book);
                     next++;
                 }
-                String row = batch.rows[i];
-                int comma = row.indexOf(',');
-                book.set(row.substring(0, comma), row, comma + 1);
+                book.apply(rows, i);
             }
+        }
+        if (failure[0] != null) {
+            return; // the pass is incomplete: run() throws the reader's failure instead of sampling
         }
         while (next < points.length) {
             sink.accept(next, points[next], book);
@@ -106,16 +103,16 @@ final class PowerSeries {
         }
     }
 
-    private static void put(BlockingQueue<Batch> queue, Batch batch) {
+    private static void put(BlockingQueue<Object> queue, Object message) {
         try {
-            queue.put(batch);
+            queue.put(message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("checkpoint reader interrupted", e);
+            throw new IllegalStateException("power history reader interrupted", e);
         }
     }
 
-    private static Batch take(BlockingQueue<Batch> queue) {
+    private static Object take(BlockingQueue<Object> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {

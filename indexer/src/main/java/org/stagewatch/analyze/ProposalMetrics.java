@@ -86,7 +86,7 @@ public final class ProposalMetrics {
 
     private Map<Long, BigInteger> totalsAt(ContractRow token, long[] blocks) {
         Map<Long, BigInteger> totals = new TreeMap<>();
-        new PowerSeries(new PowerQueries(store.database())).run(token.chainId(), token.address(), blocks,
+        new PowerSeries(new PowerQueries(store.database())).run(token.chainId(), token.address(), blocks, List.of(),
                 (index, block, book) -> totals.put(block, Concentration.of(book.sample(), null).totalVotingPower()));
         return totals;
     }

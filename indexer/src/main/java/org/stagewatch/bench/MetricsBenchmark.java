@@ -22,7 +22,7 @@ import org.stagewatch.store.Store;
 public final class MetricsBenchmark {
 
     /** What one run measured. */
-    public record Result(int delegates, long checkpoints, long lastBlock, double writeSeconds, double scanSeconds,
+    public record Result(int delegates, long checkpoints, long lastBlock, double writeSeconds, double packSeconds, double scanSeconds,
                          long pointInTimeBlock, double pointInTimeSeconds, int seriesPoints, double seriesSeconds,
                          long peakHeapBytes, long maxHeapBytes, String database) {
     }
@@ -43,6 +43,11 @@ public final class MetricsBenchmark {
         long lastBlock = reuse ? (checkpoints - 1) / SyntheticStore.PER_BLOCK + 1
                 : SyntheticStore.write(database, delegates, checkpoints, seed);
         double writeSeconds = reuse ? 0 : seconds(started);
+        started = System.nanoTime();
+        if (!reuse) {
+            SyntheticStore.pack(database, lastBlock);
+        }
+        double packSeconds = reuse ? 0 : seconds(started);
         Store store = new Store(database);
         DaoScope dao = DaoScope.load(store, SyntheticStore.DAO);
         MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
@@ -67,7 +72,7 @@ public final class MetricsBenchmark {
         if (point.byAddress().delegates() == 0 || series.isEmpty()) {
             throw new IllegalStateException("the benchmark measured an empty store");
         }
-        return new Result(delegates, checkpoints, lastBlock, writeSeconds, scanSeconds, block, pointSeconds, series.size(),
+        return new Result(delegates, checkpoints, lastBlock, writeSeconds, packSeconds, scanSeconds, block, pointSeconds, series.size(),
                 seriesSeconds, heap.stop(), Runtime.getRuntime().maxMemory(), db.toString());
     }
 

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.jdbi.v3.core.Handle;
 import org.stagewatch.store.Database;
+import org.stagewatch.store.PowerHistoryWriter;
 
 /**
  * Writes a synthetic votes-token history straight into a SQLite store (the real schema, through
@@ -17,6 +18,7 @@ import org.stagewatch.store.Database;
  * delegate at random and give it a heavy-tailed power with 18 decimals (5 % drop to zero). A governor
  * with a 4 % quorum fraction and a minted supply make {@code nakamoto.quorum} and the supply share
  * computable. Secondary indexes are dropped while loading and built once at the end, as a bulk load should.
+ * {@link #pack} then builds the packed power history (V5) with the writer the sync and the V6 migration use.
  */
 final class SyntheticStore {
     static final String DAO = "bench";
@@ -98,6 +100,23 @@ final class SyntheticStore {
             }
         }
         return lastBlock;
+    }
+
+    /**
+     * Packs the whole history through the last block in one transaction: what the sync does range by range
+     * while indexing, and what the V6 migration does to a database that predates it.
+     */
+    static void pack(Database database, long lastBlock) throws SQLException {
+        try (Handle handle = database.jdbi().open()) {
+            Connection connection = handle.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA cache_size = -262144"); // 256 MiB: the pack walks two big indexes at once
+            }
+            connection.setAutoCommit(false);
+            PowerHistoryWriter.pack(connection, CHAIN_ID, TOKEN, lastBlock);
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
     }
 
     /** Powers spread over nine orders of magnitude, with all 18 decimals filled. */

@@ -57,8 +57,9 @@ final class BenchCommand implements Runnable {
                 Output.json(System.out, result);
                 return 0;
             }
-            System.out.printf("synthetic store: %,d delegates, %,d checkpoints, %,d blocks, written in %.1f s (%s)%n",
-                    result.delegates(), result.checkpoints(), result.lastBlock(), result.writeSeconds(), result.database());
+            System.out.printf("synthetic store: %,d delegates, %,d checkpoints, %,d blocks, written in %.1f s, packed in %.1f s (%s)%n",
+                    result.delegates(), result.checkpoints(), result.lastBlock(), result.writeSeconds(), result.packSeconds(),
+                    result.database());
             System.out.printf("scan of the checkpoint table (baseline): %6.2f s%n", result.scanSeconds());
             System.out.printf("point-in-time metrics at block %,d:   %6.2f s  (%.2f× the scan)%n", result.pointInTimeBlock(),
                     result.pointInTimeSeconds(), result.pointInTimeSeconds() / result.scanSeconds());

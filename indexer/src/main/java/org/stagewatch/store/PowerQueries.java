@@ -1,19 +1,30 @@
 package org.stagewatch.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * The two reads voting-power analytics is built on, streamed row by row from the JDBC result set so
- * that ten million checkpoints never sit in the heap as objects:
- * <ul>
- *   <li>{@link #powersAt}: each delegate's power at block B — one index seek per delegate known by B
- *       (V3's {@code delegates} table and covering {@code voting_power_latest} index), not a scan of
- *       every checkpoint;</li>
- *   <li>{@link #changes}: the checkpoints of a block range in log order, for one ordered pass.</li>
- * </ul>
+ * The one read voting-power analytics is built on: a token's checkpoints in log order from a starting
+ * point, decoded into primitive batches ({@link PowerRows}) without a string or BigInteger per row. It
+ * reads the packed copy {@link PowerHistoryWriter} keeps — the last snapshot at or before the start, the
+ * chunks after it — and the few rows above the packed coverage from {@code voting_power} itself, all in
+ * one transaction, so a concurrent writer's range is seen whole or not at all.
  */
 public final class PowerQueries {
-    private static final int FETCH_SIZE = 10_000;
+    private static final int TAIL_FETCH_SIZE = 10_000;
+    /** Chunks are tens of kilobytes: PostgreSQL would otherwise hold ten thousand of them per fetch. */
+    private static final int CHUNK_FETCH_SIZE = 16;
+    private static final int IN_LIST = 500;
     private static final long MMAP_BYTES = 1L << 40;
 
     private final Database database;
@@ -22,112 +33,205 @@ public final class PowerQueries {
         this.database = database;
     }
 
+    /** Receives the history: {@link #start} once, then the rows in log order. */
+    public interface HistorySink {
+        /**
+         * @param delegateIds every id in the rows is below this
+         * @param ids         the id of each address asked for that has one (a delegate of the token by then)
+         */
+        void start(int delegateIds, Map<String, Integer> ids);
+
+        /** The next rows; the batch is the sink's from now on. */
+        void rows(PowerRows rows);
+    }
+
     /**
-     * Receives one row as {@code delegate,newVotes} (the stored texts joined by a comma in SQL: one
-     * string per row crosses JDBC instead of two, which is most of what reading a row costs).
+     * Every delegate's power at the last snapshot at or before {@code start} (as rows at that snapshot's
+     * block; nothing when there is none), then every checkpoint after it up to {@code through}, in
+     * (block, logIndex) order. The power of d at any B between the start and {@code through} is the last
+     * row of d at or before B.
+     *
+     * @param addresses delegates whose ids the sink needs (for regrouping by entity); may be empty
      */
-    @FunctionalInterface
-    public interface PowerSink {
-        void accept(String delegateAndVotes);
-    }
-
-    /** Receives one checkpoint ({@code delegate,newVotes} as for {@link PowerSink}) in (block, logIndex) order. */
-    @FunctionalInterface
-    public interface ChangeSink {
-        void accept(String delegateAndVotes, long block);
-    }
-
-    /** Position of a log as one number, block · 2²⁰ + logIndex (no block holds a million logs). */
-    private static final String POSITION = "block_number * 1048576 + log_index";
-
-    /** Thrown when storage order turns out not to be log order; {@link #changes} then falls back to the index. */
-    private static final class NotInLogOrder extends RuntimeException {
-        NotInLogOrder() {
-            super(null, null, false, false);
+    public void history(long chainId, String token, long start, long through, Collection<String> addresses, HistorySink sink) {
+        try {
+            database.jdbi().useHandle(handle -> {
+                prepare(handle);
+                if (database.isSqlite()) {
+                    handle.useTransaction(transaction -> read(transaction.getConnection(), chainId, token, start, through, addresses, sink));
+                } else {
+                    handle.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, transaction ->
+                            read(transaction.getConnection(), chainId, token, start, through, addresses, sink));
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("reading the voting-power history of token %s on chain %d from %s failed: %s"
+                    .formatted(token, chainId, database.location(), e.getMessage()), e);
         }
     }
 
-    /**
-     * Power of every delegate first seen at or before {@code block} (zero included): newVotes of its last
-     * checkpoint. Only delegates in [{@code low}, {@code high}) are read, so callers can split the work
-     * over several connections; delegates are visited in address order, which walks the checkpoint
-     * index front to back.
-     */
-    public void powersAt(long chainId, String token, long block, String low, String high, PowerSink sink) {
-        database.jdbi().useHandle(handle -> prepare(handle).createQuery("""
-                        SELECT d.delegate || ',' ||
-                               (SELECT v.new_votes FROM voting_power v
-                                WHERE v.chain_id = d.chain_id AND v.token = d.token AND v.delegate = d.delegate
-                                  AND v.block_number <= :block
-                                ORDER BY v.block_number DESC, v.log_index DESC LIMIT 1) AS power
-                        FROM delegates d
-                        WHERE d.chain_id = :chainId AND d.token = :token AND d.delegate >= :low AND d.delegate < :high
-                          AND d.block_number <= :block""")
-                .bind("chainId", chainId).bind("token", token).bind("block", block).bind("low", low).bind("high", high)
-                .setFetchSize(FETCH_SIZE)
-                .reduceResultSet(sink, (target, resultSet, context) -> {
-                    target.accept(resultSet.getString(1));
-                    return target;
-                }));
-    }
-
-    /**
-     * Checkpoints with {@code fromExclusive < block ≤ toInclusive}, in (block, logIndex) order. On SQLite
-     * the table is read in storage order, which is log order for everything the sync wrote (it appends
-     * ranges in block order, per chain) and much faster than following the index row by row; the order
-     * is checked as rows arrive, and a table that is not in log order is read again through the index,
-     * after {@code reset} has told the sink to forget what it saw.
-     */
-    public void changes(long chainId, String token, long fromExclusive, long toInclusive, ChangeSink sink, Runnable reset) {
-        if (database.isSqlite()) {
-            try {
-                stream("NOT INDEXED", "ORDER BY rowid", chainId, token, fromExclusive, toInclusive, sink, true);
-                return;
-            } catch (RuntimeException e) {
-                if (!(e instanceof NotInLogOrder) && !(e.getCause() instanceof NotInLogOrder)) {
-                    throw e;
+    private static void read(Connection connection, long chainId, String token, long start, long through,
+                             Collection<String> addresses, HistorySink sink) throws SQLException {
+        sink.start((int) single(connection, "SELECT COALESCE(MAX(delegate_id) + 1, 0) FROM delegates WHERE chain_id = ? AND token = ?",
+                chainId, token), idsOf(connection, chainId, token, addresses));
+        Emitter out = new Emitter(sink);
+        long snapshotBlock = -1;
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT block_number, data FROM power_snapshots WHERE chain_id = ? AND token = ? AND block_number <= ?
+                ORDER BY block_number DESC LIMIT 1""")) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            select.setLong(3, start);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    snapshotBlock = rows.getLong(1);
+                    PowerCodec.Reader reader = new PowerCodec.Reader(rows.getBytes(2), "power_snapshots of token " + token);
+                    int count = (int) reader.varint();
+                    for (int id = 0; id < count; id++) {
+                        int at = out.add(snapshotBlock, id);
+                        if (!reader.power(out.batch.limbs, at)) {
+                            out.batch.size--; // zero: the same as no row
+                        }
+                    }
                 }
-                reset.run();
             }
         }
-        stream("", "ORDER BY block_number, log_index", chainId, token, fromExclusive, toInclusive, sink, false);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT data FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ? AND first_block <= ?
+                ORDER BY block_number""")) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            select.setLong(3, snapshotBlock);
+            select.setLong(4, through);
+            select.setFetchSize(CHUNK_FETCH_SIZE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    decodeChunk(rows.getBytes(1), token, snapshotBlock, through, out);
+                }
+            }
+        }
+        long coverage = single(connection, "SELECT COALESCE(MAX(block_number), -1) FROM power_chunks WHERE chain_id = ? AND token = ?",
+                chainId, token);
+        if (through > coverage) {
+            readTail(connection, chainId, token, Math.max(coverage, snapshotBlock), through, out);
+        }
+        out.flush();
+    }
+
+    private static void decodeChunk(byte[] data, String token, long after, long through, Emitter out) {
+        PowerCodec.Reader reader = new PowerCodec.Reader(data, "power_chunks of token " + token);
+        long block = 0;
+        while (reader.hasMore()) {
+            block += reader.varint();
+            int id = (int) reader.varint();
+            if (block > through) {
+                return;
+            }
+            int at = out.add(block, id);
+            reader.power(out.batch.limbs, at);
+            if (block <= after) {
+                out.batch.size--; // before the snapshot the rows start from (chunks do not straddle one; kept safe)
+            }
+        }
+    }
+
+    /** Rows above the packed coverage, straight from voting_power (few: those the last pack had not reached). */
+    private static void readTail(Connection connection, long chainId, String token, long after, long through, Emitter out)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT v.block_number, d.delegate_id, v.new_votes, v.delegate FROM voting_power v
+                LEFT JOIN delegates d ON d.chain_id = v.chain_id AND d.token = v.token AND d.delegate = v.delegate
+                WHERE v.chain_id = ? AND v.token = ? AND v.block_number > ? AND v.block_number <= ?
+                ORDER BY v.block_number, v.log_index""")) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            select.setLong(3, after);
+            select.setLong(4, through);
+            select.setFetchSize(TAIL_FETCH_SIZE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long block = rows.getLong(1);
+                    int id = rows.getInt(2);
+                    if (rows.wasNull()) {
+                        throw new StoreException(("voting_power of token %s on chain %d has a checkpoint of %s at block %d that "
+                                + "the packed history does not know (no delegate id): the table was changed outside Stagewatch; "
+                                + "re-index into a fresh --db").formatted(token, chainId, rows.getString(4), block));
+                    }
+                    String votes = rows.getString(3);
+                    int at = out.add(block, id);
+                    PowerCodec.parseDecimal(votes, 0, votes.length(), out.batch.limbs, at);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> idsOf(Connection connection, long chainId, String token, Collection<String> addresses)
+            throws SQLException {
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> all = new ArrayList<>(addresses);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("SELECT delegate, delegate_id FROM delegates "
+                    + "WHERE chain_id = ? AND token = ? AND delegate_id IS NOT NULL AND delegate IN (" + marks + ")")) {
+                select.setLong(1, chainId);
+                select.setString(2, token);
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(3 + i, part.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long single(Connection connection, String sql, long chainId, String token) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Fills batches and hands each on when full. */
+    private static final class Emitter {
+        private final HistorySink sink;
+        PowerRows batch = new PowerRows();
+
+        Emitter(HistorySink sink) {
+            this.sink = sink;
+        }
+
+        int add(long block, int id) {
+            if (batch.isFull()) {
+                sink.rows(batch);
+                batch = new PowerRows();
+            }
+            return batch.add(block, id);
+        }
+
+        void flush() {
+            if (batch.size > 0) {
+                sink.rows(batch);
+            }
+            batch = new PowerRows();
+        }
     }
 
     /**
-     * Lets SQLite map the file into memory for this connection: the seeks and scans here touch
-     * gigabytes of index pages, and reading them through its small page cache costs a system call each.
+     * Lets SQLite map the file into memory for this connection: the packed history is hundreds of megabytes,
+     * and reading it through the small page cache costs a system call per page.
      */
-    private Handle prepare(Handle handle) {
+    private void prepare(Handle handle) {
         if (database.isSqlite()) {
             handle.execute("PRAGMA mmap_size = " + MMAP_BYTES);
         }
-        return handle;
-    }
-
-    private void stream(String indexHint, String order, long chainId, String token, long from, long to, ChangeSink sink,
-                        boolean checkOrder) {
-        database.jdbi().useHandle(handle -> prepare(handle).useTransaction(transaction ->
-                streamIn(transaction, indexHint, order, chainId, token, from, to, sink, checkOrder)));
-    }
-
-    private static void streamIn(Handle handle, String indexHint, String order, long chainId, String token, long from,
-                                 long to, ChangeSink sink, boolean checkOrder) {
-        long[] last = {Long.MIN_VALUE};
-        handle.createQuery("SELECT delegate || ',' || new_votes, " + POSITION + " FROM voting_power " + indexHint + """
-                         WHERE chain_id = :chainId AND token = :token AND block_number > :from AND block_number <= :to
-                        """ + order)
-                .bind("chainId", chainId).bind("token", token).bind("from", from).bind("to", to)
-                .setFetchSize(FETCH_SIZE)
-                .reduceResultSet(sink, (target, resultSet, context) -> {
-                    long position = resultSet.getLong(2);
-                    if (checkOrder) {
-                        if (position <= last[0]) {
-                            throw new NotInLogOrder();
-                        }
-                        last[0] = position;
-                    }
-                    target.accept(resultSet.getString(1), position >> 20);
-                    return target;
-                });
     }
 }

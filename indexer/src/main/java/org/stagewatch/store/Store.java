@@ -19,7 +19,7 @@ public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
             "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
-            "delegations", "voting_power", "transfers", "delegates",
+            "delegations", "voting_power", "transfers", "delegates", "power_chunks", "power_snapshots",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes");
 
@@ -74,6 +74,8 @@ public final class Store {
         private final org.jdbi.v3.core.Handle handle;
         private Checkpoint pending;
         private long pendingLogs;
+        /** Tokens of the pending checkpoint's chain that got power checkpoints since the last commit. */
+        private final java.util.Set<String> pendingTokens = new java.util.TreeSet<>();
         private long begunNanos;
 
         private RangeWriter(org.jdbi.v3.core.Handle handle) {
@@ -97,6 +99,11 @@ public final class Store {
             }
             pending = checkpoint;
             pendingLogs += logs.size();
+            for (var row : rows.votingPower) {
+                if (row.chainId() == checkpoint.chainId()) {
+                    pendingTokens.add(row.token());
+                }
+            }
         }
 
         /** Logs added since the last commit. */
@@ -116,13 +123,19 @@ public final class Store {
             }
             Checkpoint committed = pending;
             try {
+                // the packed copy of each touched token's power history (V5) is extended up to the checkpoint in
+                // the same transaction, once per commit: rows, packed copy and checkpoint commit together
+                for (String token : pendingTokens) {
+                    PowerHistoryWriter.pack(handle.getConnection(), committed.chainId(), token, committed.blockNumber());
+                }
                 handle.commit();
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw new StoreException("committing the ranges up to block %d of chain %d failed (none of them was kept): %s"
                         .formatted(committed.blockNumber(), committed.chainId(), e.getMessage()), e);
             }
             pending = null;
             pendingLogs = 0;
+            pendingTokens.clear();
             return java.util.Optional.of(committed);
         }
 

@@ -27,6 +27,7 @@ class PowerHistoryTest {
     private static final String ALICE = "0x" + "a".repeat(40);
     private static final String BOB = "0x" + "b".repeat(40);
     private static final String CAROL = "0x" + "c".repeat(40);
+    private static final String DAVE = "0x" + "d".repeat(40);
 
     @TempDir
     Path dir;
@@ -98,12 +99,19 @@ class PowerHistoryTest {
     }
 
     @Test
-    void shouldReadThroughTheIndexWhenStorageOrderIsNotLogOrder() {
+    void shouldAgreeAfterARollbackCutsThroughThePackedHistoryAndTheChainIsIndexedAgain() {
         Store store = history(false, null, 4);
-        // a late row for block 4, stored after everything else (as a hand-repaired database might have it)
-        store.jdbi().useHandle(handle -> handle.execute("""
-                INSERT INTO voting_power (chain_id, token, delegate, previous_votes, new_votes, block_number, log_index, tx_hash)
-                VALUES (1, ?, ?, '0', '1000', 4, 5, '0xlate')""", TOKEN, ALICE));
+        // a reorg replaces blocks 7…12: bob keeps 50 instead of dropping to 0, carol never rises to 90
+        store.rollbackAbove(1, 6, "0xb6");
+        for (long block = 7; block <= 12; block++) {
+            ProjectedBatch batch = new ProjectedBatch();
+            if (block == 9) {
+                batch.votingPower.add(new Rows.VotingPower(1, TOKEN, ALICE, "70", "20", block, 0, "0xr"));
+                batch.votingPower.add(new Rows.VotingPower(1, TOKEN, DAVE, "0", "500", block, 1, "0xr"));
+            }
+            store.writeRange(List.of(), List.of(new BlockHeader(1, block, "0xr" + block, "0xr" + (block - 1), 1000 + 10 * block,
+                    null)), batch, List.of(), new Checkpoint(1, block, "0xr" + block));
+        }
         DaoScope dao = DaoScope.load(store, "d");
         MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
         List<MetricsPoint> series = analyzer.series(dao, new SeriesPlan("1blocks", "1", "12"), null);
@@ -111,7 +119,26 @@ class PowerHistoryTest {
             assertThat(point.byAddress()).as("block %d", point.block())
                     .isEqualTo(analyzer.at(dao, point.block(), null, null).byAddress());
         }
-        // block 4: alice 1000 (the late row), bob 50
-        assertThat(series.get(3).byAddress().totalVotingPower()).isEqualTo(1050);
+        // block 6 as before: alice 70, bob 50, carol 30; block 9 on: alice 20, bob 50, carol 30, dave 500
+        assertThat(series.get(5).byAddress().totalVotingPower()).isEqualTo(150);
+        assertThat(series.get(8).byAddress().totalVotingPower()).isEqualTo(600);
+        assertThat(series.get(11).byAddress().delegates()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRegroupByEntityAtAPointAndAlongASeries() {
+        Store store = history(false, null, 4);
+        Labels labels = new Labels(null, java.util.Map.of(ALICE, "fund", CAROL, "fund", DAVE, "fund"));
+        DaoScope dao = DaoScope.load(store, "d");
+        MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
+        // block 10: alice 120 + carol 90 are one entity of 210, the only one with power
+        Concentration entities = analyzer.at(dao, 10L, null, labels).byEntity();
+        assertThat(entities.delegates()).isEqualTo(1);
+        assertThat(entities.totalVotingPower()).isEqualTo(210);
+        // block 5: fund = alice 70 + carol 30, bob 50 alone
+        List<MetricsPoint> series = analyzer.series(dao, new SeriesPlan("5blocks", "5", "10"), labels);
+        assertThat(series.get(0).byEntity().delegates()).isEqualTo(2);
+        assertThat(series.get(0).byEntity().topShares().get("1")).isEqualByComparingTo("0.6666666666666666666666666666666667");
+        assertThat(series.get(1).byEntity()).isEqualTo(entities);
     }
 }

@@ -165,6 +165,8 @@ class IndexerIT {
 
         assertThat(TableDump.of(resumed)).isEqualTo(TableDump.of(uninterrupted));
         assertThat(TableDump.of(uninterrupted).get("voting_power")).isNotEmpty();
+        assertThat(TableDump.of(uninterrupted).get("packed power history")).as("every checkpoint packed once")
+                .hasSameSizeAs(TableDump.of(uninterrupted).get("voting_power"));
     }
 
     @Test

@@ -1,19 +1,24 @@
 package org.stagewatch.sync;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.stagewatch.store.PowerQueries;
+import org.stagewatch.store.PowerRows;
 import org.stagewatch.store.Store;
 
 /**
  * A canonical dump of every indexed table (rows sorted, wall-clock columns left out), so two
- * databases built differently — interrupted or not — can be compared for equality.
+ * databases built differently — interrupted or not — can be compared for equality. The packed power
+ * history (V5) is dumped as what it decodes to, in log order: where its chunks were cut depends on how
+ * the run was cut into ranges, what they hold must not.
  */
 final class TableDump {
     static final List<String> TABLES = List.of("contracts", "sync_checkpoints", "blocks", "raw_logs", "state_reads",
-            "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers",
+            "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers", "delegates",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes", "control_declarations");
 
@@ -55,6 +60,35 @@ final class TableDump {
             rows.sort(null);
             dump.put(table, rows);
         }
+        dump.put("packed power history", packedHistory(store));
         return dump;
+    }
+
+    private static List<String> packedHistory(Store store) {
+        List<String> rows = new ArrayList<>();
+        List<Map<String, Object>> tokens = store.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT DISTINCT chain_id, token FROM delegates ORDER BY chain_id, token").mapToMap().list());
+        for (Map<String, Object> token : tokens) {
+            long chainId = ((Number) token.get("chain_id")).longValue();
+            String address = (String) token.get("token");
+            new PowerQueries(store.database()).history(chainId, address, -1, Long.MAX_VALUE, List.of(), new PowerQueries.HistorySink() {
+                @Override
+                public void start(int delegateIds, Map<String, Integer> ids) {
+                }
+
+                @Override
+                public void rows(PowerRows batch) {
+                    for (int i = 0; i < batch.size; i++) {
+                        BigInteger power = BigInteger.ZERO;
+                        for (int limb = 3; limb >= 0; limb--) {
+                            power = power.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(batch.limbs[i * 4 + limb])));
+                        }
+                        rows.add("chain=%d,token=%s,block=%d,delegate_id=%d,power=%s".formatted(chainId, address, batch.blocks[i],
+                                batch.ids[i], power));
+                    }
+                }
+            });
+        }
+        return rows;
     }
 }
