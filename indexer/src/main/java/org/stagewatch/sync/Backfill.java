@@ -22,9 +22,12 @@ public final class Backfill {
     /**
      * Far from the head, ranges are committed together once this many logs are pending or this much time
      * has passed since the transaction began (see {@link Store.RangeWriter}); a crash loses at most that.
+     * The time can be set with {@code -Dstagewatch.commitMillis=N} (CrashIT commits every few ranges so its
+     * kills land between commits, inside an open transaction).
      */
     static final long COMMIT_LOGS = 250_000;
-    static final long COMMIT_NANOS = 2_000_000_000L;
+    static final long COMMIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong("stagewatch.commitMillis", 2_000));
 
     private final Store store;
     private final EventDecoder decoder;
