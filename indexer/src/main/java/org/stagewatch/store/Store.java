@@ -62,6 +62,8 @@ public final class Store {
     static final long WRITER_CACHE_KIB = 256 * 1024;
     /** How much of the SQLite file the range writer may map into memory. */
     static final long WRITER_MMAP_BYTES = 2L << 30;
+    /** How many written delegates a range writer remembers, at most (≈ 100 bytes each). */
+    static final int WRITTEN_DELEGATES_KEPT = 200_000;
 
     /**
      * Consecutive ranges of one chain written into one open transaction, each with the checkpoint that
@@ -74,6 +76,8 @@ public final class Store {
         private final org.jdbi.v3.core.Handle handle;
         private Checkpoint pending;
         private long pendingLogs;
+        /** Delegates this writer has written (see {@link #writeDelegates}); dropped with the writer. */
+        private final java.util.Set<DelegateKey> writtenDelegates = new java.util.HashSet<>();
         /** Tokens of the pending checkpoint's chain that got power checkpoints since the last commit. */
         private final java.util.Set<String> pendingTokens = new java.util.TreeSet<>();
         private long begunNanos;
@@ -90,7 +94,7 @@ public final class Store {
                     handle.begin();
                     begunNanos = System.nanoTime();
                 }
-                write(handle, logs, headers, rows, reads, checkpoint);
+                write(handle, logs, headers, rows, reads, checkpoint, writtenDelegates);
             } catch (SQLException | RuntimeException e) {
                 String uncommitted = pending == null ? "" : " nor of the ranges up to block %d, not yet committed,"
                         .formatted(pending.blockNumber());
@@ -153,18 +157,18 @@ public final class Store {
     }
 
     private static void write(org.jdbi.v3.core.Handle handle, EncodedLogs logs, Collection<BlockHeader> headers,
-                              ProjectedBatch rows, List<StateRead> reads, Checkpoint checkpoint) throws SQLException {
+                              ProjectedBatch rows, List<StateRead> reads, Checkpoint checkpoint,
+                              java.util.Set<DelegateKey> writtenDelegates) throws SQLException {
         Connection connection = handle.getConnection();
         JdbcBatch.insert(connection, """
                 INSERT INTO raw_logs (chain_id, block_number, log_index, tx_index, tx_hash, address, topics, data)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", java.util.stream.IntStream.range(0, logs.size()).boxed().toList(), (statement, i) -> {
-            RawLog log = logs.log(i);
-            statement.setLong(1, log.chainId());
-            statement.setLong(2, log.blockNumber());
-            statement.setInt(3, log.logIndex());
-            statement.setInt(4, log.txIndex());
+            statement.setLong(1, logs.chainId(i));
+            statement.setLong(2, logs.blockNumber(i));
+            statement.setInt(3, logs.logIndex(i));
+            statement.setInt(4, logs.txIndex(i));
             statement.setBytes(5, logs.txHash(i));
-            statement.setString(6, log.address());
+            statement.setString(6, logs.address(i));
             statement.setBytes(7, logs.topics(i));
             statement.setBytes(8, logs.data(i));
         });
@@ -177,7 +181,7 @@ public final class Store {
         projection.insertVotes(rows.votes);
         projection.insertGovernorSettings(rows.governorSettings);
         handle.attach(ControlDao.class).insert(rows.control);
-        writeDelegates(connection, rows);
+        writeDelegates(connection, rows, writtenDelegates);
         handle.attach(StateReadDao.class).insert(reads);
         sync.saveCheckpoint(checkpoint, Instant.now().toString());
     }
@@ -186,14 +190,28 @@ public final class Store {
      * First sightings of delegates (V3 {@code delegates}): one row per (token, delegate) of the range at its
      * earliest block; a delegate already known keeps the earlier block.
      */
-    private static void writeDelegates(Connection connection, ProjectedBatch rows) throws SQLException {
-        record Key(long chainId, String token, String delegate) {
-        }
-        java.util.Map<Key, org.stagewatch.project.Rows.VotingPower> first = new java.util.LinkedHashMap<>();
+    /** A delegate of a token, as the {@code delegates} table keys it. */
+    private record DelegateKey(long chainId, String token, String delegate) {
+    }
+
+    /**
+     * @param written delegates this writer already wrote, at an earlier or the same block (ranges come in block
+     *                order): their upsert would change nothing, so it is skipped — a busy token reports the same
+     *                few thousand delegates in every range
+     */
+    private static void writeDelegates(Connection connection, ProjectedBatch rows, java.util.Set<DelegateKey> written)
+            throws SQLException {
+        java.util.Map<DelegateKey, org.stagewatch.project.Rows.VotingPower> first = new java.util.LinkedHashMap<>();
         for (var row : rows.votingPower) {
-            first.merge(new Key(row.chainId(), row.token(), row.delegate()), row,
-                    (known, later) -> later.blockNumber() < known.blockNumber() ? later : known);
+            DelegateKey key = new DelegateKey(row.chainId(), row.token(), row.delegate());
+            if (!written.contains(key)) {
+                first.merge(key, row, (known, later) -> later.blockNumber() < known.blockNumber() ? later : known);
+            }
         }
+        if (written.size() + first.size() > WRITTEN_DELEGATES_KEPT) {
+            written.clear(); // a bound on the heap; forgetting only costs upserts that change nothing
+        }
+        written.addAll(first.keySet());
         JdbcBatch.insert(connection, """
                 INSERT INTO delegates (chain_id, token, delegate, block_number) VALUES (?, ?, ?, ?)
                 ON CONFLICT (chain_id, token, delegate) DO UPDATE SET block_number = excluded.block_number

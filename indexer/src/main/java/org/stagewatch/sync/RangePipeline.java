@@ -4,13 +4,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Fetches ranges on a thread of its own, up to {@value #AHEAD} ranges ahead of the writer, so that
- * the RPC round trips and JSON parsing of the next range overlap with decoding and writing of the
- * current one. Ranges come out in order; the first failure (a reorg, an RPC error) comes out in
+ * Fetches, decodes and projects ranges on a thread of its own, {@value #AHEAD} range ahead of the writer
+ * (besides the one it is working on: a range of a busy chain is tens of MB of heap, and two waiting pushed
+ * a 512 MB heap into full collections), so that the RPC round trips, JSON parsing and decoding of the next
+ * range overlap with writing the current one. Ranges come out in order; the first failure (a reorg, an RPC error) comes out in
  * their place and ends the pipeline. Each fetched range is checked against the one before it.
  */
 final class RangePipeline implements AutoCloseable {
-    static final int AHEAD = 2;
+    static final int AHEAD = 1;
 
     /** One item: a range, or the failure that ended fetching, or the end. */
     record Item(RangeIndexer.Fetched range, RuntimeException failure) {
