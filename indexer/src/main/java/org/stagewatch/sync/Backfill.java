@@ -69,7 +69,7 @@ public final class Backfill {
             return pipeline.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncException("interrupted; the checkpoint is at the last fully written range");
+            throw new SyncException("interrupted; the checkpoint is at the last committed range");
         } finally {
             phases.addWait(System.nanoTime() - started);
         }
