@@ -3,26 +3,46 @@ package org.stagewatch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stagewatch.chain.RawLog;
 
-/** V7 turns the hex TEXT raw logs of older databases into bytes without losing or changing one. */
+/**
+ * V7 turns the hex TEXT raw logs of older databases into bytes without losing or changing one — on SQLite,
+ * and on PostgreSQL when {@value TestDatabases#POSTGRES_VARIABLE} names one (V7 is written once per database).
+ */
 class RawLogsMigrationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldCarryEveryRawLogOfAVersion4DatabaseOverUnchanged() {
-        String file = dir.resolve("v4.db").toString();
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("4").load().migrate();
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+    private TestDatabases databases;
+
+    @BeforeEach
+    void open() {
+        databases = new TestDatabases(dir);
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        databases.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void shouldCarryEveryRawLogOfAVersion4DatabaseOverUnchanged(String kind) throws Exception {
+        String target = databases.target(kind);
+        String url = target.startsWith("jdbc:") ? target : "jdbc:sqlite:" + target;
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO blocks VALUES (1, 10, '0xb10', '0xb9', 1010, NULL)");
             statement.execute("INSERT INTO blocks VALUES (1, 11, '0xb11', '0xb10', 1022, NULL)");
             statement.execute("INSERT INTO raw_logs VALUES (1, 10, 0, '0xb10', '0x" + "ab".repeat(32) + "', 2, '0x" + "12".repeat(20)
@@ -32,11 +52,9 @@ class RawLogsMigrationTest {
                     + "', NULL, NULL, NULL, NULL, '0x')");
             statement.execute("INSERT INTO raw_logs VALUES (1, 11, 6, '0xb11', '0x" + "cd".repeat(32) + "', 0, '0x" + "34".repeat(20)
                     + "', '0x" + "0a".repeat(32) + "', NULL, NULL, NULL, '0x00')");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
 
-        Store store = new Store(Database.open(file));
+        Store store = new Store(Database.open(target));
 
         assertThat(store.rawLogs(1, 0, 100)).containsExactly(
                 new RawLog(1, 10, "0xb10", "0x" + "ab".repeat(32), 2, 0, "0x" + "12".repeat(20),
@@ -44,5 +62,7 @@ class RawLogsMigrationTest {
                         "0x" + "ff".repeat(40)),
                 new RawLog(1, 11, "0xb11", "0x" + "cd".repeat(32), 0, 5, "0x" + "34".repeat(20), List.of(), "0x"),
                 new RawLog(1, 11, "0xb11", "0x" + "cd".repeat(32), 0, 6, "0x" + "34".repeat(20), List.of("0x" + "0a".repeat(32)), "0x00"));
+        store.rollbackAbove(1, 10, "0xb10");
+        assertThat(store.rawLogs(1, 0, 100)).hasSize(1);
     }
 }
