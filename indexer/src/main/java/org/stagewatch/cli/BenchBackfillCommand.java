@@ -135,10 +135,10 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits until anvil stops working on its own: after a million delegations it goes on mining empty blocks
-     * for minutes, each one hashing the state trie of a million accounts (a core at 100 %) with no request in
-     * flight, and measuring then would charge that core to whichever phase runs. Idle = under 5 % of a core
-     * over two seconds; gives up waiting after 30 minutes (and says so).
+     * Waits until anvil is idle: work it does on its own would be charged to whichever phase runs. (Before
+     * the generator turned automine off, anvil went on mining empty blocks for half an hour after the load,
+     * each hashing the state of a million accounts at 100 % of a core.) Idle = under 5 % of a core over two
+     * seconds; gives up waiting after 30 minutes (and says so).
      */
     private static void awaitIdle(AnvilNode node) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
