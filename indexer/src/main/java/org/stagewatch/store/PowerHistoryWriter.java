@@ -40,6 +40,8 @@ public final class PowerHistoryWriter {
     private int delegateIds;
     private long snapshotBlock;
     private long rowsSinceSnapshot;
+    /** The chunk being filled by the pack under way; null before its first row. */
+    private Open open;
     /** Powers by delegate id as of the rows packed so far; loaded when a snapshot first falls due. */
     private long[] state;
 
@@ -68,49 +70,66 @@ public final class PowerHistoryWriter {
         }
         snapshotBlock = lastSnapshotBlock();
         rowsSinceSnapshot = rowsSince(snapshotBlock);
-        Open open = null;
         long[] power = new long[LIMBS];
-        try (PreparedStatement tail = connection.prepareStatement("""
-                SELECT v.block_number, d.delegate_id, v.new_votes, v.delegate FROM voting_power v
-                LEFT JOIN delegates d ON d.chain_id = v.chain_id AND d.token = v.token AND d.delegate = v.delegate
-                WHERE v.chain_id = ? AND v.token = ? AND v.block_number > ? AND v.block_number <= ?
-                ORDER BY v.block_number, v.log_index""")) {
-            tail.setLong(1, chainId);
-            tail.setString(2, token);
-            tail.setLong(3, coverage);
-            tail.setLong(4, throughBlock);
-            tail.setFetchSize(10_000);
-            try (ResultSet rows = tail.executeQuery()) {
-                while (rows.next()) {
-                    long block = rows.getLong(1);
-                    int id = rows.getInt(2);
-                    if (rows.wasNull()) {
-                        throw new StoreException(("voting_power of token %s on chain %d has a checkpoint of %s at block %d "
-                                + "without a delegates row: the table was changed outside Stagewatch; re-index into a fresh --db")
-                                .formatted(token, chainId, rows.getString(4), block));
-                    }
-                    String votes = rows.getString(3);
-                    PowerCodec.parseDecimal(votes, 0, votes.length(), power, 0);
-                    if (open == null) {
-                        open = reopen(last);
-                    } else if (open.rows >= chunkRows && block != open.lastBlock) {
-                        flush(open, open.lastBlock); // chunks end at block boundaries: coverage means whole blocks
-                        open = new Open();
-                    }
-                    add(open, block, id, power, 0);
-                }
+        readCheckpoints(connection, chainId, token, coverage, throughBlock, 10_000, (block, id, votes) -> {
+            PowerCodec.parseDecimal(votes, 0, votes.length(), power, 0);
+            if (open == null) {
+                open = reopen(last);
+            } else if (open.rows >= chunkRows && block != open.lastBlock) {
+                flush(open, open.lastBlock); // chunks end at block boundaries: coverage means whole blocks
+                open = new Open();
             }
-        }
+            add(open, block, id, power, 0);
+        });
         if (open != null) {
             flush(open, throughBlock); // nothing else is at or below the checkpoint: the chunk may claim up to it
         }
     }
 
+    /** One checkpoint of {@link #readCheckpoints}: its block, the delegate's packed id, newVotes as decimal text. */
+    @FunctionalInterface
+    interface CheckpointRow {
+        void accept(long block, int delegateId, String newVotes) throws SQLException;
+    }
+
+    /**
+     * A token's checkpoints in ({@code after}, {@code through}], in log order, straight from voting_power with each
+     * delegate's packed id: what the packer packs, and what readers take above the packed coverage. A checkpoint
+     * whose delegate has no id means the table was changed outside Stagewatch, and is refused by name.
+     */
+    static void readCheckpoints(Connection connection, long chainId, String token, long after, long through, int fetchSize,
+                                CheckpointRow row) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT v.block_number, d.delegate_id, v.new_votes, v.delegate FROM voting_power v
+                LEFT JOIN delegates d ON d.chain_id = v.chain_id AND d.token = v.token AND d.delegate = v.delegate
+                WHERE v.chain_id = ? AND v.token = ? AND v.block_number > ? AND v.block_number <= ?
+                ORDER BY v.block_number, v.log_index""")) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            select.setLong(3, after);
+            select.setLong(4, through);
+            select.setFetchSize(fetchSize);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long block = rows.getLong(1);
+                    int id = rows.getInt(2);
+                    if (rows.wasNull()) {
+                        throw new StoreException(("voting_power of token %s on chain %d has a checkpoint of %s at block %d "
+                                + "without a delegate id (no delegates row, or one the packed history never numbered): the "
+                                + "table was changed outside Stagewatch; re-index into a fresh --db")
+                                .formatted(token, chainId, rows.getString(4), block));
+                    }
+                    row.accept(block, id, rows.getString(3));
+                }
+            }
+        }
+    }
+
     /** The chunk being filled: the last one again when it is small and no snapshot closed it, else a new one. */
     private Open reopen(Chunk last) throws SQLException {
-        Open open = new Open();
+        Open chunk = new Open();
         if (last == null || last.rows >= chunkRows || last.end <= snapshotBlock) {
-            return open;
+            return chunk;
         }
         PowerCodec.Reader reader = new PowerCodec.Reader(last.data, "power_chunks of token " + token);
         long[] power = new long[LIMBS];
@@ -119,7 +138,7 @@ public final class PowerHistoryWriter {
             block += reader.varint();
             int id = (int) reader.varint();
             reader.power(power, 0);
-            open.write(block, id, power, 0);
+            chunk.write(block, id, power, 0);
         }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number = ?")) {
@@ -129,7 +148,7 @@ public final class PowerHistoryWriter {
             delete.executeUpdate();
         }
         rowsSinceSnapshot -= last.rows;
-        return open;
+        return chunk;
     }
 
     private void add(Open open, long block, int id, long[] power, int at) {

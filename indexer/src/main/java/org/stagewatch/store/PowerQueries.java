@@ -138,31 +138,10 @@ public final class PowerQueries {
     /** Rows above the packed coverage, straight from voting_power (few: those the last pack had not reached). */
     private static void readTail(Connection connection, long chainId, String token, long after, long through, Emitter out)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT v.block_number, d.delegate_id, v.new_votes, v.delegate FROM voting_power v
-                LEFT JOIN delegates d ON d.chain_id = v.chain_id AND d.token = v.token AND d.delegate = v.delegate
-                WHERE v.chain_id = ? AND v.token = ? AND v.block_number > ? AND v.block_number <= ?
-                ORDER BY v.block_number, v.log_index""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, after);
-            select.setLong(4, through);
-            select.setFetchSize(TAIL_FETCH_SIZE);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long block = rows.getLong(1);
-                    int id = rows.getInt(2);
-                    if (rows.wasNull()) {
-                        throw new StoreException(("voting_power of token %s on chain %d has a checkpoint of %s at block %d that "
-                                + "the packed history does not know (no delegate id): the table was changed outside Stagewatch; "
-                                + "re-index into a fresh --db").formatted(token, chainId, rows.getString(4), block));
-                    }
-                    String votes = rows.getString(3);
-                    int at = out.add(block, id);
-                    PowerCodec.parseDecimal(votes, 0, votes.length(), out.batch.limbs, at);
-                }
-            }
-        }
+        PowerHistoryWriter.readCheckpoints(connection, chainId, token, after, through, TAIL_FETCH_SIZE, (block, id, votes) -> {
+            int at = out.add(block, id);
+            PowerCodec.parseDecimal(votes, 0, votes.length(), out.batch.limbs, at);
+        });
     }
 
     private static Map<String, Integer> idsOf(Connection connection, long chainId, String token, Collection<String> addresses)
