@@ -20,12 +20,23 @@ final class JdbcBatch {
     }
 
     static <T> void insert(Connection connection, String sql, List<T> rows, Binder<T> binder) throws SQLException {
-        if (rows.isEmpty()) {
+        insert(connection, sql, rows.size(), (statement, i) -> binder.bind(statement, rows.get(i)));
+    }
+
+    /** Binds row {@code i} of a columnar batch (see {@link EncodedLogs}). */
+    @FunctionalInterface
+    interface IndexBinder {
+        void bind(PreparedStatement statement, int i) throws SQLException;
+    }
+
+    /** Like {@link #insert(Connection, String, List, Binder)} for rows 0 … {@code count - 1} of column arrays. */
+    static void insert(Connection connection, String sql, int count, IndexBinder binder) throws SQLException {
+        if (count == 0) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (T row : rows) {
-                binder.bind(statement, row);
+            for (int i = 0; i < count; i++) {
+                binder.bind(statement, i);
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -162,7 +162,7 @@ public final class Store {
         Connection connection = handle.getConnection();
         JdbcBatch.insert(connection, """
                 INSERT INTO raw_logs (chain_id, block_number, log_index, tx_index, tx_hash, address, topics, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", java.util.stream.IntStream.range(0, logs.size()).boxed().toList(), (statement, i) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", logs.size(), (statement, i) -> {
             statement.setLong(1, logs.chainId(i));
             statement.setLong(2, logs.blockNumber(i));
             statement.setInt(3, logs.logIndex(i));
