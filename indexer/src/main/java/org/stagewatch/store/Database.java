@@ -67,13 +67,14 @@ public final class Database {
     /**
      * Portable steps live in db/migration (with a {@code blob} placeholder for the one type the two
      * databases spell differently); a step whose SQL differs more (V7: WITHOUT ROWID, unhex / decode) has
-     * one file of the same version in db/sqlite and in db/postgresql.
+     * one file of the same version in db/sqlite and in db/postgresql; a step that is a loop over rows (V6, V8)
+     * is a Java migration in this package.
      */
     private static void migrate(DataSource dataSource, String target, boolean sqlite) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .javaMigrations(new PackPowerHistory())
+                .javaMigrations(new PackPowerHistory(), new PackRawLogs())
                 .placeholders(java.util.Map.of("blob", sqlite ? "BLOB" : "BYTEA"))
                 .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
                 .load();

@@ -1,87 +1,91 @@
 package org.stagewatch.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.stagewatch.chain.RawLog;
 
 /**
- * Raw logs reduced to the columns of {@code raw_logs}, with tx hash, topics and data already decoded from
- * hex. The sync builds it on the fetch thread, so the writer thread — the one a backfill waits on — only
- * binds and inserts; and it keeps no reference to the logs' hex strings, so a range waiting in the
- * pipeline holds half the memory and the strings die young.
+ * A range's raw logs packed block by block ({@link RawLogCodec}), the rows of {@code raw_log_blocks}. The
+ * sync builds it on the fetch thread, so the writer thread — the one a backfill waits on — only inserts a
+ * row per block; and it keeps no reference to the logs' hex strings, so a range waiting in the pipeline
+ * holds a few MB instead of tens and the strings die young.
  */
 public final class EncodedLogs {
     private final long[] chainIds;
     private final long[] blockNumbers;
-    private final int[] logIndexes;
-    private final int[] txIndexes;
-    private final String[] addresses;
-    private final byte[][] txHashes;
-    private final byte[][] topics;
-    private final byte[][] data;
+    private final int[] counts;
+    private final byte[][] blobs;
+    private final int size;
 
     private EncodedLogs(List<RawLog> logs) {
-        int size = logs.size();
-        chainIds = new long[size];
-        blockNumbers = new long[size];
-        logIndexes = new int[size];
-        txIndexes = new int[size];
-        addresses = new String[size];
-        txHashes = new byte[size][];
-        topics = new byte[size][];
-        data = new byte[size][];
-        for (int i = 0; i < size; i++) {
-            RawLog log = logs.get(i);
-            chainIds[i] = log.chainId();
-            blockNumbers[i] = log.blockNumber();
-            logIndexes[i] = log.logIndex();
-            txIndexes[i] = log.txIndex();
-            addresses[i] = log.address();
-            // logs of one transaction usually share one String (see LogsResponse): decode it once
-            txHashes[i] = i > 0 && log.txHash() == logs.get(i - 1).txHash() ? txHashes[i - 1] : log.txHashBytes();
-            topics[i] = log.topicBytes();
-            data[i] = log.dataBytes();
+        List<RawLog> ordered = inChainOrder(logs);
+        List<int[]> blocks = new ArrayList<>();
+        for (int start = 0; start < ordered.size(); ) {
+            int end = start + 1;
+            while (end < ordered.size() && ordered.get(end).blockNumber() == ordered.get(start).blockNumber()
+                    && ordered.get(end).chainId() == ordered.get(start).chainId()) {
+                end++;
+            }
+            blocks.add(new int[] {start, end});
+            start = end;
         }
+        chainIds = new long[blocks.size()];
+        blockNumbers = new long[blocks.size()];
+        counts = new int[blocks.size()];
+        blobs = new byte[blocks.size()][];
+        for (int b = 0; b < blocks.size(); b++) {
+            int[] span = blocks.get(b);
+            RawLog first = ordered.get(span[0]);
+            chainIds[b] = first.chainId();
+            blockNumbers[b] = first.blockNumber();
+            counts[b] = span[1] - span[0];
+            blobs[b] = RawLogCodec.pack(ordered, span[0], span[1]);
+        }
+        size = ordered.size();
     }
 
-    /** @throws IllegalArgumentException when a hash, topic or data is not 0x-hex (a node that lies) */
+    /** {@code logs} sorted by chain, block and log index (as a node returns them; sorted only when it did not). */
+    private static List<RawLog> inChainOrder(List<RawLog> logs) {
+        java.util.Comparator<RawLog> order = java.util.Comparator.comparingLong(RawLog::chainId).thenComparing(RawLog.CHAIN_ORDER);
+        for (int i = 1; i < logs.size(); i++) {
+            if (order.compare(logs.get(i - 1), logs.get(i)) > 0) {
+                List<RawLog> sorted = new ArrayList<>(logs);
+                sorted.sort(order);
+                return sorted;
+            }
+        }
+        return logs;
+    }
+
+    /** @throws IllegalArgumentException when a hash, topic or data is not 0x-hex, or two logs share a position (a node that lies) */
     public static EncodedLogs of(List<RawLog> logs) {
         return new EncodedLogs(logs);
     }
 
+    /** How many logs. */
     public int size() {
-        return blockNumbers.length;
+        return size;
     }
 
-    long chainId(int i) {
-        return chainIds[i];
+    /** How many blocks hold them. */
+    int blocks() {
+        return blobs.length;
     }
 
-    long blockNumber(int i) {
-        return blockNumbers[i];
+    long chainId(int block) {
+        return chainIds[block];
     }
 
-    int logIndex(int i) {
-        return logIndexes[i];
+    long blockNumber(int block) {
+        return blockNumbers[block];
     }
 
-    int txIndex(int i) {
-        return txIndexes[i];
+    int count(int block) {
+        return counts[block];
     }
 
-    String address(int i) {
-        return addresses[i];
-    }
-
-    byte[] txHash(int i) {
-        return txHashes[i];
-    }
-
-    byte[] topics(int i) {
-        return topics[i];
-    }
-
-    byte[] data(int i) {
-        return data[i];
+    byte[] blob(int block) {
+        return blobs[block];
     }
 }

@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 6: packs the voting-power history a database already holds (V5's tables start empty)
@@ -16,26 +14,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * afterwards. On a fresh database it finds nothing to do. Java rather than SQL: the packing is a loop over
  * rows that SQL cannot express portably.
  */
-final class PackPowerHistory implements JavaMigration {
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("6");
-    }
-
-    @Override
-    public String getDescription() {
-        return "pack power history";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 6;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+final class PackPowerHistory extends JavaStep {
+    PackPowerHistory() {
+        super(6, "pack power history");
     }
 
     @Override

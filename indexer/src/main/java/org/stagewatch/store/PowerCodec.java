@@ -80,22 +80,9 @@ public final class PowerCodec {
     }
 
     /** A growable byte buffer that writes the layout above. */
-    static final class Writer {
-        private byte[] bytes;
-        private int size;
-
+    static final class Writer extends PackedBytes.Writer {
         Writer(int capacity) {
-            bytes = new byte[Math.max(16, capacity)];
-            bytes[size++] = FORMAT;
-        }
-
-        void varint(long value) {
-            ensure(10);
-            while ((value & ~0x7FL) != 0) {
-                bytes[size++] = (byte) ((value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            bytes[size++] = (byte) value;
+            super(FORMAT, capacity);
         }
 
         /** Writes the power in {@code limbs[at, at + 4)}. */
@@ -115,45 +102,12 @@ public final class PowerCodec {
                 bytes[size++] = (byte) (limbs[at + (b >>> 3)] >>> ((b & 7) << 3));
             }
         }
-
-        byte[] toBytes() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
     }
 
     /** Reads the layout above from one blob, front to back. */
-    static final class Reader {
-        private final byte[] bytes;
-        private int position;
-
+    static final class Reader extends PackedBytes.Reader {
         Reader(byte[] bytes, String what) {
-            this.bytes = bytes;
-            if (bytes.length == 0 || bytes[0] != FORMAT) {
-                throw new StoreException("%s: unknown packed format %s (this Stagewatch reads format %d); use the Stagewatch that wrote it"
-                        .formatted(what, bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0]), FORMAT));
-            }
-            position = 1;
-        }
-
-        boolean hasMore() {
-            return position < bytes.length;
-        }
-
-        long varint() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = bytes[position++];
-                value |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
-            }
+            super(bytes, FORMAT, what);
         }
 
         /** Reads one power into {@code limbs[at, at + 4)}; true when it is not zero. */

@@ -18,7 +18,7 @@ import org.stagewatch.project.ProjectedBatch;
 public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
     static final List<String> CHAIN_TABLES = List.of(
-            "blocks", "raw_logs", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
+            "blocks", "raw_log_blocks", "state_reads", "proposals", "proposal_events", "votes", "governor_settings",
             "delegations", "voting_power", "transfers", "delegates", "power_chunks", "power_snapshots",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes");
@@ -161,17 +161,13 @@ public final class Store {
                               java.util.Set<DelegateKey> writtenDelegates) throws SQLException {
         Connection connection = handle.getConnection();
         JdbcBatch.insert(connection, """
-                INSERT INTO raw_logs (chain_id, block_number, log_index, tx_index, tx_hash, address, topics, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", logs.size(), (statement, i) -> {
-            statement.setLong(1, logs.chainId(i));
-            statement.setLong(2, logs.blockNumber(i));
-            statement.setInt(3, logs.logIndex(i));
-            statement.setInt(4, logs.txIndex(i));
-            statement.setBytes(5, logs.txHash(i));
-            statement.setString(6, logs.address(i));
-            statement.setBytes(7, logs.topics(i));
-            statement.setBytes(8, logs.data(i));
-        });
+                INSERT INTO raw_log_blocks (chain_id, block_number, log_count, logs) VALUES (?, ?, ?, ?)""",
+                logs.blocks(), (statement, i) -> {
+                    statement.setLong(1, logs.chainId(i));
+                    statement.setLong(2, logs.blockNumber(i));
+                    statement.setInt(3, logs.count(i));
+                    statement.setBytes(4, logs.blob(i));
+                });
         SyncDao sync = handle.attach(SyncDao.class);
         sync.insertBlocks(List.copyOf(headers));
         writeTokenRows(connection, rows);
@@ -285,14 +281,13 @@ public final class Store {
      */
     public List<RawLog> rawLogs(long chainId, long from, long to) {
         return database.jdbi().withHandle(handle -> handle.createQuery("""
-                        SELECT r.block_number, r.log_index, r.tx_index, r.tx_hash, r.address, r.topics, r.data, b.block_hash
-                        FROM raw_logs r JOIN blocks b ON b.chain_id = r.chain_id AND b.block_number = r.block_number
+                        SELECT r.block_number, b.block_hash, r.logs
+                        FROM raw_log_blocks r JOIN blocks b ON b.chain_id = r.chain_id AND b.block_number = r.block_number
                         WHERE r.chain_id = :chainId AND r.block_number BETWEEN :from AND :to
-                        ORDER BY r.block_number, r.log_index""")
+                        ORDER BY r.block_number""")
                 .bind("chainId", chainId).bind("from", from).bind("to", to)
-                .map((rs, context) -> RawLog.stored(chainId, rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getString(8)))
-                .list());
+                .map((rs, context) -> RawLogCodec.unpack(chainId, rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .list().stream().flatMap(List::stream).toList());
     }
 
     public long rawLogCount(long chainId) {

@@ -71,7 +71,7 @@ public interface SyncDao {
             """)
     Optional<BlockHeader> blockAtOrBeforeTime(@Bind("chainId") long chainId, @Bind("time") long unixTime);
 
-    @SqlQuery("SELECT COUNT(*) FROM raw_logs WHERE chain_id = :chainId")
+    @SqlQuery("SELECT COALESCE(SUM(log_count), 0) FROM raw_log_blocks WHERE chain_id = :chainId")
     long rawLogCount(@Bind("chainId") long chainId);
 
     @SqlQuery("SELECT * FROM contracts ORDER BY dao_id, chain_id, address")

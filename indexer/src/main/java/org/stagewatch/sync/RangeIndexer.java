@@ -109,7 +109,7 @@ final class RangeIndexer {
         try {
             encoded = EncodedLogs.of(logs);
         } catch (IllegalArgumentException e) {
-            throw new SyncException("chain '%s': eth_getLogs [%d, %d] from %s returned a log that is not hex: %s"
+            throw new SyncException("chain '%s': eth_getLogs [%d, %d] from %s returned a malformed log (not hex, or two logs at one position): %s"
                     .formatted(plan.chain().name(), range.from(), range.to(), client.url(), e.getMessage()));
         }
         phases.addDecode(System.nanoTime() - started);

@@ -1,6 +1,7 @@
 package org.stagewatch.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stagewatch.chain.RawLog;
 
 /**
- * V7 turns the hex TEXT raw logs of older databases into bytes without losing or changing one — on SQLite,
- * and on PostgreSQL when {@value TestDatabases#POSTGRES_VARIABLE} names one (V7 is written once per database).
+ * V7 turns the hex TEXT raw logs of older databases into bytes, and V8 packs them one row per block, without
+ * losing or changing one — on SQLite, and on PostgreSQL when {@value TestDatabases#POSTGRES_VARIABLE} names one
+ * (V7 is written once per database, V8 picks the blob type from the connection).
  */
 class RawLogsMigrationTest {
     @TempDir
@@ -62,6 +64,11 @@ class RawLogsMigrationTest {
                         "0x" + "ff".repeat(40)),
                 new RawLog(1, 11, "0xb11", "0x" + "cd".repeat(32), 0, 5, "0x" + "34".repeat(20), List.of(), "0x"),
                 new RawLog(1, 11, "0xb11", "0x" + "cd".repeat(32), 0, 6, "0x" + "34".repeat(20), List.of("0x" + "0a".repeat(32)), "0x00"));
+        List<String> blocks = store.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT block_number || ':' || log_count FROM raw_log_blocks ORDER BY block_number").mapTo(String.class).list());
+        assertThat(blocks).containsExactly("10:1", "11:2");
+        assertThatThrownBy(() -> store.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM raw_logs")
+                .mapTo(Long.class).one())).as("raw_logs is dropped").hasMessageContaining("raw_logs");
         store.rollbackAbove(1, 10, "0xb10");
         assertThat(store.rawLogs(1, 0, 100)).hasSize(1);
     }

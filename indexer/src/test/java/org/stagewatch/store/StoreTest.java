@@ -17,7 +17,7 @@ class StoreTest {
     Path dir;
 
     private static RawLog log(long block, int index) {
-        return new RawLog(1, block, "0xb" + block, "0x%064x".formatted(block), 0, index, "0xtoken",
+        return new RawLog(1, block, "0xb" + block, "0x%064x".formatted(block), 0, index, "0x" + "7e".repeat(20),
                 List.of("0xdec2bacdd2f05b59de34da9b523dff8be42e5e38e818c82fdb0bae774387a724"), "0x");
     }
 

@@ -181,6 +181,6 @@ class IndexerIT {
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("chain 'devnet'").hasMessageContaining("reports chain id 31337")
                 .hasMessageContaining("chainId 42161");
-        assertThat(TableDump.of(fresh).get("raw_logs")).isEmpty();
+        assertThat(TableDump.of(fresh).get("raw logs")).isEmpty();
     }
 }

@@ -12,12 +12,13 @@ import org.stagewatch.store.Store;
 
 /**
  * A canonical dump of every indexed table (rows sorted, wall-clock columns left out), so two
- * databases built differently — interrupted or not — can be compared for equality. The packed power
+ * databases built differently — interrupted or not — can be compared for equality. Raw logs are dumped
+ * as they decode from their packed blocks (V8), each log in full. The packed power
  * history (V5) is dumped as what it decodes to, in log order: where its chunks were cut depends on how
  * the run was cut into ranges, what they hold must not.
  */
 final class TableDump {
-    static final List<String> TABLES = List.of("contracts", "sync_checkpoints", "blocks", "raw_logs", "state_reads",
+    static final List<String> TABLES = List.of("contracts", "sync_checkpoints", "blocks", "state_reads",
             "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers", "delegates",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
             "executor_calls", "council_changes", "control_declarations");
@@ -34,7 +35,7 @@ final class TableDump {
             return "SELECT * FROM " + table;
         }
         return """
-                SELECT * FROM blocks b WHERE EXISTS (SELECT 1 FROM raw_logs l WHERE l.chain_id = b.chain_id
+                SELECT * FROM blocks b WHERE EXISTS (SELECT 1 FROM raw_log_blocks l WHERE l.chain_id = b.chain_id
                                                      AND l.block_number = b.block_number)
                    OR EXISTS (SELECT 1 FROM sync_checkpoints c WHERE c.chain_id = b.chain_id
                               AND c.block_number = b.block_number)""";
@@ -60,8 +61,24 @@ final class TableDump {
             rows.sort(null);
             dump.put(table, rows);
         }
+        dump.put("raw logs", rawLogs(store));
         dump.put("packed power history", packedHistory(store));
         return dump;
+    }
+
+    /** Every chain's raw logs as they decode from {@code raw_log_blocks}, with their count per block. */
+    private static List<String> rawLogs(Store store) {
+        List<String> rows = new ArrayList<>();
+        List<Long> chains = store.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT DISTINCT chain_id FROM raw_log_blocks ORDER BY chain_id").mapTo(Long.class).list());
+        for (long chainId : chains) {
+            store.rawLogs(chainId, 0, Long.MAX_VALUE).forEach(log -> rows.add(log.toString()));
+            rows.addAll(store.jdbi().withHandle(handle -> handle.createQuery("""
+                            SELECT chain_id || '/' || block_number || ':' || log_count FROM raw_log_blocks
+                            WHERE chain_id = :chainId ORDER BY block_number""")
+                    .bind("chainId", chainId).mapTo(String.class).list()));
+        }
+        return rows;
     }
 
     private static List<String> packedHistory(Store store) {
