@@ -35,7 +35,7 @@ final class Endpoint implements AutoCloseable {
                 .callTimeout(settings.timeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
                 .addInterceptor(new HttpStatusInterceptor())
                 .build();
-        this.service = new HttpService(url, http);
+        this.service = new StreamingHttpService(url, http);
         this.web3j = Web3j.build(service);
         RetryPolicyBuilder<Object> retry = RetryPolicy.builder()
                 .handleIf(Endpoint::isTransient)

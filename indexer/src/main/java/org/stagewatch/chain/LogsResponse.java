@@ -62,7 +62,21 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
             String address;
             String blockHash;
             String txHash;
-            String topic0;
+            /** The last few distinct topic0s: a token's delegation logs alternate between two event kinds. */
+            final String[] topic0s = new String[4];
+            int nextTopic0;
+
+            String topic0(JsonParser parser) throws IOException {
+                for (String known : topic0s) {
+                    if (known != null && known == repeated(parser, known, false)) {
+                        return known;
+                    }
+                }
+                String topic0 = hex(parser);
+                topic0s[nextTopic0] = topic0;
+                nextTopic0 = (nextTopic0 + 1) % topic0s.length;
+                return topic0;
+            }
         }
 
         private static Entry entry(JsonParser parser, DeserializationContext context, Repeats repeats) throws IOException {
@@ -114,7 +128,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                 if (count == topics.length) {
                     throw context.weirdStringException("", Entry.class, "a log has more than 4 topics");
                 }
-                topics[count] = count == 0 ? (repeats.topic0 = repeated(parser, repeats.topic0)) : hex(parser);
+                topics[count] = count == 0 ? repeats.topic0(parser) : hex(parser);
                 count++;
             }
             return List.of(java.util.Arrays.copyOf(topics, count));
@@ -122,6 +136,11 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
 
         /** Like {@link #hex}, but {@code previous} itself when the token spells exactly the same characters. */
         private static String repeated(JsonParser parser, String previous) throws IOException {
+            return repeated(parser, previous, true);
+        }
+
+        /** {@code previous} when the token spells it; else the token as hex, or null when {@code orHex} is false. */
+        private static String repeated(JsonParser parser, String previous, boolean orHex) throws IOException {
             if (previous != null && parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == previous.length()) {
                 char[] chars = parser.getTextCharacters();
                 int offset = parser.getTextOffset();
@@ -133,7 +152,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                     return previous;
                 }
             }
-            return hex(parser);
+            return orHex ? hex(parser) : null;
         }
 
         /** A hex string field, lower case; null for JSON null (the caller then calls the log malformed). */
