@@ -1,0 +1,57 @@
+package org.stagewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench backfill} end to end on a small load (its own anvil, 4,000 delegation events, two rounds): both
+ * phases of every round see every generated event, and the summary is what the rounds say — the median ratio,
+ * the first round's ratio, the highest peak heap. No figure is checked against a speed: this is a benchmark's
+ * plumbing, not a timed test.
+ */
+class BenchBackfillIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldMeasureEveryEventInEveryRoundAndSummariseTheRounds() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(StagewatchCommand.execute("bench", "backfill", "--events", "4000", "--delegates", "50", "--range", "1",
+                    "--rounds", "2", "--json")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(report.get("events").asLong()).isEqualTo(4000);
+        assertThat(report.get("rounds").asInt()).isEqualTo(2);
+        JsonNode rounds = report.get("byRound");
+        assertThat(rounds).hasSize(2);
+        List<Double> ratios = new ArrayList<>();
+        long peak = 0;
+        for (JsonNode round : rounds) {
+            assertThat(round.get("events").asLong()).isEqualTo(4000);
+            assertThat(round.get("baselineEvents").asLong()).isEqualTo(4000);
+            assertThat(round.get("ratio").asDouble()).isPositive();
+            assertThat(round.get("phaseSeconds").get("write").asDouble()).isPositive();
+            ratios.add(round.get("ratio").asDouble());
+            peak = Math.max(peak, round.get("peakHeapBytes").asLong());
+        }
+        assertThat(report.get("ratio").asDouble()).as("median of two: the lower").isEqualTo(Math.min(ratios.get(0), ratios.get(1)));
+        assertThat(report.get("firstRoundRatio").asDouble()).isEqualTo(ratios.get(0));
+        assertThat(report.get("peakHeapBytes").asLong()).isEqualTo(peak).isPositive();
+        assertThat(report.get("eventsPerSecond").asLong()).isPositive();
+        assertThat(report.get("baselineEventsPerSecond").asLong()).isPositive();
+    }
+}
