@@ -122,7 +122,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
                 System.out.printf("%,d events: the backfill reaches %.3f of the baseline's events/s (median of %d rounds; the first, "
                         + "with the JIT still compiling, %.3f); peak heap %,d MB%n", report.get("events"), report.get("ratio"), rounds,
                         report.get("firstRoundRatio"), (Long) report.get("peakHeapBytes") >> 20);
-                System.out.printf("where the backfill's time went in the last round (s): %s — fetch runs on its own thread, beside the rest%n",
+                System.out.printf("where the backfill's time went in the last round (s): %s — fetch and decode run on threads of their own, beside the writer%n",
                         measured.get(rounds - 1).get("phaseSeconds"));
             }
             return 0;

@@ -7,7 +7,7 @@ import org.stagewatch.chain.RawLog;
 
 /**
  * A range's raw logs packed block by block ({@link RawLogCodec}), the rows of {@code raw_log_blocks}. The
- * sync builds it on the fetch thread, so the writer thread — the one a backfill waits on — only inserts a
+ * sync builds it on the decode thread, so the writer thread — the one a backfill waits on — only inserts a
  * row per block; and it keeps no reference to the logs' hex strings, so a range waiting in the pipeline
  * holds a few MB instead of tens and the strings die young.
  */

@@ -3,11 +3,12 @@ package org.stagewatch.sync;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where a backfill's time went, in nanoseconds per phase: {@code fetch} (all the fetch thread does for a
- * range: eth_getLogs and headers with their JSON, the chain checks, then decoding, projecting and encoding,
- * which {@code decode} also counts on its own), {@code wait} (the writer idle, waiting for the fetcher),
- * {@code write} (adding ranges to the open transaction and committing it) and {@code reads} (eth_call state
- * reads after a commit). Fetch overlaps the rest; wait, write and reads add up to the writer's elapsed time.
+ * Where a backfill's time went, in nanoseconds per phase: {@code fetch} (the node's answers: eth_getLogs with
+ * its JSON on the fetch thread, the headers and chain checks on the decode thread), {@code decode} (decoding,
+ * projecting and packing the logs, on the decode thread), {@code wait} (the writer idle, waiting for the
+ * pipeline), {@code write} (adding ranges to the open transaction and committing it) and {@code reads} (eth_call
+ * state reads after a commit). Fetch and decode overlap the rest (see {@link RangePipeline}); wait, write and
+ * reads add up to the writer's elapsed time.
  * {@code bench backfill} prints them so a slow run says which side was slow.
  */
 public final class PhaseTimes {

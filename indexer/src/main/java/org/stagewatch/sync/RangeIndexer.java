@@ -25,7 +25,7 @@ import org.stagewatch.store.Store;
  * Indexes one block range of one chain, the unit both backfill and live following are made of:
  * fetch logs, fetch the headers they sit in (and the range's first and last block), check the range
  * continues the checkpoint's chain and that every log's block hash is its header's, decode and project
- * (all of that on the fetch thread, see {@link RangePipeline}); then write rows, headers and the new
+ * (all of that ahead of the writer, on the pipeline's two threads, see {@link RangePipeline}); then write rows, headers and the new
  * checkpoint into the open transaction of a {@link Store.RangeWriter}, and after a commit read the state
  * that is due.
  */
@@ -68,25 +68,28 @@ final class RangeIndexer {
     }
 
     /**
-     * Fetches from {@code from} up to at most {@code limit} (the fetcher picks how far), with the headers
-     * of every block holding a log and of the range's first and last block, checks them, and decodes and
-     * projects the logs.
-     *
-     * @param previousHash hash of block {@code from - 1} as indexed (or fetched just before); null on a first run
-     * @throws ReorgException when block {@code from} does not build on it, or a log's block hash is not its header's
+     * Fetches the logs from {@code from} up to at most {@code limit} (the fetcher picks how far): the first
+     * stage of the pipeline, the one that waits on the node.
      */
-    Fetched fetch(long from, long limit, String previousHash) {
+    LogRangeFetcher.Fetched fetchLogs(long from, long limit) {
         long started = System.nanoTime();
         try {
-            return fetchChecked(from, limit, previousHash);
+            return fetcher.next(from, limit, plan.addresses(), topics);
         } finally {
             phases.addFetch(System.nanoTime() - started);
         }
     }
 
-    private Fetched fetchChecked(long from, long limit, String previousHash) {
+    /**
+     * Fetches the headers of every block holding one of {@code range}'s logs and of its first and last block,
+     * checks them, and decodes, projects and packs the logs: the second stage of the pipeline.
+     *
+     * @param previousHash hash of the block before the range as indexed (or checked just before); null on a first run
+     * @throws ReorgException when the range's first block does not build on it, or a log's block hash is not its header's
+     */
+    Fetched check(LogRangeFetcher.Fetched range, String previousHash) {
         long chainId = plan.chain().chainId();
-        LogRangeFetcher.Fetched range = fetcher.next(from, limit, plan.addresses(), topics);
+        long started = System.nanoTime();
         List<RawLog> logs = range.logs().stream().filter(this::watchedAt).toList();
         Set<Long> numbers = new TreeSet<>();
         logs.forEach(log -> numbers.add(log.blockNumber()));
@@ -95,14 +98,15 @@ final class RangeIndexer {
         Map<Long, BlockHeader> headers = client.headers(chainId, numbers);
         BlockHeader first = headers.get(range.from());
         if (previousHash != null && !first.parentHash().equals(previousHash)) {
-            throw new ReorgException(chainId, from - 1, previousHash, first);
+            throw new ReorgException(chainId, range.from() - 1, previousHash, first);
         }
         for (RawLog log : logs) {
             if (!headers.get(log.blockNumber()).hash().equals(log.blockHash())) {
                 throw new ReorgException(chainId, log, headers.get(log.blockNumber()));
             }
         }
-        long started = System.nanoTime();
+        long decoding = System.nanoTime();
+        phases.addFetch(decoding - started);
         ProjectedBatch rows = new ProjectedBatch();
         int undecodable = project(logs, rows);
         EncodedLogs encoded;
@@ -112,7 +116,7 @@ final class RangeIndexer {
             throw new SyncException("chain '%s': eth_getLogs [%d, %d] from %s returned a malformed log (not hex, or two logs at one position): %s"
                     .formatted(plan.chain().name(), range.from(), range.to(), client.url(), e.getMessage()));
         }
-        phases.addDecode(System.nanoTime() - started);
+        phases.addDecode(System.nanoTime() - decoding);
         return new Fetched(range.from(), range.to(), encoded, headers, rows, undecodable);
     }
 

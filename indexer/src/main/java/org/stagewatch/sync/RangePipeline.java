@@ -3,12 +3,20 @@ package org.stagewatch.sync;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.stagewatch.chain.LogRangeFetcher;
+
 /**
- * Fetches, decodes and projects ranges on a thread of its own, {@value #AHEAD} range ahead of the writer
- * (besides the one it is working on: a range of a busy chain is tens of MB of heap, and two waiting pushed
- * a 512 MB heap into full collections), so that the RPC round trips, JSON parsing and decoding of the next
- * range overlap with writing the current one. Ranges come out in order; the first failure (a reorg, an RPC error) comes out in
- * their place and ends the pipeline. Each fetched range is checked against the one before it.
+ * Runs ranges through two threads ahead of the writer, so that the node's work on one range, the checking,
+ * decoding and projecting of the range before it, and the writing of the one before that overlap:
+ * <ol>
+ *   <li>the <b>fetch</b> thread asks the node for the logs of the next range and parses the answer as it
+ *       streams in (it mostly waits on the node);</li>
+ *   <li>the <b>decode</b> thread fetches the headers, checks the range continues the one before it, and decodes,
+ *       projects and packs its logs ({@link RangeIndexer#check}).</li>
+ * </ol>
+ * Each hand-over holds at most {@value #AHEAD} range (a range of a busy chain is tens of MB of heap, and more
+ * waiting pushed a 512 MB heap into full collections). Ranges come out in order; the first failure (a reorg, an
+ * RPC error) comes out in their place and ends the pipeline.
  */
 final class RangePipeline implements AutoCloseable {
     static final int AHEAD = 1;
@@ -18,30 +26,61 @@ final class RangePipeline implements AutoCloseable {
         static final Item END = new Item(null, null);
     }
 
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread thread;
-
-    RangePipeline(RangeIndexer ranges, long from, long target, String previousHash, String chain) {
-        thread = new Thread(() -> fetchAll(ranges, from, target, previousHash), "stagewatch-fetch-" + chain);
-        thread.setDaemon(true);
-        thread.start();
+    /** What the fetch thread hands the decode thread: logs of a range, or the failure, or the end (both null). */
+    private record Logs(LogRangeFetcher.Fetched range, RuntimeException failure) {
     }
 
-    private void fetchAll(RangeIndexer ranges, long from, long target, String previousHash) {
+    private final BlockingQueue<Logs> fetched = new ArrayBlockingQueue<>(AHEAD);
+    private final BlockingQueue<Item> checked = new ArrayBlockingQueue<>(AHEAD);
+    private final Thread fetcher;
+    private final Thread decoder;
+
+    RangePipeline(RangeIndexer ranges, long from, long target, String previousHash, String chain) {
+        fetcher = new Thread(() -> fetchAll(ranges, from, target), "stagewatch-fetch-" + chain);
+        decoder = new Thread(() -> checkAll(ranges, previousHash), "stagewatch-decode-" + chain);
+        fetcher.setDaemon(true);
+        decoder.setDaemon(true);
+        fetcher.start();
+        decoder.start();
+    }
+
+    private void fetchAll(RangeIndexer ranges, long from, long target) {
         try {
-            String previous = previousHash;
             for (long next = from; next <= target; ) {
-                RangeIndexer.Fetched fetched = ranges.fetch(next, target, previous);
-                queue.put(new Item(fetched, null));
-                previous = fetched.top().hash();
-                next = fetched.to() + 1;
+                LogRangeFetcher.Fetched range = ranges.fetchLogs(next, target);
+                fetched.put(new Logs(range, null));
+                next = range.to() + 1;
             }
-            queue.put(Item.END);
+            fetched.put(new Logs(null, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the writer
         } catch (RuntimeException e) {
             try {
-                queue.put(new Item(null, e));
+                fetched.put(new Logs(null, e));
+            } catch (InterruptedException closed) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void checkAll(RangeIndexer ranges, String previousHash) {
+        try {
+            String previous = previousHash;
+            for (Logs logs = fetched.take(); logs.range() != null || logs.failure() != null; logs = fetched.take()) {
+                if (logs.failure() != null) {
+                    checked.put(new Item(null, logs.failure()));
+                    return;
+                }
+                RangeIndexer.Fetched range = ranges.check(logs.range(), previous);
+                checked.put(new Item(range, null));
+                previous = range.top().hash();
+            }
+            checked.put(Item.END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed by the writer
+        } catch (RuntimeException e) {
+            try {
+                checked.put(new Item(null, e));
             } catch (InterruptedException closed) {
                 Thread.currentThread().interrupt();
             }
@@ -50,19 +89,23 @@ final class RangePipeline implements AutoCloseable {
 
     /** The next item, in range order. */
     Item take() throws InterruptedException {
-        return queue.take();
+        return checked.take();
     }
 
-    /** Stops fetching (after a failure, or when the writer gives up) and drops what was fetched ahead. */
+    /** Stops both threads (after a failure, or when the writer gives up) and drops what they had ahead. */
     @Override
     public void close() {
-        thread.interrupt();
-        queue.clear();
+        fetcher.interrupt();
+        decoder.interrupt();
+        fetched.clear();
+        checked.clear();
         try {
-            thread.join(30_000);
+            fetcher.join(30_000);
+            decoder.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        queue.clear();
+        fetched.clear();
+        checked.clear();
     }
 }
