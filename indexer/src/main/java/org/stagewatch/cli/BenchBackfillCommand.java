@@ -91,7 +91,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
 
             List<Map<String, Object>> measured = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                measured.add(round(node, load, config, decoder, topics, dir.resolve("bench-" + round + ".db")));
+                measured.add(measureRound(node, load, config, decoder, topics, dir.resolve("bench-" + round + ".db")));
                 System.err.printf("bench: round %d of %d: ratio %.3f%n", round, rounds, (Double) measured.get(round - 1).get("ratio"));
             }
             Map<String, Object> report = new java.util.LinkedHashMap<>();
@@ -130,8 +130,8 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
 
     /** One round: the baseline, then a full backfill into a fresh SQLite file (deleted afterwards), with their figures. */
-    private Map<String, Object> round(AnvilNode node, DelegationLoadGenerator.Load load, StagewatchConfig config, EventDecoder decoder,
-                                      List<String> topics, Path file) throws Exception {
+    private Map<String, Object> measureRound(AnvilNode node, DelegationLoadGenerator.Load load, StagewatchConfig config, EventDecoder decoder,
+                                             List<String> topics, Path file) throws Exception {
         HeapWatch.reset();
         double anvilBefore = cpuSeconds(node);
         long baselineStart = System.nanoTime();

@@ -150,15 +150,8 @@ final class StaticCodec {
         }
     }
 
-    /** Widths by type name: a few dozen types at most, looked up for every parameter of every log. */
-    private static final java.util.Map<String, Integer> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Bits a value of {@code type} occupies in its word; 0 for types this path does not read. */
+    /** Bits a value of {@code type} occupies in its word; 0 for types this path does not read (once per event: see {@link Plan}). */
     static int widthBits(String type) {
-        return WIDTHS.computeIfAbsent(type, StaticCodec::computeWidthBits);
-    }
-
-    private static int computeWidthBits(String type) {
         return switch (type) {
             case "address" -> 160;
             case "bool" -> 4; // one hex digit: 0 or 1, checked below

@@ -134,9 +134,7 @@ public final class RawLogCodec {
             }
             String[] topic0s = new String[(int) in.varint()];
             for (int i = 0; i < topic0s.length; i++) {
-                in.need(32);
-                topic0s[i] = Hex.of(in.bytes, in.position, in.position + 32);
-                in.position += 32;
+                topic0s[i] = hexBytes(in, 32);
             }
             List<RawLog> logs = new ArrayList<>(count);
             byte[] word = new byte[32];
@@ -208,6 +206,7 @@ public final class RawLogCodec {
 
     private static final int SCAN = 8;
 
+    /** The bytes {@code hex} spells, after their length. */
     private static void bytes(PackedBytes.Writer out, String hex) {
         int length = Hex.byteLength(hex);
         out.varint(length);
@@ -216,8 +215,13 @@ public final class RawLogCodec {
         out.size += length;
     }
 
+    /** What {@link #bytes} wrote, as 0x-hex. */
     private static String hexBytes(PackedBytes.Reader in) {
-        int length = (int) in.varint();
+        return hexBytes(in, (int) in.varint());
+    }
+
+    /** The next {@code length} bytes as 0x-hex. */
+    private static String hexBytes(PackedBytes.Reader in, int length) {
         in.need(length);
         String hex = Hex.of(in.bytes, in.position, in.position + length);
         in.position += length;
@@ -254,13 +258,11 @@ public final class RawLogCodec {
 
     private static void data(PackedBytes.Writer out, String hex) {
         int length = Hex.byteLength(hex);
-        out.varint(length);
         if (length % 32 != 0) {
-            out.ensure(length);
-            Hex.decode(hex, out.bytes, out.size);
-            out.size += length;
+            bytes(out, hex);
             return;
         }
+        out.varint(length);
         byte[] data = Hex.bytes(hex);
         for (int offset = 0; offset < length; offset += 32) {
             strippedWord(out, data, offset);
@@ -270,10 +272,7 @@ public final class RawLogCodec {
     private static String readData(PackedBytes.Reader in) {
         int length = (int) in.varint();
         if (length % 32 != 0) {
-            in.need(length);
-            String hex = Hex.of(in.bytes, in.position, in.position + length);
-            in.position += length;
-            return hex;
+            return hexBytes(in, length);
         }
         byte[] data = new byte[length];
         byte[] word = new byte[32];
