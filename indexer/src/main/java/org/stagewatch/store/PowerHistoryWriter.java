@@ -256,17 +256,8 @@ public final class PowerHistoryWriter {
 
     /** Gives every delegate without an id the next ones, in order of first sighting; returns how many ids exist. */
     private int assignIds() throws SQLException {
-        int next;
-        try (PreparedStatement max = connection.prepareStatement(
-                "SELECT MAX(delegate_id) FROM delegates WHERE chain_id = ? AND token = ?")) {
-            max.setLong(1, chainId);
-            max.setString(2, token);
-            try (ResultSet rows = max.executeQuery()) {
-                rows.next();
-                int highest = rows.getInt(1);
-                next = rows.wasNull() ? 0 : highest + 1;
-            }
-        }
+        int next = (int) PowerQueries.single(connection,
+                "SELECT COALESCE(MAX(delegate_id) + 1, 0) FROM delegates WHERE chain_id = ? AND token = ?", chainId, token);
         List<String> unnumbered = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT delegate FROM delegates WHERE chain_id = ? AND token = ? AND delegate_id IS NULL
@@ -313,29 +304,14 @@ public final class PowerHistoryWriter {
     }
 
     private long lastSnapshotBlock() throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT MAX(block_number) FROM power_snapshots WHERE chain_id = ? AND token = ?")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                long block = rows.getLong(1);
-                return rows.wasNull() ? -1 : block;
-            }
-        }
+        return PowerQueries.single(connection,
+                "SELECT COALESCE(MAX(block_number), -1) FROM power_snapshots WHERE chain_id = ? AND token = ?", chainId, token);
     }
 
     private long rowsSince(long block) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(SUM(row_count), 0) FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ?")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, block);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return PowerQueries.single(connection,
+                "SELECT COALESCE(SUM(row_count), 0) FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ?",
+                chainId, token, block);
     }
 
     /** A chunk being encoded. */

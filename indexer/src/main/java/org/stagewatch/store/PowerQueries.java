@@ -168,10 +168,14 @@ public final class PowerQueries {
         return ids;
     }
 
-    private static long single(Connection connection, String sql, long chainId, String token) throws SQLException {
+    /** The one number {@code sql} answers, its parameters a token ({@code chainId}, {@code token}) and then {@code more}. */
+    static long single(Connection connection, String sql, long chainId, String token, long... more) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, chainId);
             select.setString(2, token);
+            for (int i = 0; i < more.length; i++) {
+                select.setLong(3 + i, more[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
