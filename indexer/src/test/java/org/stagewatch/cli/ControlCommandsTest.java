@@ -1,6 +1,10 @@
 package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stagewatch.cli.BridgeCouncilFixture.BRIDGE;
+import static org.stagewatch.cli.BridgeCouncilFixture.PROXY_ADMIN;
+import static org.stagewatch.cli.BridgeCouncilFixture.COUNCIL;
+import static org.stagewatch.cli.BridgeCouncilFixture.SIGNERS;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,13 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stagewatch.project.ControlRows;
 import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
-import org.stagewatch.store.ControlDeclaration;
-import org.stagewatch.store.ControlReadDao;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 
@@ -30,12 +31,6 @@ import org.stagewatch.store.Store;
  * promises, the DOT graph, and one clear message with exit code 2 for every bad call.
  */
 class ControlCommandsTest {
-    static final String BRIDGE = "0x00000000000000000000000000000000000b0001";
-    static final String PROXY_ADMIN = "0x00000000000000000000000000000000000a0001";
-    static final String COUNCIL = "0x00000000000000000000000000000000000c0001";
-    static final List<String> SIGNERS = List.of("0x00000000000000000000000000000000000e0001",
-            "0x00000000000000000000000000000000000e0002", "0x00000000000000000000000000000000000e0003");
-
     @TempDir
     Path dir;
     String db;
@@ -48,21 +43,8 @@ class ControlCommandsTest {
     void writeDatabaseAndCapture() {
         db = dir.resolve("control.db").toString();
         Store store = new Store(Database.open(db));
-        store.withSync(sync -> {
-            sync.insertContracts(List.of(
-                    new ContractRow("dao", 1, BRIDGE, "proxy", "Bridge", 0, true, false),
-                    new ContractRow("dao", 1, PROXY_ADMIN, "ownable", "ProxyAdmin", 0, false, false),
-                    new ContractRow("dao", 1, COUNCIL, "safe", "Council", 0, false, false),
-                    new ContractRow("dao", 10, "0x00000000000000000000000000000000000d0001", "votes-token", "Token", 0, false, false)));
-            return null;
-        });
-        store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(List.of(
-                new ControlDeclaration("dao", ControlDeclaration.COUNCIL, 1, COUNCIL, null, null, null, "Council"))));
-        ProjectedBatch rows = new ProjectedBatch();
-        rows.control.proxyChanges.add(new ControlRows.ProxyChange(1, BRIDGE, "admin_changed", null, PROXY_ADMIN, 5, 0, "0xt1"));
-        rows.control.ownershipChanges.add(new ControlRows.OwnershipChange(1, PROXY_ADMIN, "transferred", null, COUNCIL, 5, 1, "0xt1"));
-        rows.control.safeChanges.add(new ControlRows.SafeChange(1, COUNCIL, "setup", null, "2",
-                "[\"" + String.join("\",\"", SIGNERS) + "\"]", null, 5, 2, "0xt1"));
+        ProjectedBatch rows = BridgeCouncilFixture.declare(store, 0,
+                new ContractRow("dao", 10, "0x00000000000000000000000000000000000d0001", "votes-token", "Token", 0, false, false));
         store.writeRange(List.of(), List.of(new BlockHeader(1, 5, "0xb5", "0xb4", 1_000, null)), rows, List.of(),
                 new Checkpoint(1, 5, "0xb5"));
         store.writeRange(List.of(), List.of(new BlockHeader(10, 7, "0xc7", "0xc6", 990, null)), new ProjectedBatch(), List.of(),

@@ -16,13 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stagewatch.project.ControlRows;
 import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
-import org.stagewatch.store.ContractRow;
-import org.stagewatch.store.ControlDeclaration;
-import org.stagewatch.store.ControlReadDao;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 
@@ -32,12 +28,6 @@ import org.stagewatch.store.Store;
  * measure, and the equalizer is still sampled over the critical contracts' chain.
  */
 class ReportCommandTest {
-    static final String BRIDGE = "0x00000000000000000000000000000000000b0001";
-    static final String PROXY_ADMIN = "0x00000000000000000000000000000000000a0001";
-    static final String COUNCIL = "0x00000000000000000000000000000000000c0001";
-    static final List<String> SIGNERS = List.of("0x00000000000000000000000000000000000e0001",
-            "0x00000000000000000000000000000000000e0002", "0x00000000000000000000000000000000000e0003");
-
     @TempDir
     Path dir;
     String db;
@@ -48,20 +38,7 @@ class ReportCommandTest {
     void writeDatabaseAndCapture() {
         db = dir.resolve("control.db").toString();
         Store store = new Store(Database.open(db));
-        store.withSync(sync -> {
-            sync.insertContracts(List.of(
-                    new ContractRow("dao", 1, BRIDGE, "proxy", "Bridge", 2, true, false),
-                    new ContractRow("dao", 1, PROXY_ADMIN, "ownable", "ProxyAdmin", 2, false, false),
-                    new ContractRow("dao", 1, COUNCIL, "safe", "Council", 2, false, false)));
-            return null;
-        });
-        store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(List.of(
-                new ControlDeclaration("dao", ControlDeclaration.COUNCIL, 1, COUNCIL, null, null, null, "Council"))));
-        ProjectedBatch rows = new ProjectedBatch();
-        rows.control.proxyChanges.add(new ControlRows.ProxyChange(1, BRIDGE, "admin_changed", null, PROXY_ADMIN, 5, 0, "0xt1"));
-        rows.control.ownershipChanges.add(new ControlRows.OwnershipChange(1, PROXY_ADMIN, "transferred", null, COUNCIL, 5, 1, "0xt1"));
-        rows.control.safeChanges.add(new ControlRows.SafeChange(1, COUNCIL, "setup", null, "2",
-                "[\"" + String.join("\",\"", SIGNERS) + "\"]", null, 5, 2, "0xt1"));
+        ProjectedBatch rows = BridgeCouncilFixture.declare(store, 2);
         store.writeRange(List.of(), List.of(new BlockHeader(1, 2, "0xb2", "0xb1", 976, null),
                 new BlockHeader(1, 5, "0xb5", "0xb4", 1_000, null)), rows, List.of(), new Checkpoint(1, 5, "0xb5"));
         originalErr = System.err;
