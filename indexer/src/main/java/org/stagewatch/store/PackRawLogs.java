@@ -45,11 +45,16 @@ final class PackRawLogs extends JavaStep {
                      "INSERT INTO raw_log_blocks (chain_id, block_number, log_count, logs) VALUES (?, ?, ?, ?)")) {
             select.setFetchSize(10_000);
             List<RawLog> block = new ArrayList<>();
+            int batched = 0;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     RawLog log = version7Row(rows);
                     if (!block.isEmpty() && (block.get(0).chainId() != log.chainId() || block.get(0).blockNumber() != log.blockNumber())) {
                         insert(insert, block);
+                        if (++batched == BATCH_BLOCKS) { // a long history's packed blocks need not all wait in memory
+                            insert.executeBatch();
+                            batched = 0;
+                        }
                     }
                     block.add(log);
                 }
@@ -82,6 +87,8 @@ final class PackRawLogs extends JavaStep {
         return new RawLog(rows.getLong(1), block, "", Hex.of(txHash, 0, txHash.length), rows.getInt(4), logIndex,
                 rows.getString(6), topicList, Hex.of(data, 0, data.length));
     }
+
+    private static final int BATCH_BLOCKS = 1_000;
 
     private static void insert(PreparedStatement insert, List<RawLog> block) throws java.sql.SQLException {
         insert.setLong(1, block.get(0).chainId());
