@@ -59,12 +59,17 @@ class CrashIT {
     }
 
     private Process index(Path db) throws Exception {
+        return index(db, "--to", Long.toString(head));
+    }
+
+    /** A {@code stagewatch index} child process on {@code db} with {@code until}: {@code --to N} or {@code --follow}. */
+    private Process index(Path db, String... until) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         // commits every 20 ms instead of every 2 s: the backfill takes a few seconds, and the kills must land
         // between commits, with ranges written into a transaction that is still open
-        List<String> command = List.of(java, "-Dstagewatch.commitMillis=20", "-cp", System.getProperty("java.class.path"),
-                "org.stagewatch.cli.StagewatchCommand", "index", "--config", config.toString(), "--db", db.toString(),
-                "--to", Long.toString(head));
+        List<String> command = new ArrayList<>(List.of(java, "-Dstagewatch.commitMillis=20", "-cp", System.getProperty("java.class.path"),
+                "org.stagewatch.cli.StagewatchCommand", "index", "--config", config.toString(), "--db", db.toString()));
+        command.addAll(List.of(until));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("index-" + System.nanoTime() + ".log").toFile()).start();
     }
@@ -100,7 +105,9 @@ class CrashIT {
     @Test
     void shouldRefuseASecondIndexerOnTheSameDatabase() throws Exception {
         Path db = dir.resolve("locked.db");
-        Process first = index(db);
+        // following, the first holds the lock until it is killed: a backfill alone could end (the devnet's is a
+        // few seconds) before the second has started
+        Process first = index(db, "--follow");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!Files.exists(Path.of(db + ".lock")) && System.nanoTime() < deadline) {
