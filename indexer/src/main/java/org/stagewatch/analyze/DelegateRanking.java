@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.TokenDao;
 import org.stagewatch.store.Store;
 
@@ -45,8 +46,7 @@ public final class DelegateRanking {
         ContractRow token = dao.token();
         PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
         long chainId = token.chainId();
-        List<TokenDao.DelegatePower> powers = store.jdbi().withExtension(TokenDao.class,
-                tokens -> tokens.powersAt(chainId, token.address(), point.block()));
+        List<PowerQueries.DelegatePower> powers = new PowerQueries(store.database()).powersAt(chainId, token.address(), point.block());
         Map<String, Long> delegators = store.jdbi().withExtension(TokenDao.class,
                         tokens -> tokens.delegatorCountsAt(chainId, token.address(), point.block()))
                 .stream().collect(Collectors.toMap(TokenDao.DelegatorCount::delegate, TokenDao.DelegatorCount::delegators));
@@ -55,7 +55,7 @@ public final class DelegateRanking {
         List<String> window = ParticipationWindow.last(store, proposals, point.block(), windowSize);
         Map<String, Long> votedInWindow = window.isEmpty() ? Map.of() : proposalsVotedBy(dao, chainId, point.block(), window);
         List<Map.Entry<String, BigInteger>> sorted = powers.stream()
-                .map(power -> Map.entry(power.delegate(), new BigInteger(power.power())))
+                .map(power -> Map.entry(power.delegate(), power.power()))
                 .sorted(Map.Entry.<String, BigInteger>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         BigInteger total = sorted.stream().map(Map.Entry::getValue).reduce(BigInteger.ZERO, BigInteger::add);

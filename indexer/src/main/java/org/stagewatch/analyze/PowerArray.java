@@ -12,7 +12,6 @@ import org.stagewatch.store.PowerCodec;
  */
 public final class PowerArray {
     static final int LIMBS = 4;
-    private static final BigInteger LIMB_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     long[] limbs;
     private int size;
@@ -95,11 +94,7 @@ public final class PowerArray {
     }
 
     public BigInteger get(int index) {
-        BigInteger value = BigInteger.ZERO;
-        for (int limb = LIMBS - 1; limb >= 0; limb--) {
-            value = value.shiftLeft(64).or(BigInteger.valueOf(limbs[index * LIMBS + limb]).and(LIMB_MASK));
-        }
-        return value;
+        return org.stagewatch.store.PowerCodec.toBigInteger(limbs, index * LIMBS);
     }
 
     public boolean isZero(int index) {

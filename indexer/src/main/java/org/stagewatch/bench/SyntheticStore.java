@@ -52,7 +52,6 @@ final class SyntheticStore {
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP INDEX voting_power_latest");
                 statement.execute("DROP INDEX delegates_seen");
             }
             writeFixtures(connection, lastBlock);
@@ -88,8 +87,6 @@ final class SyntheticStore {
             }
             connection.commit();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE INDEX voting_power_latest ON voting_power "
-                        + "(chain_id, token, delegate, block_number, log_index, new_votes)");
                 statement.execute("CREATE INDEX delegates_seen ON delegates (chain_id, token, delegate, block_number)");
             }
             connection.commit();

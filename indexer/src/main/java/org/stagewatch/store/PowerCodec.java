@@ -79,6 +79,18 @@ public final class PowerCodec {
         limbs[at + 3] = l3;
     }
 
+    /** The value of {@code limbs[at, at + 4)} (unsigned). */
+    public static java.math.BigInteger toBigInteger(long[] limbs, int at) {
+        byte[] magnitude = new byte[LIMBS * Long.BYTES];
+        for (int limb = 0; limb < LIMBS; limb++) {
+            long word = limbs[at + limb];
+            for (int b = 0; b < Long.BYTES; b++) {
+                magnitude[magnitude.length - 1 - limb * Long.BYTES - b] = (byte) (word >>> (8 * b));
+            }
+        }
+        return new java.math.BigInteger(1, magnitude);
+    }
+
     /** A growable byte buffer that writes the layout above. */
     static final class Writer extends PackedBytes.Writer {
         Writer(int capacity) {

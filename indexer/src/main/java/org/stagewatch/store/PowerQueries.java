@@ -1,5 +1,6 @@
 package org.stagewatch.store;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,19 +55,118 @@ public final class PowerQueries {
      * @param addresses delegates whose ids the sink needs (for regrouping by entity); may be empty
      */
     public void history(long chainId, String token, long start, long through, Collection<String> addresses, HistorySink sink) {
+        inReadTransaction("the voting-power history of token %s on chain %d (from block %d)".formatted(token, chainId, start), connection -> {
+            read(connection, chainId, token, start, through, addresses, sink);
+            return null;
+        });
+    }
+
+    /** A delegate's voting power at a block. */
+    public record DelegatePower(String delegate, BigInteger power) {
+    }
+
+    /**
+     * Every delegate of the token with positive power at {@code block}, in order of first sighting: the power of each
+     * is {@code newVotes} of its last checkpoint at or before the block (getPastVotes for block clocks), read from the
+     * packed copy as a point in time — the last snapshot at or before the block and the rows after it.
+     */
+    public List<DelegatePower> powersAt(long chainId, String token, long block) {
+        return inReadTransaction("the voting power of token %s on chain %d at block %d".formatted(token, chainId, block), connection -> {
+            PointState state = new PointState();
+            read(connection, chainId, token, block, block, List.of(), state);
+            String[] names = names(connection, chainId, token, state.delegateIds);
+            List<DelegatePower> powers = new ArrayList<>();
+            for (int id = 0; id < state.delegateIds; id++) {
+                BigInteger power = state.power(id);
+                if (power.signum() > 0) {
+                    if (names[id] == null) {
+                        throw new StoreException("delegate id %d of token %s on chain %d has power at block %d but no delegates row: "
+                                .formatted(id, token, chainId, block) + "the table was changed outside Stagewatch; re-index into a fresh --db");
+                    }
+                    powers.add(new DelegatePower(names[id], power));
+                }
+            }
+            return powers;
+        });
+    }
+
+    /** One delegate's power at {@code block} (see {@link #powersAt}): zero when it is no delegate of the token by then. */
+    public BigInteger powerAt(long chainId, String token, String delegate, long block) {
+        return inReadTransaction("the voting power of %s (token %s on chain %d) at block %d".formatted(delegate, token, chainId, block),
+                connection -> {
+                    PointState state = new PointState();
+                    read(connection, chainId, token, block, block, List.of(delegate), state);
+                    Integer id = state.ids.get(delegate);
+                    return id == null ? BigInteger.ZERO : state.power(id);
+                });
+    }
+
+    /** Each delegate's power after the rows read so far, by delegate id: a point in time is the state after all of them. */
+    private static final class PointState implements HistorySink {
+        private Map<String, Integer> ids = Map.of();
+        private int delegateIds;
+        private long[] limbs = new long[0];
+
+        @Override
+        public void start(int delegateIds, Map<String, Integer> ids) {
+            this.ids = ids;
+            this.delegateIds = delegateIds;
+            limbs = new long[delegateIds * PowerCodec.LIMBS];
+        }
+
+        @Override
+        public void rows(PowerRows rows) {
+            for (int i = 0; i < rows.size; i++) {
+                int id = rows.ids[i];
+                if (id >= delegateIds) { // a delegate numbered after the count was read: not in one transaction
+                    throw new IllegalStateException("delegate id " + id + " is not below the " + delegateIds + " read first");
+                }
+                System.arraycopy(rows.limbs, i * PowerCodec.LIMBS, limbs, id * PowerCodec.LIMBS, PowerCodec.LIMBS);
+            }
+        }
+
+        BigInteger power(int id) {
+            return PowerCodec.toBigInteger(limbs, id * PowerCodec.LIMBS);
+        }
+    }
+
+    /** The address of each numbered delegate of the token, by id (the first {@code count}). */
+    private static String[] names(Connection connection, long chainId, String token, int count) throws SQLException {
+        String[] names = new String[count];
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT delegate_id, delegate FROM delegates WHERE chain_id = ? AND token = ? AND delegate_id IS NOT NULL")) {
+            select.setLong(1, chainId);
+            select.setString(2, token);
+            select.setFetchSize(TAIL_FETCH_SIZE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int id = rows.getInt(1);
+                    if (id < count) {
+                        names[id] = rows.getString(2);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code read} in one transaction (repeatable read on PostgreSQL), so a concurrent writer's range is seen whole or not at all. */
+    private <T> T inReadTransaction(String what, Read<T> read) {
         try {
-            database.jdbi().useHandle(handle -> {
+            return database.jdbi().withHandle(handle -> {
                 prepare(handle);
                 if (database.isSqlite()) {
-                    handle.useTransaction(transaction -> read(transaction.getConnection(), chainId, token, start, through, addresses, sink));
-                } else {
-                    handle.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, transaction ->
-                            read(transaction.getConnection(), chainId, token, start, through, addresses, sink));
+                    return handle.inTransaction(transaction -> read.apply(transaction.getConnection()));
                 }
+                return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, transaction -> read.apply(transaction.getConnection()));
             });
         } catch (SQLException e) {
-            throw new StoreException("reading the voting-power history of token %s on chain %d from %s failed: %s"
-                    .formatted(token, chainId, database.location(), e.getMessage()), e);
+            throw new StoreException("reading %s from %s failed: %s".formatted(what, database.location(), e.getMessage()), e);
         }
     }
 

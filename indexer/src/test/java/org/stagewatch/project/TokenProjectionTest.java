@@ -18,6 +18,7 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.TokenDao;
 
 /**
@@ -84,8 +85,8 @@ class TokenProjectionTest {
     }
 
     private Map<String, String> powersAt(long block) {
-        return store.jdbi().onDemand(TokenDao.class).powersAt(1, TOKEN, block).stream()
-                .collect(Collectors.toMap(TokenDao.DelegatePower::delegate, TokenDao.DelegatePower::power));
+        return new PowerQueries(store.database()).powersAt(1, TOKEN, block).stream()
+                .collect(Collectors.toMap(PowerQueries.DelegatePower::delegate, power -> power.power().toString()));
     }
 
     private Map<String, Long> delegatorsAt(long block) {

@@ -70,6 +70,8 @@ class PowerHistoryWriterTest {
                 model.removeIf(row -> row.block() > fork);
                 head = fork;
                 rollbacks++;
+                // the rows between the packed coverage left and the fork point are read from voting_power (the tail)
+                checkPointReads(database, model, pool, fork);
             }
             long to = head + 1 + random.nextInt(5);
             List<Row> range = new ArrayList<>();
@@ -195,6 +197,7 @@ class PowerHistoryWriterTest {
         for (long block = 0; block <= head; block++) {
             assertThat(powersAt(database, block, pool)).as("powers at block %d of %d", block, head).isEqualTo(expectedAt(model, block));
         }
+        checkPointReads(database, model, pool, head / 2, head);
         // one pass from the start, sampled at every block as a series samples
         Map<Long, Map<String, BigInteger>> sampled = pass(database, 0, head, pool);
         for (long block = 0; block <= head; block++) {
@@ -220,6 +223,23 @@ class PowerHistoryWriterTest {
         }
         long end = previousEnd;
         assertThat(packed).isEqualTo(model.stream().filter(row -> row.block() <= end).count());
+    }
+
+    /**
+     * The point-in-time reads the analytics and the CLI use ({@link PowerQueries#powersAt}: every delegate with power,
+     * named from the delegates table; {@link PowerQueries#powerAt} for one of them) equal the model at each block.
+     */
+    private static void checkPointReads(Database database, List<Row> model, List<String> pool, long... blocks) {
+        PowerQueries queries = new PowerQueries(database);
+        for (long block : blocks) {
+            Map<String, BigInteger> expected = expectedAt(model, block);
+            Map<String, BigInteger> named = new TreeMap<>();
+            queries.powersAt(1, TOKEN, block).forEach(power -> named.put(power.delegate(), power.power()));
+            assertThat(named).as("powersAt(%d)", block).isEqualTo(expected);
+            String someone = pool.get((int) (block % pool.size()));
+            assertThat(queries.powerAt(1, TOKEN, someone, block)).as("powerAt(%s, %d)", someone, block)
+                    .isEqualTo(expected.getOrDefault(someone, BigInteger.ZERO));
+        }
     }
 
     /** Powers at {@code block} read as a point in time: from the nearest snapshot. */

@@ -27,6 +27,11 @@ class StoreTest {
         return batch;
     }
 
+    /** Alice's power at {@code block}, from the packed history. */
+    private static long powerAt(Store store, long block) {
+        return new PowerQueries(store.database()).powerAt(1, "0xtoken", "0xalice", block).longValueExact();
+    }
+
     private void write(Store store, long block, String votes) {
         store.writeRange(List.of(log(block, 0)), List.of(new BlockHeader(1, block, "0xb" + block, "0xb" + (block - 1), 1000 + block, null)),
                 powerAt(block, votes), List.of(), new Checkpoint(1, block, "0xb" + block));
@@ -51,11 +56,12 @@ class StoreTest {
         write(store, 20, "7");
 
         assertThat(checkpoint(store)).contains(new Checkpoint(1, 20, "0xb20"));
-        TokenDao tokens = store.jdbi().onDemand(TokenDao.class);
-        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 9)).isEmpty();
-        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 15)).contains("5");
-        assertThat(tokens.powerAt(1, "0xtoken", "0xalice", 20)).contains("7");
-        assertThat(tokens.powersAt(1, "0xtoken", 19)).containsExactly(new TokenDao.DelegatePower("0xalice", "5"));
+        assertThat(powerAt(store, 9)).isZero();
+        assertThat(powerAt(store, 15)).isEqualTo(5);
+        assertThat(powerAt(store, 20)).isEqualTo(7);
+        assertThat(new PowerQueries(store.database()).powersAt(1, "0xtoken", 19))
+                .containsExactly(new PowerQueries.DelegatePower("0xalice", java.math.BigInteger.valueOf(5)));
+        assertThat(new PowerQueries(store.database()).powersAt(1, "0xtoken", 9)).isEmpty();
     }
 
     @Test
@@ -68,7 +74,7 @@ class StoreTest {
 
         assertThat(checkpoint(store)).contains(new Checkpoint(1, 15, "0xb15"));
         assertThat(rawLogCount(store)).isEqualTo(1);
-        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("5");
+        assertThat(powerAt(store, 100)).isEqualTo(5);
         assertThat(block20(store)).isEmpty();
     }
 
@@ -80,7 +86,7 @@ class StoreTest {
         assertThatThrownBy(() -> write(store, 10, "9")).isInstanceOf(RuntimeException.class);
 
         assertThat(rawLogCount(store)).isEqualTo(1);
-        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("5");
+        assertThat(powerAt(store, 100)).isEqualTo(5);
     }
 
     @Test
@@ -98,7 +104,7 @@ class StoreTest {
         }
         assertThat(checkpoint(store)).contains(new Checkpoint(1, 20, "0xb20"));
         assertThat(rawLogCount(store)).isEqualTo(2);
-        assertThat(store.jdbi().onDemand(TokenDao.class).powerAt(1, "0xtoken", "0xalice", 100)).contains("7");
+        assertThat(powerAt(store, 100)).isEqualTo(7);
     }
 
     @Test

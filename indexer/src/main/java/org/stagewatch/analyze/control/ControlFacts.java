@@ -14,7 +14,7 @@ import org.stagewatch.store.GovernanceDao;
 import org.stagewatch.store.StateRead;
 import org.stagewatch.store.StateReadDao;
 import org.stagewatch.store.Store;
-import org.stagewatch.store.TokenDao;
+import org.stagewatch.store.PowerQueries;
 
 /**
  * The latest indexed fact of each kind at a block, where events and chain readings meet: an event at
@@ -67,23 +67,23 @@ final class ControlFacts {
      * voting delay + period in the governor's clock. Nobody when the delegated power cannot reach it.
      */
     Gate vote(Node governor, Node token, long block) {
-        List<TokenDao.DelegatePower> powers = new ArrayList<>(store.jdbi().onDemand(TokenDao.class)
+        List<PowerQueries.DelegatePower> powers = new ArrayList<>(new PowerQueries(store.database())
                 .powersAt(token.chainId(), token.address(), block));
-        powers.sort(Comparator.comparing((TokenDao.DelegatePower power) -> new BigInteger(power.power())).reversed()
-                .thenComparing(TokenDao.DelegatePower::delegate));
-        BigInteger total = powers.stream().map(power -> new BigInteger(power.power())).reduce(BigInteger.ZERO, BigInteger::add);
+        powers.sort(Comparator.comparing(PowerQueries.DelegatePower::power).reversed()
+                .thenComparing(PowerQueries.DelegatePower::delegate));
+        BigInteger total = powers.stream().map(PowerQueries.DelegatePower::power).reduce(BigInteger.ZERO, BigInteger::add);
         Optional<BigInteger> quorum = rows().latestReadingOfAnyArgs(governor.chainId(), governor.address(), "quorum", block)
                 .map(BigInteger::new);
         // the bar: the quorum, or (none read yet) more than half of the delegated power
         BigInteger bar = quorum.orElse(total.shiftRight(1).add(BigInteger.ONE));
         List<String> delegates = new ArrayList<>();
         BigInteger sum = BigInteger.ZERO;
-        for (TokenDao.DelegatePower power : powers) {
+        for (PowerQueries.DelegatePower power : powers) {
             if (sum.compareTo(bar) >= 0 && !delegates.isEmpty()) {
                 break;
             }
             delegates.add(power.delegate());
-            sum = sum.add(new BigInteger(power.power()));
+            sum = sum.add(power.power());
         }
         boolean reachable = total.signum() > 0 && sum.compareTo(bar) >= 0;
         return reachable ? new Gate.Vote(governor, delegates, votingDuration(governor, block)) : Gate.NOBODY;

@@ -34,7 +34,7 @@ import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.GovernanceDao;
 import org.stagewatch.store.StageDeclaration;
 import org.stagewatch.store.Store;
-import org.stagewatch.store.TokenDao;
+import org.stagewatch.store.PowerQueries;
 
 /**
  * The decentralization equalizer (DESIGN.md §7) at one point in time: six scores from 0 to 100, each
@@ -180,8 +180,8 @@ public final class Equalizer {
         BigInteger threshold = store.jdbi().onDemand(GovernanceDao.class).settings(governor.get().chainId(), governor.get().address(), block)
                 .stream().filter(setting -> setting.setting().equals("proposalThreshold")).reduce((a, b) -> b)
                 .map(Rows.GovernorSetting::newValue).map(BigInteger::new).orElse(BigInteger.ZERO);
-        long eligible = store.jdbi().onDemand(TokenDao.class).powersAt(token.get().chainId(), token.get().address(), block).stream()
-                .map(power -> new BigInteger(power.power())).filter(power -> power.signum() > 0 && power.compareTo(threshold) >= 0).count();
+        long eligible = new PowerQueries(store.database()).powersAt(token.get().chainId(), token.get().address(), block).stream()
+                .map(PowerQueries.DelegatePower::power).filter(power -> power.compareTo(threshold) >= 0).count();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("proposalThreshold", threshold.toString());
         inputs.put("eligibleDelegates", eligible);
