@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stagewatch.chain.LogPrefetch;
 import org.stagewatch.chain.LogRangeFetcher;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.chain.RpcClient;
@@ -68,13 +69,25 @@ final class RangeIndexer {
     }
 
     /**
-     * Fetches the logs from {@code from} up to at most {@code limit} (the fetcher picks how far): the first
-     * stage of the pipeline, the one that waits on the node.
+     * eth_getLogs requests kept in flight by a backfill: two, so that the node computes one answer while the other
+     * is read (more only adds ranges waiting in the heap; the endpoint's {@code maxConcurrency} caps them too).
      */
-    LogRangeFetcher.Fetched fetchLogs(long from, long limit) {
+    static final int LOG_REQUESTS_IN_FLIGHT = 2;
+
+    /**
+     * The logs of [{@code from}, {@code limit}] range by range (the fetcher picks how far each goes), with
+     * {@value #LOG_REQUESTS_IN_FLIGHT} requests in flight: the first stage of the pipeline, the one that waits on the node.
+     */
+    LogPrefetch fetchLogs(long from, long limit) {
+        return new LogPrefetch(fetcher, from, limit, plan.addresses(), topics, LOG_REQUESTS_IN_FLIGHT,
+                "stagewatch-logs-" + plan.chain().name());
+    }
+
+    /** The next range of {@code logs}, timed as fetch (the wait for the node's answer and its reading). */
+    java.util.Optional<LogRangeFetcher.Fetched> nextLogs(LogPrefetch logs) throws InterruptedException {
         long started = System.nanoTime();
         try {
-            return fetcher.next(from, limit, plan.addresses(), topics);
+            return logs.next();
         } finally {
             phases.addFetch(System.nanoTime() - started);
         }
@@ -147,7 +160,12 @@ final class RangeIndexer {
     }
 
     private boolean watchedAt(RawLog log) {
-        return plan.watched(log.address()).stream().anyMatch(watched -> log.blockNumber() >= watched.startBlock());
+        for (ChainPlan.Watched watched : plan.watched(log.address())) { // a loop, not a stream: this runs once per log
+            if (log.blockNumber() >= watched.startBlock()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int project(List<RawLog> logs, ProjectedBatch rows) {

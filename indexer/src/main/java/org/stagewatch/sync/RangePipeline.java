@@ -3,14 +3,16 @@ package org.stagewatch.sync;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.stagewatch.chain.LogPrefetch;
 import org.stagewatch.chain.LogRangeFetcher;
 
 /**
  * Runs ranges through two threads ahead of the writer, so that the node's work on one range, the checking,
  * decoding and projecting of the range before it, and the writing of the one before that overlap:
  * <ol>
- *   <li>the <b>fetch</b> thread asks the node for the logs of the next range and parses the answer as it
- *       streams in (it mostly waits on the node);</li>
+ *   <li>the <b>fetch</b> thread takes the logs of the next range from a {@link LogPrefetch}, which keeps two
+ *       eth_getLogs requests in flight on workers of its own (each parses its answer as it streams in) and hands
+ *       the ranges out in block order;</li>
  *   <li>the <b>decode</b> thread fetches the headers, checks the range continues the one before it, and decodes,
  *       projects and packs its logs ({@link RangeIndexer#check}).</li>
  * </ol>
@@ -45,11 +47,9 @@ final class RangePipeline implements AutoCloseable {
     }
 
     private void fetchAll(RangeIndexer ranges, long from, long target) {
-        try {
-            for (long next = from; next <= target; ) {
-                LogRangeFetcher.Fetched range = ranges.fetchLogs(next, target);
-                fetched.put(new Logs(range, null));
-                next = range.to() + 1;
+        try (LogPrefetch logs = ranges.fetchLogs(from, target)) {
+            for (var range = ranges.nextLogs(logs); range.isPresent(); range = ranges.nextLogs(logs)) {
+                fetched.put(new Logs(range.get(), null));
             }
             fetched.put(new Logs(null, null));
         } catch (InterruptedException e) {

@@ -44,6 +44,11 @@ class BenchBackfillIT {
             assertThat(round.get("events").asLong()).isEqualTo(4000);
             assertThat(round.get("baselineEvents").asLong()).isEqualTo(4000);
             assertThat(round.get("ratio").asDouble()).isPositive();
+            assertThat(round.get("pipelinedBaselineEvents").asLong()).isEqualTo(4000);
+            assertThat(round.get("pipelinedBaselineEventsPerSecond").asLong()).isPositive();
+            assertThat(round.get("ratioToPipelinedBaseline").asDouble()).isCloseTo(
+                    round.get("eventsPerSecond").asDouble() / round.get("pipelinedBaselineEventsPerSecond").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.01));
             assertThat(round.get("phaseSeconds").get("write").asDouble()).isPositive();
             ratios.add(round.get("ratio").asDouble());
             peak = Math.max(peak, round.get("peakHeapBytes").asLong());

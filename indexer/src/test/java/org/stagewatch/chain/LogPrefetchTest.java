@@ -1,0 +1,109 @@
+package org.stagewatch.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.stagewatch.chain.JsonRpcStub.Answer;
+
+/** Two eth_getLogs requests in flight against a provider that answers slowly and refuses wide ranges. */
+class LogPrefetchTest {
+    private static final RpcSettings FAST = new RpcSettings(Duration.ofSeconds(5), 1, 0, 4);
+
+    private static long[] range(JsonNode request) {
+        JsonNode filter = request.path("params").get(0);
+        return new long[] {Long.decode(filter.path("fromBlock").asText()), Long.decode(filter.path("toBlock").asText())};
+    }
+
+    /** One log at the first block of the range asked, so each answer says which request it belongs to. */
+    private static String logAt(long block) {
+        return """
+                [{"blockNumber":"0x%x","blockHash":"0x%064x","transactionHash":"0x%064x","transactionIndex":"0x0",\
+                "logIndex":"0x0","address":"0x%040x","topics":["0x%064x"],"data":"0x","removed":false}]"""
+                .formatted(block, block, block, 7, 1);
+    }
+
+    /** A provider that refuses ranges wider than 300 blocks below block {@code narrowBelow} and takes 20 ms an answer. */
+    private static Answer slowNarrowProvider(JsonNode request, long narrowBelow, long failsFrom, AtomicInteger inFlight,
+                                             AtomicInteger mostInFlight, List<long[]> asked) {
+        if (!request.path("method").asText().equals("eth_getLogs")) {
+            return Answer.ok(JsonRpcStub.result(request, "null"));
+        }
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        long[] range = range(request);
+        asked.add(range);
+        boolean tooWide = range[1] >= failsFrom || range[0] < narrowBelow && range[1] - range[0] + 1 > 300;
+        return tooWide
+                ? Answer.ok(JsonRpcStub.error(request, -32602, "maximum block range: 300"))
+                : Answer.ok(JsonRpcStub.result(request, logAt(range[0])));
+    }
+
+    @Test
+    void shouldHandOutContiguousRangesInBlockOrderWithTwoRequestsInFlight() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 1_000, Long.MAX_VALUE, inFlight, mostInFlight, asked));
+             var client = new RpcClient(List.of(stub.url()), FAST);
+             var prefetch = new LogPrefetch(new LogRangeFetcher(client, 1, 1_000), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
+            List<LogRangeFetcher.Fetched> ranges = new ArrayList<>();
+            for (Optional<LogRangeFetcher.Fetched> next = prefetch.next(); next.isPresent(); next = prefetch.next()) {
+                ranges.add(next.get());
+            }
+
+            assertThat(ranges.get(0).from()).isZero();
+            assertThat(ranges.get(ranges.size() - 1).to()).isEqualTo(4_999);
+            for (int i = 0; i < ranges.size(); i++) {
+                LogRangeFetcher.Fetched fetched = ranges.get(i);
+                if (i > 0) {
+                    assertThat(fetched.from()).as("range %d starts where range %d ended", i, i - 1).isEqualTo(ranges.get(i - 1).to() + 1);
+                }
+                // each range carries the answer to its own request
+                assertThat(fetched.logs()).extracting(RawLog::blockNumber).containsExactly(fetched.from());
+            }
+            assertThat(ranges).as("narrowed to 300 blocks below block 1,000").anyMatch(fetched -> fetched.to() - fetched.from() + 1 == 300);
+            assertThat(ranges).as("grown back to 1,000 above it").anyMatch(fetched -> fetched.to() - fetched.from() + 1 == 1_000);
+            assertThat(mostInFlight.get()).as("requests in flight at once").isEqualTo(2);
+            Set<String> failed = new HashSet<>();
+            for (long[] range : asked) {
+                if (range[0] < 1_000 && range[1] - range[0] + 1 > 300) {
+                    assertThat(failed.add(range[0] + "-" + range[1])).as("the same failing range asked twice").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldThrowAFailureWhereItsRangeWouldHaveComeOut() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 0, 2_500, inFlight, new AtomicInteger(), asked));
+             var client = new RpcClient(List.of(stub.url()), FAST);
+             var prefetch = new LogPrefetch(new LogRangeFetcher(client, 1, 250), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
+            long covered = -1;
+            for (int i = 0; i < 10; i++) {
+                LogRangeFetcher.Fetched fetched = prefetch.next().orElseThrow();
+                assertThat(fetched.from()).isEqualTo(covered + 1);
+                covered = fetched.to();
+            }
+            assertThat(covered).isEqualTo(2_499);
+            assertThatThrownBy(prefetch::next).isInstanceOf(RpcException.class).hasMessageContaining("single block 2500");
+        }
+    }
+}
