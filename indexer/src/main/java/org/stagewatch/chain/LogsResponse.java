@@ -59,23 +59,55 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
          * repeat shares the earlier String instead of allocating and lower-casing its own.
          */
         private static final class Repeats {
-            String address;
-            String blockHash;
-            String txHash;
+            final Seen address = new Seen();
+            final Seen blockHash = new Seen();
+            final Seen txHash = new Seen();
             /** The last few distinct topic0s: a token's delegation logs alternate between two event kinds. */
-            final String[] topic0s = new String[4];
+            final Seen[] topic0s = {new Seen(), new Seen(), new Seen(), new Seen()};
             int nextTopic0;
 
             String topic0(JsonParser parser) throws IOException {
-                for (String known : topic0s) {
-                    if (known != null && known == repeated(parser, known, false)) {
-                        return known;
+                for (Seen known : topic0s) {
+                    if (known.spelled(parser)) {
+                        return known.value;
                     }
                 }
-                String topic0 = hex(parser);
-                topic0s[nextTopic0] = topic0;
+                Seen replaced = topic0s[nextTopic0];
                 nextTopic0 = (nextTopic0 + 1) % topic0s.length;
-                return topic0;
+                return replaced.take(parser);
+            }
+        }
+
+        /** The last String a field had, with its characters as the parser spelled them, to compare the next token with. */
+        private static final class Seen {
+            String value;
+            private char[] chars = new char[0];
+            private int length = -1;
+
+            /** Whether the current token spells exactly the last value's characters (one vectorised comparison). */
+            boolean spelled(JsonParser parser) throws IOException {
+                if (length < 0 || parser.currentToken() != JsonToken.VALUE_STRING || parser.getTextLength() != length) {
+                    return false;
+                }
+                int offset = parser.getTextOffset();
+                return java.util.Arrays.equals(parser.getTextCharacters(), offset, offset + length, chars, 0, length);
+            }
+
+            /** The current token: the last value when it spells it, else the token as hex (remembered for the next). */
+            String repeatedOrHex(JsonParser parser) throws IOException {
+                return spelled(parser) ? value : take(parser);
+            }
+
+            /** The current token as hex, remembered with its characters as spelled (upper-case repeats then match too). */
+            String take(JsonParser parser) throws IOException {
+                value = hex(parser);
+                length = -1;
+                if (value != null) {
+                    int offset = parser.getTextOffset();
+                    length = parser.getTextLength();
+                    chars = java.util.Arrays.copyOfRange(parser.getTextCharacters(), offset, offset + length);
+                }
+                return value;
             }
         }
 
@@ -98,9 +130,9 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                     case "blockNumber" -> blockNumber = quantity(parser, field);
                     case "transactionIndex" -> txIndex = quantity(parser, field);
                     case "logIndex" -> logIndex = quantity(parser, field);
-                    case "blockHash" -> blockHash = repeats.blockHash = repeated(parser, repeats.blockHash);
-                    case "transactionHash" -> txHash = repeats.txHash = repeated(parser, repeats.txHash);
-                    case "address" -> address = repeats.address = repeated(parser, repeats.address);
+                    case "blockHash" -> blockHash = repeats.blockHash.repeatedOrHex(parser);
+                    case "transactionHash" -> txHash = repeats.txHash.repeatedOrHex(parser);
+                    case "address" -> address = repeats.address.repeatedOrHex(parser);
                     case "data" -> data = hex(parser);
                     case "topics" -> topics = topics(parser, context, repeats);
                     case "removed" -> removed = value == JsonToken.VALUE_TRUE;
@@ -132,27 +164,6 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                 count++;
             }
             return List.of(java.util.Arrays.copyOf(topics, count));
-        }
-
-        /** Like {@link #hex}, but {@code previous} itself when the token spells exactly the same characters. */
-        private static String repeated(JsonParser parser, String previous) throws IOException {
-            return repeated(parser, previous, true);
-        }
-
-        /** {@code previous} when the token spells it; else the token as hex, or null when {@code orHex} is false. */
-        private static String repeated(JsonParser parser, String previous, boolean orHex) throws IOException {
-            if (previous != null && parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == previous.length()) {
-                char[] chars = parser.getTextCharacters();
-                int offset = parser.getTextOffset();
-                int i = 0;
-                while (i < previous.length() && chars[offset + i] == previous.charAt(i)) {
-                    i++;
-                }
-                if (i == previous.length()) {
-                    return previous;
-                }
-            }
-            return orHex ? hex(parser) : null;
         }
 
         /** A hex string field, lower case; null for JSON null (the caller then calls the log malformed). */
