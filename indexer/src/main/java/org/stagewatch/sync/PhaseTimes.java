@@ -3,12 +3,13 @@ package org.stagewatch.sync;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where a backfill's time went, in nanoseconds per phase: {@code fetch} (the node's answers: eth_getLogs with
- * its JSON on the fetch thread, the headers and chain checks on the decode thread), {@code decode} (decoding,
- * projecting and packing the logs, on the decode thread), {@code wait} (the writer idle, waiting for the
- * pipeline), {@code write} (adding ranges to the open transaction and committing it) and {@code reads} (eth_call
- * state reads after a commit). Fetch and decode overlap the rest (see {@link RangePipeline}); wait, write and
- * reads add up to the writer's elapsed time.
+ * Where a backfill's time went, in nanoseconds per phase: {@code fetch} (the decode thread waiting on the node: for
+ * the next range of logs from the prefetch, whose workers read eth_getLogs answers ahead, and for the headers and
+ * chain checks), {@code decode} (decoding, projecting and packing the logs, on the decode thread), {@code wait}
+ * (the writer idle, waiting for the pipeline), {@code write} (adding ranges to the open transaction and committing
+ * it) and {@code reads} (eth_call state reads after a commit). Fetch and decode are the decode thread's time
+ * apart from waiting for the writer, and overlap the writer's (see {@link RangePipeline}); wait, write and reads
+ * add up to the writer's elapsed time.
  * {@code bench backfill} prints them so a slow run says which side was slow.
  */
 public final class PhaseTimes {

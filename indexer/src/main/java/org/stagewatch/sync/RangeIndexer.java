@@ -26,7 +26,7 @@ import org.stagewatch.store.Store;
  * Indexes one block range of one chain, the unit both backfill and live following are made of:
  * fetch logs, fetch the headers they sit in (and the range's first and last block), check the range
  * continues the checkpoint's chain and that every log's block hash is its header's, decode and project
- * (all of that ahead of the writer, on the pipeline's two threads, see {@link RangePipeline}); then write
+ * (all of that ahead of the writer, on the prefetch's workers and the decode thread, see {@link RangePipeline}); then write
  * rows, headers and the new checkpoint into the open transaction of a {@link Store.RangeWriter}, and after
  * a commit read the state that is due.
  */
@@ -83,7 +83,7 @@ final class RangeIndexer {
                 "stagewatch-logs-" + plan.chain().name());
     }
 
-    /** The next range of {@code logs}, timed as fetch (the wait for the node's answer and its reading). */
+    /** The next range of {@code logs}, timed as fetch (the wait for the node's answer and the reading of it not yet done). */
     java.util.Optional<LogRangeFetcher.Fetched> nextLogs(LogPrefetch logs) throws InterruptedException {
         long started = System.nanoTime();
         try {
