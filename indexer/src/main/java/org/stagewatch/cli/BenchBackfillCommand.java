@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ContractConfig;
 import org.stagewatch.config.ContractKind;
@@ -137,19 +138,19 @@ final class BenchBackfillCommand implements Callable<Integer> {
     /** One round: the baseline, then a full backfill into a fresh SQLite file (deleted afterwards), with their figures. */
     private Map<String, Object> measureRound(AnvilNode node, DelegationLoadGenerator.Load load, StagewatchConfig config, EventDecoder decoder,
                                              List<String> topics, Path file) throws Exception {
-        HeapWatch.reset();
+        HeapWatch.resetPoolPeaks();
         double anvilBefore = cpuSeconds(node);
         long baselineStart = System.nanoTime();
         long baselineEvents = baseline(node.web3j(), load, topics);
         double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
-        long baselineHeap = HeapWatch.peakBytes();
+        long baselineHeap = HeapWatch.poolPeakBytes();
         double baselineAnvil = cpuSeconds(node) - anvilBefore;
         // not the baseline, but what the node gives when asked the way the backfill asks (two eth_getLogs in flight)
         long pipelinedStart = System.nanoTime();
         long pipelinedEvents = pipelinedBaseline(node.web3j(), load, topics);
         double pipelinedSeconds = (System.nanoTime() - pipelinedStart) / 1e9;
 
-        HeapWatch.reset();
+        HeapWatch.resetPoolPeaks();
         Store store = new Store(Database.open(file.toString()));
         anvilBefore = cpuSeconds(node);
         long backfillStart = System.nanoTime();
@@ -157,7 +158,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
                 .backfill(config, OptionalLong.of(load.lastBlock()));
         double seconds = (System.nanoTime() - backfillStart) / 1e9;
         double backfillAnvil = cpuSeconds(node) - anvilBefore;
-        long peakHeap = HeapWatch.peakBytes();
+        long peakHeap = HeapWatch.poolPeakBytes();
         long indexed = results.get(0).events();
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file + suffix)); // hundreds of MB a round
