@@ -135,7 +135,10 @@ final class BenchBackfillCommand implements Callable<Integer> {
         }
     }
 
-    /** One round: the baseline, then a full backfill into a fresh SQLite file (deleted afterwards), with their figures. */
+    /**
+     * One round: the baseline, the same eth_getLogs two at a time, then a full backfill into a fresh SQLite file
+     * (deleted afterwards), with their figures.
+     */
     private Map<String, Object> measureRound(AnvilNode node, DelegationLoadGenerator.Load load, StagewatchConfig config, EventDecoder decoder,
                                              List<String> topics, Path file) throws Exception {
         HeapWatch.resetPoolPeaks();

@@ -32,7 +32,10 @@ class LogPrefetchTest {
                 .formatted(block, block, block, 7, 1);
     }
 
-    /** A provider that refuses ranges wider than 300 blocks below block {@code narrowBelow} and takes 20 ms an answer. */
+    /**
+     * A provider that takes 20 ms an answer and calls too large every range wider than 300 blocks that starts below
+     * block {@code narrowBelow}, and every range reaching block {@code failsFrom} (so a single block there fails too).
+     */
     private static Answer slowNarrowProvider(JsonNode request, long narrowBelow, long failsFrom, AtomicInteger inFlight,
                                              AtomicInteger mostInFlight, List<long[]> asked) {
         if (!request.path("method").asText().equals("eth_getLogs")) {
