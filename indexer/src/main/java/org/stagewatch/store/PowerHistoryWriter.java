@@ -99,15 +99,11 @@ public final class PowerHistoryWriter {
      */
     static void readCheckpoints(Connection connection, long chainId, String token, long after, long through, int fetchSize,
                                 CheckpointRow row) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = PowerQueries.prepare(connection, """
                 SELECT v.block_number, d.delegate_id, v.new_votes, v.delegate FROM voting_power v
                 LEFT JOIN delegates d ON d.chain_id = v.chain_id AND d.token = v.token AND d.delegate = v.delegate
                 WHERE v.chain_id = ? AND v.token = ? AND v.block_number > ? AND v.block_number <= ?
-                ORDER BY v.block_number, v.log_index""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, after);
-            select.setLong(4, through);
+                ORDER BY v.block_number, v.log_index""", chainId, token, after, through)) {
             select.setFetchSize(fetchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -188,11 +184,8 @@ public final class PowerHistoryWriter {
     /** Powers after every packed row: the last snapshot, then the chunks after it. */
     private long[] loadState() throws SQLException {
         state = new long[delegateIds * LIMBS];
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT data FROM power_snapshots WHERE chain_id = ? AND token = ? AND block_number = ?")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, snapshotBlock);
+        try (PreparedStatement select = PowerQueries.prepare(connection,
+                "SELECT data FROM power_snapshots WHERE chain_id = ? AND token = ? AND block_number = ?", chainId, token, snapshotBlock)) {
             try (ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
                     PowerCodec.Reader reader = new PowerCodec.Reader(rows.getBytes(1), "power_snapshots of token " + token);
@@ -208,11 +201,9 @@ public final class PowerHistoryWriter {
                 }
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT data FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ? ORDER BY block_number""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, snapshotBlock);
+        try (PreparedStatement select = PowerQueries.prepare(connection, """
+                SELECT data FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ?
+                ORDER BY block_number""", chainId, token, snapshotBlock)) {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     PowerCodec.Reader reader = new PowerCodec.Reader(rows.getBytes(1), "power_chunks of token " + token);
@@ -259,11 +250,9 @@ public final class PowerHistoryWriter {
         int next = (int) PowerQueries.single(connection,
                 "SELECT COALESCE(MAX(delegate_id) + 1, 0) FROM delegates WHERE chain_id = ? AND token = ?", chainId, token);
         List<String> unnumbered = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = PowerQueries.prepare(connection, """
                 SELECT delegate FROM delegates WHERE chain_id = ? AND token = ? AND delegate_id IS NULL
-                ORDER BY block_number, delegate""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
+                ORDER BY block_number, delegate""", chainId, token)) {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     unnumbered.add(rows.getString(1));
@@ -292,11 +281,9 @@ public final class PowerHistoryWriter {
     }
 
     private Chunk lastChunk() throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = PowerQueries.prepare(connection, """
                 SELECT block_number, row_count, data FROM power_chunks WHERE chain_id = ? AND token = ?
-                ORDER BY block_number DESC LIMIT 1""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
+                ORDER BY block_number DESC LIMIT 1""", chainId, token)) {
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? new Chunk(rows.getLong(1), rows.getInt(2), rows.getBytes(3)) : null;
             }

@@ -133,10 +133,9 @@ public final class PowerQueries {
     /** The address of each numbered delegate of the token, by id (the first {@code count}). */
     private static String[] names(Connection connection, long chainId, String token, int count) throws SQLException {
         String[] names = new String[count];
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT delegate_id, delegate FROM delegates WHERE chain_id = ? AND token = ? AND delegate_id IS NOT NULL")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
+        try (PreparedStatement select = prepare(connection, """
+                SELECT delegate_id, delegate FROM delegates WHERE chain_id = ? AND token = ? AND delegate_id IS NOT NULL""",
+                chainId, token)) {
             select.setFetchSize(TAIL_FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -176,12 +175,9 @@ public final class PowerQueries {
                 chainId, token), idsOf(connection, chainId, token, addresses));
         Emitter out = new Emitter(sink);
         long snapshotBlock = -1;
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = prepare(connection, """
                 SELECT block_number, data FROM power_snapshots WHERE chain_id = ? AND token = ? AND block_number <= ?
-                ORDER BY block_number DESC LIMIT 1""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, start);
+                ORDER BY block_number DESC LIMIT 1""", chainId, token, start)) {
             try (ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
                     snapshotBlock = rows.getLong(1);
@@ -196,13 +192,9 @@ public final class PowerQueries {
                 }
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = prepare(connection, """
                 SELECT data FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ? AND first_block <= ?
-                ORDER BY block_number""")) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            select.setLong(3, snapshotBlock);
-            select.setLong(4, through);
+                ORDER BY block_number""", chainId, token, snapshotBlock, through)) {
             select.setFetchSize(CHUNK_FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -270,16 +262,27 @@ public final class PowerQueries {
 
     /** The one number {@code sql} answers, its parameters a token ({@code chainId}, {@code token}) and then {@code more}. */
     static long single(Connection connection, String sql, long chainId, String token, long... more) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, chainId);
-            select.setString(2, token);
-            for (int i = 0; i < more.length; i++) {
-                select.setLong(3 + i, more[i]);
-            }
+        try (PreparedStatement select = prepare(connection, sql, chainId, token, more)) {
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** {@code sql} prepared with its parameters bound: a token ({@code chainId}, {@code token}), then {@code more}. */
+    static PreparedStatement prepare(Connection connection, String sql, long chainId, String token, long... more) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            statement.setLong(1, chainId);
+            statement.setString(2, token);
+            for (int i = 0; i < more.length; i++) {
+                statement.setLong(3 + i, more[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 
