@@ -4,7 +4,7 @@
 -- PostgreSQL, through the Flyway placeholder `blob` (store.Database).
 --
 -- The copy is derived data: store.PowerHistoryWriter rebuilds it from voting_power in the transaction that
--- writes each range (and V6 packs what an older database holds). Every row carries chain_id and
+-- commits each range (and V6 packs what an older database holds). Every row carries chain_id and
 -- block_number, so a reorg rollback (DELETE … WHERE chain_id = ? AND block_number > fork) keeps it
 -- consistent with voting_power; rows between the packed coverage and the head are read from voting_power.
 

@@ -71,13 +71,7 @@ public final class Database {
      * is a Java migration in this package.
      */
     private static void migrate(DataSource dataSource, String target, boolean sqlite) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .javaMigrations(new PackPowerHistory(), new PackRawLogs())
-                .placeholders(java.util.Map.of("blob", sqlite ? "BLOB" : "BYTEA"))
-                .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
-                .load();
+        Flyway flyway = flyway(dataSource, sqlite);
         MigrationInfo[] future = java.util.Arrays.stream(flyway.info().all())
                 .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
                         || info.getState() == MigrationState.FUTURE_FAILED)
@@ -93,6 +87,17 @@ public final class Database {
         } catch (FlywayException e) {
             throw new StoreException("database " + target + ": schema migration failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The schema steps for one kind of database (see {@link #migrate}). */
+    static Flyway flyway(DataSource dataSource, boolean sqlite) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
+                .javaMigrations(new PackPowerHistory(), new PackRawLogs())
+                .placeholders(java.util.Map.of("blob", sqlite ? "BLOB" : "BYTEA"))
+                .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
+                .load();
     }
 
     private static String lastKnown(Flyway flyway) {
