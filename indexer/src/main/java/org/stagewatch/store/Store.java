@@ -182,15 +182,14 @@ public final class Store {
         sync.saveCheckpoint(checkpoint, Instant.now().toString());
     }
 
-    /**
-     * First sightings of delegates (V3 {@code delegates}): one row per (token, delegate) of the range at its
-     * earliest block; a delegate already known keeps the earlier block.
-     */
     /** A delegate of a token, as the {@code delegates} table keys it. */
     private record DelegateKey(long chainId, String token, String delegate) {
     }
 
     /**
+     * First sightings of delegates (V3 {@code delegates}): one row per (token, delegate) of the range at its
+     * earliest block; a delegate already known keeps the earlier block.
+     *
      * @param written delegates this writer already wrote, at an earlier or the same block (ranges come in block
      *                order): their upsert would change nothing, so it is skipped — a busy token reports the same
      *                few thousand delegates in every range

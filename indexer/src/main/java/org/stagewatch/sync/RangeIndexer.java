@@ -26,9 +26,9 @@ import org.stagewatch.store.Store;
  * Indexes one block range of one chain, the unit both backfill and live following are made of:
  * fetch logs, fetch the headers they sit in (and the range's first and last block), check the range
  * continues the checkpoint's chain and that every log's block hash is its header's, decode and project
- * (all of that ahead of the writer, on the prefetch's workers and the decode thread, see {@link RangePipeline}); then write
- * rows, headers and the new checkpoint into the open transaction of a {@link Store.RangeWriter}, and after
- * a commit read the state that is due.
+ * (all of that ahead of the writer, on the prefetch's workers and the decode thread, see {@link RangePipeline});
+ * then write rows, headers and the new checkpoint into the open transaction of a {@link Store.RangeWriter}, and
+ * after a commit read the state that is due.
  */
 final class RangeIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(RangeIndexer.class);
