@@ -74,6 +74,12 @@ final class ConsoleProgress implements SyncProgress {
     }
 
     @Override
+    public void heldBack(String chain, long stoppedAt, long head, long confirmations) {
+        err.printf("%s: stopped at block %,d, %,d blocks below the head %,d (confirmations: %d)%n", chain, stoppedAt, head - stoppedAt,
+                head, confirmations);
+    }
+
+    @Override
     public void finished(BackfillResult result) {
         if (bar != null) {
             bar.close();

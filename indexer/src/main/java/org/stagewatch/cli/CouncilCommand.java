@@ -15,15 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stagewatch council}: each security council of a DAO at a point in time, with its change history. */
+/**
+ * {@code stagewatch council}: each security council of a DAO at a point in time, with its change history;
+ * with {@code --all}, every Safe of the DAO.
+ */
 @Command(name = "council", mixinStandardHelpOptions = true,
-        description = "Each security council: threshold, owners, modules, guard and every change, at a point in time.")
+        description = "Each security council (with --all: every Safe of the DAO): threshold, owners, modules, guard and every change, "
+                + "at a point in time.")
 final class CouncilCommand implements Callable<Integer> {
     @Option(names = "--dao", required = true, paramLabel = "ID", description = "the DAO id from the config")
     String dao;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
+
+    @Option(names = "--all", description = "list every Safe of the DAO, not only those marked council: true")
+    boolean all;
 
     @Mixin
     DatabaseOption database;
@@ -35,7 +42,7 @@ final class CouncilCommand implements Callable<Integer> {
     public Integer call() {
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        CouncilReport report = new CouncilAnalyzer(store).councils(scope, point.resolve(store, scope));
+        CouncilReport report = new CouncilAnalyzer(store).councils(scope, point.resolve(store, scope), all);
         if (json) {
             Output.json(System.out, report);
         } else {

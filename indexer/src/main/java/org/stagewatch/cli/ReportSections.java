@@ -91,8 +91,9 @@ final class ReportSections {
     private void requirements() {
         List<RequirementResult> results = data.stage().requirements();
         document.heading(2, "2. Requirements", "requirements");
-        document.paragraph("%d requirements of L2BEAT's stages framework: %d passed, %d failed, %d unknown. Source: onchain (indexed state), "
-                .formatted(results.size(), count(results, Status.PASSED), count(results, Status.FAILED), count(results, Status.UNKNOWN))
+        document.paragraph("%d requirements of L2BEAT's stages framework: %d passed, %d failed, %d unknown, %d not applicable (left out). "
+                .formatted(results.size(), count(results, Status.PASSED), count(results, Status.FAILED), count(results, Status.UNKNOWN),
+                        count(results, Status.NOT_APPLICABLE)) + "Source: onchain (indexed state), "
                 + "probe (a read the config declares, stored with its block), asserted (a researcher's statement in the config, linked).");
         List<List<Cell>> rows = new ArrayList<>();
         for (RequirementResult result : results) {

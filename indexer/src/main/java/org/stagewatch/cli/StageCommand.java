@@ -78,7 +78,7 @@ final class StageCommand implements Callable<Integer> {
         }
         out.println();
         Output.table(out, rows);
-        List<RequirementResult> open = report.requirements().stream().filter(result -> !result.status().toString().equals("passed")).toList();
+        List<RequirementResult> open = report.requirements().stream().filter(result -> !result.status().met()).toList();
         if (!open.isEmpty()) {
             out.println();
             out.println("why not passed (--json lists every piece of evidence with chain, address, block and link):");

@@ -69,13 +69,13 @@ final class ConfigBinder {
         JsonNode asserted = stage.get("assertions");
         if (asserted != null && !asserted.isNull()) {
             asserted.properties().forEach(entry -> assertions.put(entry.getKey(), new StageConfig.Assertion(
-                    Values.flag(entry.getValue().get("value")), Values.text(entry.getValue().get("source")))));
+                    ProbeValues.assertedValue(entry.getValue().get("value")), Values.text(entry.getValue().get("source")))));
         }
         List<StageConfig.Probe> probes = list(stage.get("probes"), probe -> {
             String returns = Values.text(probe.get("returns"));
             String call = Values.text(probe.get("call"));
             return new StageConfig.Probe(Values.text(probe.get("chain")), Addresses.check(Values.text(probe.get("address"))), call,
-                    returns, ProbeValues.normalize(returns, Values.text(probe.get("expect"))),
+                    returns, ProbeValues.normalizeAll(returns, probe.get("expect")),
                     list(probe.get("requirements"), Values::text), optional(probe, "label", Values::text, call));
         });
         List<StageConfig.ContractRef> treasuries = list(stage.get("treasuries"), ref -> new StageConfig.ContractRef(

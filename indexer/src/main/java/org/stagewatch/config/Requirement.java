@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 /**
  * The requirements of L2BEAT's stages framework (reference/stages.md), in the order they are
  * evaluated, with the stage each belongs to and how Stagewatch can know it. The ids are L2BEAT's, as
- * the config's {@code assertions:} and {@code probes:} name them.
+ * the config's {@code assertions:} and {@code probes:} name them; the four proof-system transparency
+ * items of Stage 1 (no red trusted setups through program hashes reproducible) are in force since
+ * L2BEAT's 2025-07-29 deadline.
  */
 public enum Requirement {
     CALLS_ITSELF_ROLLUP(0, "callsItselfRollup", Basis.DECLARED, "the project calls itself a rollup"),
@@ -26,6 +28,13 @@ public enum Requirement {
             "upgrades by actors more centralized than the Security Council leave ≥7 days to exit"),
     SECURITY_COUNCIL_PROPERLY_SET_UP(1, "securityCouncilProperlySetUp", Basis.ONCHAIN_AND_DECLARED,
             "≥8 members, threshold ≥75%, ≥half outside the team, members publicly announced"),
+    NO_RED_TRUSTED_SETUPS(1, "noRedTrustedSetups", Basis.DECLARED,
+            "no trusted setup of the proof system is rated red"),
+    PROVER_SOURCE_PUBLISHED(1, "proverSourcePublished", Basis.DECLARED, "the prover's source code is published"),
+    VERIFIER_CONTRACTS_REPRODUCIBLE(1, "verifierContractsReproducible", Basis.DECLARED,
+            "the on-chain verifier contracts can be rebuilt from their source"),
+    PROGRAM_HASHES_REPRODUCIBLE(1, "programHashesReproducible", Basis.DECLARED,
+            "the program hashes (absolute prestates) the proof system checks can be reproduced from source"),
     FRAUD_PROOF_SYSTEM_IS_PERMISSIONLESS(2, "fraudProofSystemIsPermissionless", Basis.DECLARED,
             "anyone can submit fraud proofs"),
     DELAY_WITH_30D_EXIT_WINDOW(2, "delayWith30DExitWindow", Basis.ONCHAIN,

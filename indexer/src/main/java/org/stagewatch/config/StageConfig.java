@@ -1,5 +1,6 @@
 package org.stagewatch.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +58,50 @@ public record StageConfig(List<ExitDelay> exitDelay, List<Council> councils, Map
         }
     }
 
-    /** A researcher's statement about a requirement, with the link that backs it. */
-    public record Assertion(boolean value, String source) {
+    /**
+     * A researcher's statement about a requirement, with the link that backs it.
+     *
+     * @param value whether the requirement holds; null when it does not apply to the project (L2BEAT's null,
+     *              e.g. a prover's source for a rollup without a ZK prover), which leaves it out of the rating
+     */
+    public record Assertion(Boolean value, String source) {
+        /** The text a config writes for a requirement that does not apply. */
+        public static final String NOT_APPLICABLE = "n/a";
+
+        public boolean applies() {
+            return value != null;
+        }
+
+        /** The value as the config writes it: true, false or n/a. */
+        public String text() {
+            return value == null ? NOT_APPLICABLE : value.toString();
+        }
     }
 
     /**
      * A view call without arguments whose result decides {@code requirements}: they pass when the
-     * stored result equals {@code expect}.
+     * stored result is one of {@code expect}.
      *
      * @param returns bool, uint256 or address
-     * @param expect  the passing value as text: true/false, a decimal, or a lower-case address
+     * @param expect  the passing values as text, at least one: true/false, decimals, or lower-case addresses
+     *                (a declaration stored before lists were allowed holds a single value, read as a list of one)
      */
-    public record Probe(String chain, String address, String call, String returns, String expect, List<String> requirements,
-                        String label) {
+    public record Probe(String chain, String address, String call, String returns,
+                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> expect,
+                        List<String> requirements, String label) {
         public Probe {
+            expect = List.copyOf(expect);
             requirements = List.copyOf(requirements);
+        }
+
+        /** Whether a stored result (in the form {@link ProbeValues} normalizes to) is a passing one. */
+        public boolean passes(String value) {
+            return expect.contains(value);
+        }
+
+        /** The passing values for messages: "true", or "one of 0, 8". */
+        public String expectation() {
+            return expect.size() == 1 ? expect.get(0) : "one of " + String.join(", ", expect);
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Checks a DAO's {@code stage:} section: the exit delay parts, the council details (each must name a
  * Safe of the DAO marked {@code council: true}; a signer belongs to at most one entity), assertions
- * (known requirement ids, not the ones derived on chain alone, each with a value and a source link),
- * probes (a declared chain, a no-argument call, a result type and an expected value of that type,
- * known requirement ids) and treasuries (contracts of the DAO).
+ * (known requirement ids, not the ones derived on chain alone, each with a value — n/a only for one
+ * settled by statements alone — and a source link), probes (a declared chain, a no-argument call, a
+ * result type and one expected value of that type or a list of them, known requirement ids) and
+ * treasuries (contracts of the DAO).
  */
 final class StageValidator {
     static final KeySet KEYS = new KeySet("stage").optional("exitDelay", "councils", "assertions", "probes", "treasuries");
@@ -29,14 +30,14 @@ final class StageValidator {
             .required("signers", "the entity's signer addresses, e.g. signers: [\"0x…\", \"0x…\"]")
             .optional("outsideTeam");
     static final KeySet ASSERTION_KEYS = new KeySet("assertion")
-            .required("value", "true or false: whether the requirement holds")
+            .required("value", "true or false: whether the requirement holds (n/a: it does not apply to this project)")
             .required("source", "a link to where this is documented, e.g. source: https://l2beat.com/scaling/projects/arbitrum");
     static final KeySet PROBE_KEYS = new KeySet("probe")
             .required("chain", "the chain key to call on")
             .required("address", "the contract to call")
             .required("call", "a view function without arguments, e.g. call: validatorWhitelistDisabled()")
             .required("returns", "one of bool, uint256, address")
-            .required("expect", "the result that makes the requirements pass, e.g. expect: true")
+            .required("expect", "the result that makes the requirements pass, or a list of them, e.g. expect: true or expect: [0, 8]")
             .required("requirements", "the requirement ids the result decides, e.g. requirements: [fraudProofSystemIsPermissionless]")
             .optional("label");
     static final KeySet REF_KEYS = new KeySet("treasury")
@@ -142,7 +143,13 @@ final class StageValidator {
             if (declarable(entry.getKey(), itemPath) && fields.isMap(entry.getValue(), itemPath,
                     "expected {value: true|false, source: https://…}")) {
                 ASSERTION_KEYS.check(entry.getValue(), itemPath, problems);
-                fields.read(entry.getValue(), itemPath, "value", Values::flag, FLAG);
+                fields.read(entry.getValue(), itemPath, "value", node -> String.valueOf(ProbeValues.assertedValue(node)),
+                                "expected true, false or n/a")
+                        .filter(value -> value.equals("null"))
+                        .filter(value -> Requirement.fromId(entry.getKey()).orElseThrow().basis() != Requirement.Basis.DECLARED)
+                        .ifPresent(value -> fields.reject(KeyPath.child(itemPath, "value"),
+                                entry.getKey() + " cannot be n/a: it is partly derived from indexed state",
+                                "assert true or false for the part only a statement can settle"));
                 link(entry.getValue(), itemPath, "source");
             }
         }
@@ -167,8 +174,8 @@ final class StageValidator {
                     fields.reject(KeyPath.child(path, "returns"), "unknown result type '" + type + "'", "expected one of bool, uint256, address");
                     return false;
                 });
-        returns.ifPresent(type -> fields.read(probe, path, "expect", node -> ProbeValues.normalize(type, Values.text(node)),
-                "expected a " + type + " value"));
+        returns.ifPresent(type -> fields.read(probe, path, "expect", node -> ProbeValues.normalizeAll(type, node),
+                "expected a " + type + " value, or a list of them"));
         JsonNode requirements = probe.get("requirements");
         String requirementsPath = KeyPath.child(path, "requirements");
         if (requirements != null && !requirements.isNull()) {

@@ -43,7 +43,10 @@ public final class Backfill {
 
     /** The block a backfill runs to: the head less the configured confirmations, or {@code toBlock} if lower. */
     public static long target(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        long head = client.headBlock();
+        return target(plan, client.headBlock(), client, toBlock);
+    }
+
+    private static long target(ChainPlan plan, long head, RpcClient client, OptionalLong toBlock) {
         long target = Math.max(0, head - plan.chain().confirmations());
         if (toBlock.isPresent()) {
             if (toBlock.getAsLong() > head) {
@@ -76,7 +79,15 @@ public final class Backfill {
     }
 
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        return runTo(plan, client, target(plan, client, toBlock));
+        long head = client.headBlock();
+        long target = target(plan, head, client, toBlock);
+        BackfillResult result = runTo(plan, client, target);
+        long confirmations = plan.chain().confirmations();
+        if (confirmations > 0 && target == Math.max(0, head - confirmations)) {
+            // the confirmations, not --to, decided where it stopped: say how many blocks it left for the next run
+            progress.heldBack(plan.chain().name(), target, head, confirmations);
+        }
+        return result;
     }
 
     BackfillResult runTo(ChainPlan plan, RpcClient client, long target) {

@@ -9,6 +9,10 @@ public interface SyncProgress {
 
     void finished(BackfillResult result);
 
+    /** The run stopped at {@code stoppedAt}, {@code head − stoppedAt} blocks below the head, because of the chain's confirmations. */
+    default void heldBack(String chain, long stoppedAt, long head, long confirmations) {
+    }
+
     /** A contract without a configured start block: its deployment block, found with {@code calls} eth_getCode calls. */
     default void deploymentBlockFound(String chain, String label, String address, long block, int calls) {
     }

@@ -68,6 +68,34 @@ class ControlCommandsTest {
     }
 
     @Test
+    void shouldListEverySafeOfTheDaoWithAllAndOnlyTheDesignatedCouncilsWithout() throws Exception {
+        String other = "0x00000000000000000000000000000000000d0002";
+        String withOther = dir.resolve("all-safes.db").toString();
+        Store store = new Store(Database.open(withOther));
+        ProjectedBatch rows = BridgeCouncilFixture.declare(store, 0,
+                new ContractRow("dao", 1, other, "safe", "Treasury Safe", 0, false, false));
+        store.writeRange(List.of(), List.of(new BlockHeader(1, 5, "0xb5", "0xb4", 1_000, null)), rows, List.of(),
+                new Checkpoint(1, 5, "0xb5"));
+
+        assertThat(run("council", "--dao", "dao", "--db", withOther, "--json")).isZero();
+        JsonNode designated = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("councils");
+        assertThat(designated).singleElement().satisfies(council -> assertThat(council.get("designated").asBoolean()).isTrue());
+        out.reset();
+
+        assertThat(run("council", "--dao", "dao", "--db", withOther, "--json", "--all")).isZero();
+        JsonNode all = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("councils");
+        assertThat(all).hasSize(2);
+        assertThat(all.findValuesAsText("address")).containsExactlyInAnyOrder(BridgeCouncilFixture.COUNCIL, other);
+        assertThat(all).filteredOn(council -> council.get("address").asText().equals(other)).singleElement()
+                .satisfies(council -> assertThat(council.get("designated").asBoolean()).isFalse());
+        out.reset();
+
+        assertThat(run("council", "--dao", "dao", "--db", withOther, "--all")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Treasury Safe (chain 1, " + other + ")")
+                .contains(", security council:");
+    }
+
+    @Test
     void shouldPrintTheRoutesWithTheDocumentedJsonKeys() throws Exception {
         assertThat(run("paths", "--dao", "dao", "--db", db, "--json")).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

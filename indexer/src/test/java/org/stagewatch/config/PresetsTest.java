@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.stagewatch.analyze.stage.CouncilSetup;
+import org.stagewatch.analyze.stage.StageFacts;
+import org.stagewatch.analyze.stage.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Each preset is loaded whole (the stage section is validated like any config's); its stage section is
  * also checked against the contracts and the requirement list here.
+ *
+ * <p>Then each preset is checked against facts transcribed from L2BEAT's discovery (test resources
+ * {@code l2beat/*-discovered-facts.json}, each naming its repository, path, commit, timestamp and blocks):
+ * every contract is one L2BEAT discovered, of the kind its implementation says; every bridge, escrow and
+ * proof contract L2BEAT marks critical is critical here, and every admin of one is declared; the councils'
+ * members and thresholds as discovered make the council properly set up with the preset's statements; the
+ * exit delays and message path are the discovered delays; assertions say what L2BEAT's checklist says and
+ * probes pass on the discovered values.
  */
 class PresetsTest {
     private static final Map<String, String> ENV = Map.of(
@@ -47,23 +59,34 @@ class PresetsTest {
             "arb1:0xbFc1FECa8B09A5c5D3EFfE7429eBE24b9c09EF58:timelock",          // Treasury Timelock
             "arb1:0xCF57572261c7c2BCF21ffD220ea7d1a27D40A827:upgrade-executor",  // L2 UpgradeExecutor
             "arb1:0xdb216562328215E010F819B5aBe947bad4ca961e:ownable",           // L2 ProxyAdmin
-            "arb1:0xd570aCE65C43af47101fC6250FD6fC63D1c22a86:ownable",           // L2 ProxyAdmin
+            "arb1:0xd570aCE65C43af47101fC6250FD6fC63D1c22a86:ownable",           // L2 gateways ProxyAdmin
             "arb1:0x423552c0F05baCCac5Bfa91C6dCF1dc53a0A1641:safe",              // Security Council (L2 emergency)
             "arb1:0xADd68bCb0f66878aB9D37a447C7b9067C5dfa941:safe",              // Security Council (L2 propose)
             "arb1:0xD509E5f5aEe2A205F554f36E8a7d56094494eDFC:council-manager",   // SecurityCouncilManager
             "eth:0xF06E95eF589D9c38af242a8AAee8375f14023F85:safe",               // Security Council (L1)
             "eth:0x3ffFbAdAF827559da092217e474760E2b2c3CeDd:upgrade-executor",   // L1 UpgradeExecutor
             "eth:0x554723262467F125Ac9e1cDFa9Ce15cc53822dbD:ownable",            // L1 ProxyAdmin
+            "eth:0x5613AF0474EB9c528A34701A5b1662E3C8FA0678:ownable",            // UpgradeExecutorAdmin
+            "eth:0x9aD46fac0Cf7f790E5be05A0F15223935A0c0aDa:ownable",            // GatewaysAdmin
             "eth:0xE6841D92B0C345144506576eC13ECf5103aC7f49:timelock",           // L1 Timelock
             "eth:0x8315177aB297bA92A06054cE80a67Ed4DBd7ed3a:proxy",              // Bridge
             "eth:0x0B9857ae2D4A3DBe74ffE1d7DF045bb7F96E4840:proxy",              // Outbox
+            "eth:0x667e23ABd27E623c11d4CC00ca3EC4d0bD63337a:proxy",              // OutboxV0
+            "eth:0x760723CD2e632826c38Fef8CD438A4CC7E7E1A40:proxy",              // OutboxV1
+            "eth:0x4Dbd4fc535Ac27206064B68FfCf827b0A60BAB3f:proxy",              // Inbox
+            "eth:0x57Bd336d579A51938619271a7Cc137a46D0501B1:proxy",              // RollupEventInbox
             "eth:0x4DCeB440657f21083db8aDd07665f8ddBe1DCfc0:proxy",              // RollupProxy
-            "eth:0x1c479675ad559DC151F6Ec7ed3FbF8ceE79582B6:proxy");             // SequencerInbox
+            "eth:0xA5565d266c3c3Ee90B16Be8A5b13d587ef559fB0:proxy",              // EdgeChallengeManager
+            "eth:0x1c479675ad559DC151F6Ec7ed3FbF8ceE79582B6:proxy",              // SequencerInbox
+            "eth:0x72Ce9c846789fdB6fC1f34aC4AD25Dd9ef7031ef:proxy",              // L1GatewayRouter
+            "eth:0xa3A7B6F88361F48403514059F1F16C8E78d60EeC:proxy",              // L1ERC20Gateway
+            "eth:0xcEe284F754E854890e311e3280b767F80797180d:proxy",              // L1CustomGateway
+            "eth:0xd92023E9d9911199a6711321D1277285e6d4e2db:proxy",              // L1WethGateway
+            "eth:0xbbcE8aA77782F13D4202a230d978F361B011dB27:proxy");             // L1ARBGateway
 
-    /** Bridge, Outbox, SequencerInbox, RollupProxy: their upgrade can block or forge withdrawals. */
-    private static final Set<String> ARBITRUM_CRITICAL = Set.of(
-            "eth:0x8315177aB297bA92A06054cE80a67Ed4DBd7ed3a", "eth:0x0B9857ae2D4A3DBe74ffE1d7DF045bb7F96E4840",
-            "eth:0x1c479675ad559DC151F6Ec7ed3FbF8ceE79582B6", "eth:0x4DCeB440657f21083db8aDd07665f8ddBe1DCfc0");
+    /** Every proxy on Ethereum: its upgrade can block or forge withdrawals. */
+    private static final Set<String> ARBITRUM_CRITICAL = ARBITRUM.stream().filter(key -> key.startsWith("eth:") && key.endsWith(":proxy"))
+            .map(key -> key.substring(0, key.lastIndexOf(':'))).collect(Collectors.toSet());
 
     /** The L2 emergency council and the L1 council, both 9 of 12. */
     private static final Set<String> ARBITRUM_COUNCILS = Set.of(
@@ -79,18 +102,21 @@ class PresetsTest {
             "eth:0x5a0Aae59D09fccBdDb6C6CcEB07B7279367C3d2A:safe",               // Superchain ProxyAdmin owner
             "eth:0x09f7150D8c019BeF34450d6920f6B3608ceFdAf2:safe",               // Guardian
             "eth:0x543bA4AADBAb8f9025686Bd03993043599c6fB04:ownable",            // Superchain ProxyAdmin
-            "eth:0xbEb5Fc579115071764c7423A4f12eDde41f106Ed:proxy",              // OptimismPortal
+            "eth:0xdE1FCfB0851916CA5101820A69b13a4E276bd81F:ownable",            // AddressManager
+            "eth:0xbEb5Fc579115071764c7423A4f12eDde41f106Ed:proxy",              // OptimismPortal2
+            "eth:0x322b47Ff1FA8D5611F761e3E275C45B71b294D43:proxy",              // ETHLockbox
             "eth:0x229047fed2591dbec1eF1118d64F7aF3dB9EB290:proxy",              // SystemConfig
             "eth:0x99C9fc46f92E8a1c0deC1b1747d010903E884bE1:proxy",              // L1StandardBridge
             "eth:0x25ace71c97B33Cc4729CF772ae268934F7ab5fA1:proxy",              // L1CrossDomainMessenger
             "eth:0xe5965Ab5962eDc7477C8520243A95517CD252fA9:proxy",              // DisputeGameFactory
-            "eth:0x95703e0982140D16f8ebA6d158FccEde42f04a4C:proxy");             // SuperchainConfig
+            "eth:0x95703e0982140D16f8ebA6d158FccEde42f04a4C:proxy",              // SuperchainConfig
+            "eth:0x23B2C62946350F4246f9f9D027e071f0264FD113:proxy",              // AnchorStateRegistry
+            "eth:0x1B6DBF05EaF22d4E70dC993e8a19dd9F3dcb3162:proxy");             // DelayedWETH
 
-    /** Everything the Superchain ProxyAdmin upgrades. */
-    private static final Set<String> OPTIMISM_CRITICAL = Set.of(
-            "eth:0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", "eth:0x229047fed2591dbec1eF1118d64F7aF3dB9EB290",
-            "eth:0x99C9fc46f92E8a1c0deC1b1747d010903E884bE1", "eth:0x25ace71c97B33Cc4729CF772ae268934F7ab5fA1",
-            "eth:0xe5965Ab5962eDc7477C8520243A95517CD252fA9", "eth:0x95703e0982140D16f8ebA6d158FccEde42f04a4C");
+    /** Everything the Superchain ProxyAdmin upgrades, and the AddressManager that resolves the messenger. */
+    private static final Set<String> OPTIMISM_CRITICAL = java.util.stream.Stream.concat(OPTIMISM.stream()
+            .filter(key -> key.startsWith("eth:") && key.endsWith(":proxy")).map(key -> key.substring(0, key.lastIndexOf(':'))),
+            java.util.stream.Stream.of("eth:0xdE1FCfB0851916CA5101820A69b13a4E276bd81F")).collect(Collectors.toSet());
 
     private static final Set<String> OPTIMISM_COUNCILS = Set.of("eth:0xc2819DC788505Aac350142A7A707BF9D03E3Bd03");
 
@@ -98,7 +124,8 @@ class PresetsTest {
     private static final Set<String> REQUIREMENTS = Set.of("callsItselfRollup", "stateRootsPostedToL1",
             "dataAvailabilityOnL1", "rollupNodeSourceAvailable", "stateVerificationOnL1",
             "fraudProofSystemAtLeast5Outsiders", "principle", "usersCanExitWithoutCooperation", "usersHave7DaysToExit",
-            "securityCouncilProperlySetUp", "fraudProofSystemIsPermissionless", "delayWith30DExitWindow",
+            "securityCouncilProperlySetUp", "noRedTrustedSetups", "proverSourcePublished", "verifierContractsReproducible",
+            "programHashesReproducible", "fraudProofSystemIsPermissionless", "delayWith30DExitWindow",
             "proofSystemOverriddenOnlyInCaseOfABug");
 
     /** Derived from indexed state, never asserted. */
@@ -236,10 +263,10 @@ class PresetsTest {
         stage.path("assertions").fieldNames().forEachRemaining(asserted::add);
         assertThat(asserted).allMatch(REQUIREMENTS::contains).noneMatch(DERIVED::contains)
                 .contains("callsItselfRollup", "stateRootsPostedToL1", "dataAvailabilityOnL1", "rollupNodeSourceAvailable",
-                        "stateVerificationOnL1", "usersCanExitWithoutCooperation", "principle",
-                        "proofSystemOverriddenOnlyInCaseOfABug");
+                        "stateVerificationOnL1", "proofSystemOverriddenOnlyInCaseOfABug", "noRedTrustedSetups", "proverSourcePublished",
+                        "verifierContractsReproducible", "programHashesReproducible");
         stage.path("assertions").forEach(assertion -> {
-            assertThat(assertion.path("value").isBoolean()).isTrue();
+            assertThat(assertion.path("value").isBoolean() || assertion.path("value").asText().equals("n/a")).isTrue();
             assertThat(assertion.path("source").asText()).startsWith("https://");
         });
         assertThat(stage.path("assertions").path("proofSystemOverriddenOnlyInCaseOfABug").path("value").asBoolean()).isFalse();
@@ -273,6 +300,14 @@ class PresetsTest {
         }
         assertThat(exitDelay).isEqualTo(86400 + 549816);
         assertThat(locations(stage.path("treasuries"))).containsExactly(lower("arb1:0xbFc1FECa8B09A5c5D3EFfE7429eBE24b9c09EF58"));
+        assertThat(stage("optimism", "optimism").path("probes")).singleElement().satisfies(probe -> {
+            assertThat(lower(probe.path("chain").asText() + ":" + probe.path("address").asText()))
+                    .isEqualTo(lower("eth:0xbEb5Fc579115071764c7423A4f12eDde41f106Ed"));
+            assertThat(probe.path("call").asText()).isEqualTo("respectedGameType()");
+            assertThat(probe.path("returns").asText()).isEqualTo("uint256");
+        });
+        assertThat(load("optimism").dao("optimism").orElseThrow().stage().probes()).singleElement()
+                .satisfies(probe -> assertThat(probe.expect()).containsExactly("0", "8"));
         assertThat(stage(("optimism"), "optimism").path("exitDelay")).singleElement()
                 .satisfies(delay -> assertThat(delay.path("seconds").asLong()).isEqualTo(604800));
         assertThat(stage("optimism", "optimism").has("treasuries")).isFalse();
@@ -289,5 +324,194 @@ class PresetsTest {
     void shouldListTheAvailablePresetsForAnUnknownName() {
         assertThatThrownBy(() -> Presets.load("arbitrun", ENV)).isInstanceOf(ConfigException.class)
                 .hasMessage("preset:arbitrun: no such preset (available presets: arbitrum, optimism; or give your own file with --config)");
+    }
+
+    // --- against L2BEAT's discovery ---------------------------------------------------------------------
+
+    /** The Agora governor is not in L2BEAT's discovery of OP Mainnet; its address is reference/topologies.md's. */
+    private static final Set<String> OUTSIDE_DISCOVERY = Set.of(lower("oeth:0xcDF27F107725988f2261Ce2256bDfCdE8B382B10"));
+
+    private static JsonNode facts(String name) throws IOException {
+        try (var in = PresetsTest.class.getResourceAsStream("/l2beat/" + name + "-discovered-facts.json")) {
+            assertThat(in).as("fixture for %s", name).isNotNull();
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Map<String, JsonNode> discovered(JsonNode facts) {
+        Map<String, JsonNode> byAddress = new java.util.HashMap<>();
+        facts.path("contracts").forEach(entry -> byAddress.put(lower(entry.path("address").asText()), entry));
+        return byAddress;
+    }
+
+    /** The Stagewatch kind L2BEAT's classification of a contract calls for. */
+    private static String kind(JsonNode entry) {
+        String implementation = entry.path("implementation").asText();
+        if (entry.path("proxyType").asText().equals("gnosis safe")) {
+            return "safe";
+        }
+        return switch (implementation) {
+            case "ProxyAdmin", "L2ProxyAdmin", "Lib_AddressManager" -> "ownable";
+            case "ArbitrumTimelock", "L1ArbitrumTimelock" -> "timelock";
+            case "L2ArbitrumGovernor" -> "governor";
+            case "UpgradeExecutor" -> "upgrade-executor";
+            case "SecurityCouncilManager" -> "council-manager";
+            case "L2ArbitrumToken", "GovernanceToken" -> "votes-token";
+            default -> entry.path("proxyType").asText().contains("proxy") ? "proxy" : "immutable " + implementation;
+        };
+    }
+
+    private static Set<String> addresses(JsonNode list) {
+        Set<String> keys = new HashSet<>();
+        list.forEach(item -> keys.add(lower(item.asText())));
+        return keys;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldNameItsL2beatSourceAndDeclareOnlyContractsL2beatDiscoveredOfTheirKind(String name) throws IOException {
+        JsonNode facts = facts(name);
+        assertThat(facts.path("source").path("repository").asText()).isEqualTo("l2beat/l2beat");
+        assertThat(facts.path("source").path("commit").asText()).matches("[0-9a-f]{40}");
+        assertThat(Presets.text(name)).as("the preset names the discovery it follows")
+                .contains(facts.path("source").path("path").asText())
+                .contains(facts.path("source").path("usedBlockNumbers").path("ethereum").asText())
+                .contains(java.time.Instant.ofEpochSecond(facts.path("source").path("timestamp").asLong()).toString());
+        Map<String, JsonNode> discovered = discovered(facts);
+        for (ContractConfig contract : load(name).dao(name).orElseThrow().contracts()) {
+            String key = lower(contract.chain() + ":" + contract.address());
+            if (OUTSIDE_DISCOVERY.contains(key)) {
+                continue;
+            }
+            assertThat(discovered).as("%s (%s) in L2BEAT's discovery", key, contract.label()).containsKey(key);
+            assertThat(contract.kind().configName()).as("kind of %s (%s)", key, discovered.get(key).path("name").asText())
+                    .isEqualTo(kind(discovered.get(key)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldMarkCriticalEveryBridgeEscrowAndProofContractL2beatDoesAndDeclareTheirAdmins(String name) throws IOException {
+        JsonNode facts = facts(name);
+        Map<String, JsonNode> discovered = discovered(facts);
+        DaoConfig dao = load(name).dao(name).orElseThrow();
+        Set<String> critical = where(dao, ContractConfig::critical);
+        Set<String> declared = where(dao, contract -> true);
+        Set<String> escrows = addresses(facts.path("escrows").path("addresses"));
+        Set<String> expected = new HashSet<>(escrows);
+        discovered.forEach((key, entry) -> {
+            if (key.startsWith("eth:") && kind(entry).equals("proxy") && entry.path("critical").asBoolean()) {
+                expected.add(key);
+            }
+        });
+        assertThat(critical).as("L2BEAT's critical proxies and escrows on Ethereum").containsAll(expected);
+        for (String key : critical) {
+            JsonNode entry = discovered.get(key);
+            assertThat(entry.path("critical").asBoolean() || escrows.contains(key)).as("%s is critical or an escrow in L2BEAT's data", key).isTrue();
+            if (entry.has("admin")) {
+                assertThat(declared).as("the admin of %s (%s), so `paths` sees who upgrades it", key, entry.path("name").asText())
+                        .contains(lower(entry.path("admin").asText()));
+            }
+            if (entry.has("addressManager")) {
+                assertThat(critical).as("the AddressManager resolving %s", entry.path("name").asText())
+                        .contains(lower(entry.path("addressManager").asText()));
+            }
+        }
+        // the Bridge calls for any allowed outbox and takes messages from any allowed delayed inbox
+        discovered.values().stream().filter(entry -> entry.has("allowedOutboxList")).forEach(bridge -> {
+            assertThat(critical).containsAll(addresses(bridge.path("allowedOutboxList")));
+            assertThat(critical).containsAll(addresses(bridge.path("allowedDelayedInboxList")));
+        });
+        // every admin declared is one L2BEAT lists with an owner the preset declares too
+        dao.contracts().stream().filter(contract -> contract.kind() == ContractKind.OWNABLE).forEach(contract -> {
+            JsonNode entry = discovered.get(lower(contract.chain() + ":" + contract.address()));
+            assertThat(declared).as("owner of %s", contract.label()).contains(lower(entry.path("owner").asText()).replace(
+                    "oeth:0x6b1bae59d09fccbddb6c6cceb07b7279367c4e3b", "eth:0x5a0aae59d09fccbddb6c6cceb07b7279367c3d2a"));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldDeclareCouncilsThatL2beatsMembersAndThresholdsMakeProperlySetUp(String name) throws IOException {
+        JsonNode facts = facts(name);
+        DaoConfig dao = load(name).dao(name).orElseThrow();
+        Map<String, JsonNode> safes = new java.util.HashMap<>();
+        facts.path("safes").forEach(safe -> safes.put(lower(safe.path("address").asText()), safe));
+        Set<String> team = addresses(facts.path("teamSigners").path("addresses"));
+        assertThat(dao.stage().councils()).isNotEmpty();
+        for (StageConfig.Council council : dao.stage().councils()) {
+            JsonNode safe = safes.get(lower(council.chain() + ":" + council.address()));
+            assertThat(safe).as("council %s:%s among L2BEAT's Safes", council.chain(), council.address()).isNotNull();
+            List<String> members = new ArrayList<>();
+            safe.path("members").forEach(member -> members.add(lower(member.asText())));
+            int threshold = safe.path("threshold").asInt();
+            Set<String> declaredTeam = council.entities().stream().filter(entity -> Boolean.FALSE.equals(entity.outsideTeam()))
+                    .flatMap(entity -> entity.signers().stream()).map(PresetsTest::lower).collect(Collectors.toSet());
+            assertThat(declaredTeam).as("team signers L2BEAT names").isEqualTo(team);
+            assertThat(members).containsAll(declaredTeam);
+            CouncilSetup setup = CouncilSetup.of(new StageFacts.CouncilFacts(1, council.address(), "council", 0, threshold, members, council));
+            assertThat(setup.status()).as("%d of %d with %s", threshold, members.size(), council.entities()).isEqualTo(Status.PASSED);
+        }
+    }
+
+    @Test
+    void shouldTakeArbitrumsDelaysFromTheDiscovery() throws IOException {
+        JsonNode facts = facts("arbitrum");
+        Map<String, JsonNode> discovered = discovered(facts);
+        long confirmPeriod = discovered.get(lower("eth:0x4DCeB440657f21083db8aDd07665f8ddBe1DCfc0")).path("confirmPeriodBlocks").asLong()
+                * facts.path("assumedBlockTime").asLong();
+        long forceInclusion = discovered.get(lower("eth:0x1c479675ad559DC151F6Ec7ed3FbF8ceE79582B6")).path("maxTimeVariation")
+                .path("delaySeconds").asLong();
+        DaoConfig dao = load("arbitrum").dao("arbitrum").orElseThrow();
+        assertThat(dao.stage().exitDelay()).extracting(StageConfig.ExitDelay::seconds).containsExactly(forceInclusion, confirmPeriod);
+        assertThat(facts.path("l2TimelockMessagePath").path("delay").asLong()).isEqualTo(confirmPeriod);
+        assertThat(dao.messagePaths()).singleElement().satisfies(path -> {
+            assertThat(path.delaySeconds()).isEqualTo(confirmPeriod);
+            assertThat(lower(path.toChain() + ":" + path.sender())).isEqualTo(lower(discovered
+                    .get(lower("eth:0xE6841D92B0C345144506576eC13ECf5103aC7f49")).path("proposers").get(0).asText()));
+        });
+    }
+
+    @Test
+    void shouldTakeOptimismsExitDelayFromThePortal() throws IOException {
+        JsonNode portal = discovered(facts("optimism")).get(lower("eth:0xbEb5Fc579115071764c7423A4f12eDde41f106Ed"));
+        assertThat(portal.path("name").asText()).isEqualTo("OptimismPortal2");
+        DaoConfig dao = load("optimism").dao("optimism").orElseThrow();
+        assertThat(dao.stage().exitDelay()).extracting(StageConfig.ExitDelay::seconds)
+                .containsExactly(portal.path("proofMaturityDelaySeconds").asLong());
+        assertThat(dao.contracts()).filteredOn(contract -> contract.address().equals("0xbEb5Fc579115071764c7423A4f12eDde41f106Ed"))
+                .singleElement().satisfies(contract -> assertThat(contract.label()).startsWith(portal.path("name").asText()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldAssertWhatL2beatsChecklistSaysAndProbeWhatItReads(String name) throws IOException {
+        JsonNode facts = facts(name);
+        Map<String, Object> checklist = new java.util.HashMap<>();
+        for (String stage : List.of("stage0", "stage1", "stage2")) {
+            facts.path("stage").path(stage).properties().forEach(entry ->
+                    checklist.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asBoolean()));
+        }
+        StageConfig stage = load(name).dao(name).orElseThrow().stage();
+        stage.assertions().forEach((id, assertion) -> {
+            assertThat(checklist).as("L2BEAT's checklist has %s", id).containsKey(id);
+            assertThat(assertion.value()).as("%s as L2BEAT rates it (null: n/a)", id).isEqualTo(checklist.get(id));
+        });
+        Map<String, JsonNode> discovered = discovered(facts);
+        assertThat(stage.probes()).isNotEmpty();
+        for (StageConfig.Probe probe : stage.probes()) {
+            probe.requirements().forEach(id -> assertThat(checklist.get(id)).as("%s in L2BEAT's checklist", id).isEqualTo(true));
+            JsonNode target = discovered.get(lower(probe.chain() + ":" + probe.address()));
+            assertThat(target).as("probed contract").isNotNull();
+            String getter = probe.call().substring(0, probe.call().indexOf('('));
+            assertThat(target.has(getter)).as("L2BEAT reads %s of %s", getter, target.path("name").asText()).isTrue();
+            assertThat(probe.passes(target.path(getter).asText())).as("%s = %s as discovered", getter, target.path(getter).asText()).isTrue();
+        }
+        if (facts.has("gameTypes")) {
+            List<String> permissionless = new ArrayList<>();
+            facts.path("gameTypes").path("permissionless").forEach(type -> permissionless.add(type.asText()));
+            assertThat(stage.probes().get(0).expect()).isEqualTo(permissionless);
+            facts.path("gameTypes").path("permissioned").forEach(type -> assertThat(stage.probes().get(0).passes(type.asText())).isFalse());
+        }
     }
 }

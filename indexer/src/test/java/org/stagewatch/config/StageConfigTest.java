@@ -5,9 +5,11 @@ import static org.stagewatch.config.ConfigFixture.VALID;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.store.StageDeclaration;
 
 /** A DAO's stage section: what it binds to, and every mistake named with its key path. */
 class StageConfigTest {
@@ -70,11 +72,86 @@ class StageConfigTest {
         assertThat(stage.assertions()).containsOnlyKeys("callsItselfRollup", "proofSystemOverriddenOnlyInCaseOfABug");
         assertThat(stage.assertions().get("proofSystemOverriddenOnlyInCaseOfABug").value()).isFalse();
         assertThat(stage.probes()).singleElement().satisfies(probe -> {
-            assertThat(probe.expect()).isEqualTo("true");
+            assertThat(probe.expect()).containsExactly("true");
             assertThat(probe.label()).isEqualTo("validatorWhitelistDisabled()");
             assertThat(probe.requirements()).containsExactly("fraudProofSystemIsPermissionless", "fraudProofSystemAtLeast5Outsiders");
         });
         assertThat(stage.treasuries()).singleElement().extracting(StageConfig.ContractRef::chain).isEqualTo("arb1");
+    }
+
+    private static final String PROOF_SYSTEM = """
+            assertions:
+              noRedTrustedSetups: {value: n/a, source: "https://l2beat.com/scaling/projects/op-mainnet"}
+              proverSourcePublished: {value: n/a, source: "https://l2beat.com/scaling/projects/op-mainnet"}
+              verifierContractsReproducible: {value: N/A, source: "https://l2beat.com/scaling/projects/op-mainnet"}
+              programHashesReproducible: {value: true, source: "https://l2beat.com/scaling/projects/op-mainnet"}
+            probes:
+              - chain: eth
+                address: "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed"
+                call: respectedGameType()
+                returns: uint256
+                expect: [0, "0x8"]
+                requirements: [fraudProofSystemIsPermissionless]
+            """;
+
+    @Test
+    void bindsNotApplicableAssertionsAndAListOfExpectedValues() {
+        String stage = PROOF_SYSTEM.replace("value: N/A", "value: n/a");
+        StageConfig bound = fixture.load(withStage(stage)).dao("arbitrum").orElseThrow().stage();
+        assertThat(bound.assertions()).containsOnlyKeys("noRedTrustedSetups", "proverSourcePublished", "verifierContractsReproducible",
+                "programHashesReproducible");
+        assertThat(bound.assertions().get("noRedTrustedSetups").value()).isNull();
+        assertThat(bound.assertions().get("noRedTrustedSetups").applies()).isFalse();
+        assertThat(bound.assertions().get("noRedTrustedSetups").text()).isEqualTo("n/a");
+        assertThat(bound.assertions().get("programHashesReproducible").value()).isTrue();
+        assertThat(bound.probes()).singleElement().satisfies(probe -> {
+            assertThat(probe.expect()).as("hex normalized to decimal, file order").containsExactly("0", "8");
+            assertThat(probe.passes("8")).isTrue();
+            assertThat(probe.passes("1")).isFalse();
+            assertThat(probe.expectation()).isEqualTo("one of 0, 8");
+        });
+    }
+
+    @Test
+    void readsAStoredDeclarationWithOneExpectedValueOrANotApplicableAssertion() {
+        String stage = FULL.replace("  callsItselfRollup:", "  noRedTrustedSetups: {value: n/a, source: \"https://l2beat.com\"}\n  callsItselfRollup:");
+        StageConfig bound = fixture.load(withStage(stage)).dao("arbitrum").orElseThrow().stage();
+        assertThat(bound.assertions().get("noRedTrustedSetups").applies()).isFalse();
+        StageDeclaration declaration = new StageDeclaration(Map.of("eth", 1L, "arb1", 42161L), bound);
+        String json = declaration.toJson();
+        assertThat(StageDeclaration.fromJson(json)).isEqualTo(declaration);
+        // written before expect took a list: a single value reads as a list of one
+        String older = json.replace("\"expect\":[\"true\"]", "\"expect\":\"true\"");
+        assertThat(older).isNotEqualTo(json);
+        assertThat(StageDeclaration.fromJson(older).stage().probes().get(0).expect()).containsExactly("true");
+    }
+
+    @Test
+    void refusesBadExpectedValuesAndNotApplicableWhereAPartIsDerived() {
+        String broken = """
+                assertions:
+                  principle: {value: n/a, source: "https://l2beat.com"}
+                  noRedTrustedSetups: {value: maybe, source: "https://l2beat.com"}
+                probes:
+                  - {chain: eth, address: "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", call: "a()", returns: uint256,
+                     expect: [], requirements: [fraudProofSystemIsPermissionless]}
+                  - {chain: eth, address: "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", call: "b()", returns: uint256,
+                     expect: [8, "0x8"], requirements: [fraudProofSystemIsPermissionless]}
+                  - {chain: eth, address: "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", call: "c()", returns: uint256,
+                     expect: [0, x], requirements: [fraudProofSystemIsPermissionless]}
+                  - {chain: eth, address: "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", call: "d()", returns: bool,
+                     expect: [true, {a: 1}], requirements: [fraudProofSystemIsPermissionless]}
+                """;
+        List<String> problems = fixture.problems(withStage(broken));
+        assertThat(problems).anySatisfy(line -> assertThat(line)
+                .startsWith("daos.arbitrum.stage.assertions.principle.value: principle cannot be n/a"));
+        assertThat(problems).anySatisfy(line -> assertThat(line)
+                .startsWith("daos.arbitrum.stage.assertions.noRedTrustedSetups.value: not true, false or n/a 'maybe'"));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.probes[0].expect: an empty list"));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.probes[1].expect: '0x8' listed twice"));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.probes[2].expect: not a uint256 'x'"));
+        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.probes[3].expect: a map where a single value"));
+        assertThat(problems).hasSize(6);
     }
 
     @Test
@@ -112,7 +189,8 @@ class StageConfigTest {
         assertThat(problems).anySatisfy(line -> assertThat(line)
                 .startsWith("daos.arbitrum.stage.assertions.callsItselfRolup: unknown requirement 'callsItselfRolup'")
                 .contains("did you mean 'callsItselfRollup'?"));
-        assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.assertions.stateRootsPostedToL1.value: not true or false"));
+        assertThat(problems).anySatisfy(line -> assertThat(line)
+                .startsWith("daos.arbitrum.stage.assertions.stateRootsPostedToL1.value: not true, false or n/a 'yes'"));
         assertThat(problems).anySatisfy(line -> assertThat(line)
                 .startsWith("daos.arbitrum.stage.assertions.dataAvailabilityOnL1.source: missing required key 'source'"));
         assertThat(problems).anySatisfy(line -> assertThat(line).startsWith("daos.arbitrum.stage.probes[0].chain: undeclared chain 'eht'"));

@@ -20,7 +20,7 @@ import org.stagewatch.store.SyncDao;
 
 /**
  * A DAO's security councils at a point in time: every Safe the config designates (every Safe of the
- * DAO when none is), replayed by {@link SafeHistory}, and every council manager's cohorts replayed
+ * DAO when none is, or when every Safe is asked for), replayed by {@link SafeHistory}, and every council manager's cohorts replayed
  * from its member and cohort events.
  */
 public final class CouncilAnalyzer {
@@ -31,6 +31,11 @@ public final class CouncilAnalyzer {
     }
 
     public CouncilReport councils(DaoScope dao, ChainPoints points) {
+        return councils(dao, points, false);
+    }
+
+    /** @param everySafe list every Safe of the DAO, designated or not (each still says whether it is designated) */
+    public CouncilReport councils(DaoScope dao, ChainPoints points, boolean everySafe) {
         ControlReadDao rows = store.jdbi().onDemand(ControlReadDao.class);
         Set<Node> designated = rows.declarations(dao.daoId()).stream()
                 .filter(declaration -> declaration.declaration().equals(ControlDeclaration.COUNCIL))
@@ -38,7 +43,7 @@ public final class CouncilAnalyzer {
         List<CouncilReport.Council> councils = new ArrayList<>();
         for (ContractRow row : dao.ofKind(ContractKind.SAFE)) {
             Node safe = IndexedControl.node(row);
-            if (designated.isEmpty() || designated.contains(safe)) {
+            if (everySafe || designated.isEmpty() || designated.contains(safe)) {
                 SafeState state = new SafeHistory(store).at(safe, points.block(row.chainId()));
                 councils.add(new CouncilReport.Council(row.chainId(), row.address(), row.label(), designated.contains(safe),
                         state.version(), state.threshold(), state.owners(), state.modules(), state.guard(), state.moduleGuard(),

@@ -12,8 +12,9 @@ import org.stagewatch.config.StageConfig;
 
 /**
  * The stages framework (reference/stages.md) as a checklist over {@link StageFacts}. Requirements that
- * only a statement can settle come from a probe when one is declared and read, else from an
- * assertion. The ones read from routes: a route counts against the exit window unless it is
+ * only a statement can settle come from a probe when one is declared and read (passed when the result
+ * is one of the probe's expected values), else from an assertion; one asserted n/a is not applicable
+ * and, as L2BEAT's null, is left out when the stage is decided. The ones read from routes: a route counts against the exit window unless it is
  * council-gated (every coalition holds ≥75% of a designated council); its exit window is its delay
  * minus the exit delay.
  * <ul>
@@ -60,7 +61,7 @@ public final class StageRules {
         List<String> missing = new ArrayList<>();
         for (int candidate = 0; candidate <= 2; candidate++) {
             int current = candidate;
-            List<String> unmet = ordered.stream().filter(result -> result.stage() == current && result.status() != Status.PASSED)
+            List<String> unmet = ordered.stream().filter(result -> result.stage() == current && !result.status().met())
                     .map(RequirementResult::id).toList();
             if (!unmet.isEmpty()) {
                 missing = unmet;
@@ -79,8 +80,9 @@ public final class StageRules {
         }
         StageConfig.Assertion assertion = facts.assertions().get(requirement.id());
         if (assertion != null) {
-            return RequirementResult.of(requirement, Status.of(assertion.value()), Source.ASSERTED,
-                    List.of(Evidence.link("assertion", String.valueOf(assertion.value()), assertion.source())));
+            return RequirementResult.of(requirement, assertion.applies() ? Status.of(assertion.value()) : Status.NOT_APPLICABLE,
+                    Source.ASSERTED, List.of(Evidence.link("assertion", assertion.applies() ? assertion.text()
+                            : "n/a: does not apply to this project, left out of the rating", assertion.source())));
         }
         return probed.orElseGet(() -> RequirementResult.of(requirement, Status.UNKNOWN, Source.NONE, List.of(Evidence.fact("not declared",
                 "neither asserted nor probed: add stage.assertions." + requirement.id() + " with a source link, or a probe"))));
@@ -101,7 +103,7 @@ public final class StageRules {
             String shown;
             if (value == null) {
                 outcome = Status.UNKNOWN;
-                shown = "not read yet by this block (expected " + probe.probe().expect() + ")";
+                shown = "not read yet by this block (expected " + probe.probe().expectation() + ")";
             } else if (value.startsWith("unavailable")) {
                 outcome = Status.UNKNOWN;
                 shown = value;
@@ -109,8 +111,8 @@ public final class StageRules {
                 outcome = Status.FAILED;
                 shown = "no contract at the address";
             } else {
-                outcome = Status.of(value.equals(probe.probe().expect()));
-                shown = value + " (expected " + probe.probe().expect() + ")";
+                outcome = Status.of(probe.probe().passes(value));
+                shown = value + " (expected " + probe.probe().expectation() + ")";
             }
             status = status.and(outcome);
             evidence.add(new Evidence("probe " + call, shown, probe.chainId(), probe.probe().address().toLowerCase(java.util.Locale.ROOT),

@@ -131,7 +131,13 @@ class StageIT {
         }
         if (probed != null) {
             stage.get("probes").forEach(probe -> ((ObjectNode) probe).put("address", probed.checksummed()));
-        } else {
+        } else if (stage.has("probes")) {
+            // no devnet contract answers the probed call (OptimismPortal2's respectedGameType()): its requirements
+            // are asserted as the chain's answer would settle them, with the preset's link
+            ObjectNode assertions = (ObjectNode) stage.get("assertions");
+            String link = stage.get("exitDelay").get(0).get("source").asText();
+            stage.get("probes").forEach(probe -> probe.get("requirements").forEach(id ->
+                    assertions.putObject(id.asText()).put("value", true).put("source", link)));
             stage.remove("probes");
         }
         stage.remove("treasuries");
@@ -282,7 +288,7 @@ class StageIT {
     @Test
     void shouldFailACouncilWhoseTwelveSignersAreSixTeamEntities() {
         StageReport report = rate("rollup-team", headBeforeGrant, L1);
-        List<String> failed = report.requirements().stream().filter(result -> result.status() != Status.PASSED)
+        List<String> failed = report.requirements().stream().filter(result -> !result.status().met())
                 .map(RequirementResult::id).toList();
         assertThat(failed).containsExactlyInAnyOrder("securityCouncilProperlySetUp", "delayWith30DExitWindow",
                 "proofSystemOverriddenOnlyInCaseOfABug");

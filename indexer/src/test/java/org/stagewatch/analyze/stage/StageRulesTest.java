@@ -122,7 +122,7 @@ class StageRulesTest {
     @Test
     void shouldPreferAProbeThatWasReadOverAnAssertionAndFallBackWhenItWasNot() {
         StageConfig.Probe probe = new StageConfig.Probe("eth", "0x4DCeB440657f21083db8aDd07665f8ddBe1DCfc0", "validatorWhitelistDisabled()",
-                "bool", "true", List.of("fraudProofSystemIsPermissionless"), "whitelist");
+                "bool", List.of("true"), List.of("fraudProofSystemIsPermissionless"), "whitelist");
         Map<String, StageConfig.Assertion> assertions = withAssertion("fraudProofSystemIsPermissionless", true);
         List<StageFacts.CouncilFacts> councils = List.of(council(9, 12, announced(true, List.of())));
         StageVerdict readFalse = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), assertions,
@@ -137,6 +137,81 @@ class StageRulesTest {
         StageVerdict noCode = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), Map.of(),
                 List.of(new StageFacts.ProbeFacts(probe, 1, "no code", 5L))));
         assertThat(result(noCode, "fraudProofSystemIsPermissionless").status()).isEqualTo(Status.FAILED);
+    }
+
+    /** L2BEAT's Stage 1 proof-system transparency items, in force since its 2025-07-29 deadline. */
+    static final List<String> PROOF_SYSTEM_ITEMS = List.of("noRedTrustedSetups", "proverSourcePublished",
+            "verifierContractsReproducible", "programHashesReproducible");
+
+    @Test
+    void shouldKnowTheFourProofSystemItemsAsStage1RequirementsSettledByStatements() {
+        for (String id : PROOF_SYSTEM_ITEMS) {
+            Requirement requirement = Requirement.fromId(id).orElseThrow();
+            assertThat(requirement.stage()).as(id).isEqualTo(1);
+            assertThat(requirement.basis()).as(id).isEqualTo(Requirement.Basis.DECLARED);
+        }
+        assertThat(Requirement.ids()).containsSubsequence("securityCouncilProperlySetUp", "noRedTrustedSetups", "proverSourcePublished",
+                "verifierContractsReproducible", "programHashesReproducible", "fraudProofSystemIsPermissionless");
+    }
+
+    @Test
+    void shouldLeaveNotApplicableItemsOutOfTheRatingAsL2beatsNull() {
+        long daoRoute = 8 * DAY + 549_816 + 3 * DAY;
+        List<StageFacts.CouncilFacts> councils = List.of(council(9, 12, announced(true, List.of())));
+        List<StageFacts.RouteFacts> routes = List.of(route(0, true), route(daoRoute, false));
+        Map<String, StageConfig.Assertion> notApplicable = new LinkedHashMap<>(arbitrumAssertions());
+        PROOF_SYSTEM_ITEMS.forEach(id -> notApplicable.put(id, new StageConfig.Assertion(null, LINK)));
+        StageVerdict verdict = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, routes, notApplicable, List.of()));
+        assertThat(verdict.stage()).isEqualTo(1);
+        assertThat(verdict.missing()).containsExactly("delayWith30DExitWindow", "proofSystemOverriddenOnlyInCaseOfABug");
+        for (String id : PROOF_SYSTEM_ITEMS) {
+            RequirementResult result = result(verdict, id);
+            assertThat(result.status()).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(result.source()).isEqualTo(Source.ASSERTED);
+            assertThat(result.evidence().get(0).value()).startsWith("n/a");
+            assertThat(result.evidence().get(0).link()).isEqualTo(LINK);
+        }
+        assertThat(Status.NOT_APPLICABLE.and(Status.FAILED)).isEqualTo(Status.FAILED);
+        assertThat(Status.PASSED.and(Status.NOT_APPLICABLE)).isEqualTo(Status.PASSED);
+        assertThat(Status.NOT_APPLICABLE).hasToString("not applicable");
+
+        // one of them false: Stage 1 is missing it at once
+        Map<String, StageConfig.Assertion> oneFalse = new LinkedHashMap<>(notApplicable);
+        oneFalse.put("programHashesReproducible", new StageConfig.Assertion(false, LINK));
+        StageVerdict failed = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, routes, oneFalse, List.of()));
+        assertThat(failed.stage()).isZero();
+        assertThat(failed.missing()).containsExactly("programHashesReproducible");
+
+        // one of them not declared at all: unknown, which does not hold
+        Map<String, StageConfig.Assertion> oneMissing = new LinkedHashMap<>(notApplicable);
+        oneMissing.remove("noRedTrustedSetups");
+        StageVerdict unknown = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, routes, oneMissing, List.of()));
+        assertThat(status(unknown, "noRedTrustedSetups")).isEqualTo(Status.UNKNOWN);
+        assertThat(unknown.stage()).isZero();
+        assertThat(unknown.missing()).containsExactly("noRedTrustedSetups");
+    }
+
+    @Test
+    void shouldPassAProbeWhoseResultIsAnyOfItsExpectedValues() {
+        StageConfig.Probe gameType = new StageConfig.Probe("eth", "0xbEb5Fc579115071764c7423A4f12eDde41f106Ed", "respectedGameType()",
+                "uint256", List.of("0", "8"), List.of("fraudProofSystemIsPermissionless", "usersCanExitWithoutCooperation"), "game type");
+        List<StageFacts.CouncilFacts> councils = List.of(council(10, 13, announced(true, List.of())));
+        Map<String, StageConfig.Assertion> assertions = new LinkedHashMap<>(arbitrumAssertions());
+        assertions.remove("fraudProofSystemIsPermissionless");
+        assertions.remove("usersCanExitWithoutCooperation");
+        for (String read : List.of("0", "8", "1", "9")) {
+            StageVerdict verdict = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(route(0, true)), assertions,
+                    List.of(new StageFacts.ProbeFacts(gameType, 1, read, 200L))));
+            Status expected = read.equals("0") || read.equals("8") ? Status.PASSED : Status.FAILED;
+            for (String id : gameType.requirements()) {
+                RequirementResult result = result(verdict, id);
+                assertThat(result.status()).as("%s with respectedGameType %s", id, read).isEqualTo(expected);
+                assertThat(result.source()).isEqualTo(Source.PROBE);
+                assertThat(result.evidence().get(0).value()).isEqualTo(read + " (expected one of 0, 8)");
+                assertThat(result.evidence().get(0).block()).isEqualTo(200L);
+            }
+            assertThat(verdict.stage()).as("respectedGameType %s", read).isEqualTo(expected == Status.PASSED ? 1 : 0);
+        }
     }
 
     @Test
