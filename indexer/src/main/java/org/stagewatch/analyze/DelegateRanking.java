@@ -34,7 +34,8 @@ public final class DelegateRanking {
     }
 
     /** The ranking plus its denominators; {@code window} = proposals in the participation window. */
-    public record Ranking(String dao, long chainId, String token, long block, long timestamp,
+    /** @param timestamp the block's own time, null when unknown; {@code timeNote} says why, or what the block stands for */
+    public record Ranking(String dao, long chainId, String token, long block, Long timestamp, String timeNote,
                           BigInteger totalVotingPower, int delegates, int proposals, int window, List<Delegate> top) {
     }
 
@@ -68,7 +69,7 @@ public final class DelegateRanking {
                     window.isEmpty() ? null : share(BigInteger.valueOf(inWindow), BigInteger.valueOf(window.size())),
                     labels == null ? null : labels.entityOf().get(entry.getKey())));
         }
-        return new Ranking(dao.daoId(), chainId, token.address(), point.block(), point.header().timestamp(), total,
+        return new Ranking(dao.daoId(), chainId, token.address(), point.block(), point.timestamp(), point.timeNote(), total,
                 sorted.size(), proposals.size(), window.size(), top);
     }
 

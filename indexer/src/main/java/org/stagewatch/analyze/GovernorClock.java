@@ -35,8 +35,9 @@ record GovernorClock(Store store, long chainId, String mode) {
         return mode.contains("timestamp");
     }
 
-    long at(long block, BlockHeader header) {
-        return ProposalAnalyzer.clock(mode, new PointInTime(chainId, block, header));
+    /** The clock at a block: exact when the block's header is stored (or the clock counts blocks), else a range. */
+    BlockTime.ClockRange at(BlockTime time) {
+        return time.clock(mode);
     }
 
     /** The block whose state a query at timepoint t sees, or empty when t lies before every indexed block. */

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.Store;
@@ -43,7 +42,7 @@ public final class MetricsAnalyzer {
                     entities[0] = labels == null ? null : labels.regroup(sorted[0], book::powerOf);
                 });
         Context context = new Context(dao, token, point.block());
-        return context.point(point.block(), point.header(), sorted[0], entities[0]);
+        return context.point(point.block(), point.time(), point.note(), sorted[0], entities[0]);
     }
 
     private static Collection<String> labeled(Labels labels) {
@@ -68,7 +67,7 @@ public final class MetricsAnalyzer {
                 waiting.acquireUninterruptibly();
                 byBlock.put(block, worker.submit(() -> {
                     try {
-                        return context.point(block, context.header(block), sorted, entities);
+                        return context.point(block, BlockTime.of(store, token.chainId(), block), null, sorted, entities);
                     } finally {
                         waiting.release();
                     }
@@ -93,7 +92,7 @@ public final class MetricsAnalyzer {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
             points.add(new MetricsPoint(point.dao(), point.chainId(), point.token(), point.block(), point.timestamp(),
-                    sample.at(), point.byAddress(), point.quorum(), point.supply(), point.byEntity()));
+                    point.timeNote(), sample.at(), point.byAddress(), point.quorum(), point.supply(), point.byEntity()));
         }
         return points;
     }
@@ -114,19 +113,24 @@ public final class MetricsAnalyzer {
             this.clock = GovernorClock.forDao(store, dao, token.chainId());
         }
 
-        BlockHeader header(long block) {
-            return store.withSync(sync -> sync.blockAtOrBefore(token.chainId(), block)).orElseThrow(() ->
-                    new AnalyzeException("no indexed block of chain %d at or before %d".formatted(token.chainId(), block)));
-        }
-
-        /** @param entities the powers regrouped by entity (null without labels) */
-        MetricsPoint point(long block, BlockHeader header, PowerArray sorted, PowerArray entities) {
-            QuorumLookup.Quorum required = quorum.at(block, header);
+        /**
+         * @param note     what the block stands for, when not exactly what was asked (null otherwise)
+         * @param entities the powers regrouped by entity (null without labels)
+         */
+        MetricsPoint point(long block, BlockTime time, String note, PowerArray sorted, PowerArray entities) {
+            QuorumLookup.Quorum required = quorum.at(block, time);
             BigInteger threshold = required == null ? null : required.value();
             Concentration byAddress = Concentration.of(sorted, threshold);
             Concentration byEntity = entities == null ? null : Concentration.of(entities, threshold);
-            return new MetricsPoint(dao.daoId(), token.chainId(), token.address(), block, header.timestamp(), null,
-                    byAddress, required, supply.at(block, clock.at(block, header)), byEntity);
+            return new MetricsPoint(dao.daoId(), token.chainId(), token.address(), block, time.timestamp(),
+                    note != null ? note : time.unknownReason(), null, byAddress, required, supply(block, time), byEntity);
+        }
+
+        /** The supply at the block's clock; null when the clock is known only as a range the supply changes within. */
+        private SupplyLookup.Supply supply(long block, BlockTime time) {
+            BlockTime.ClockRange range = clock.at(time);
+            SupplyLookup.Supply low = supply.at(block, range.low());
+            return range.exact() || java.util.Objects.equals(low, supply.at(block, range.high())) ? low : null;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.stagewatch.analyze;
 import java.util.Comparator;
 import java.util.List;
 
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Store;
 
 /**
@@ -29,11 +28,9 @@ final class ParticipationWindow {
             return true;
         }
         long canceled = proposal.canceledBlock();
-        BlockHeader header = store.withSync(sync -> sync.blockAtOrBefore(proposal.chainId(), canceled)).orElse(null);
-        if (header == null) {
-            return false;
-        }
-        long clock = GovernorClock.of(store, proposal.chainId(), proposal.governor()).at(canceled, header);
-        return clock > proposal.voteStart();
+        // the cancel's block holds its event, so its header is stored and the clock exact
+        BlockTime.ClockRange clock = GovernorClock.of(store, proposal.chainId(), proposal.governor())
+                .at(BlockTime.of(store, proposal.chainId(), canceled));
+        return clock.low() > proposal.voteStart();
     }
 }

@@ -47,21 +47,21 @@ public final class ProposalAnalyzer {
         Map<String, List<Rows.Vote>> votes = governance(dao -> dao.votes(chainId, address, block))
                 .stream().collect(Collectors.groupingBy(Rows.Vote::proposalId));
         String mode = stateRead(chainId, address, "CLOCK_MODE", "", block).map(StateRead::value).orElse("mode=blocknumber");
-        long clock = clock(mode, point);
+        BlockTime.ClockRange clock = point.time().clock(mode);
         List<ProposalSummary> summaries = new ArrayList<>();
         for (Rows.Proposal proposal : proposals) {
             Tally tally = Tally.of(votes.getOrDefault(proposal.proposalId(), List.of()));
             List<Rows.ProposalEvent> lifecycle = events.getOrDefault(proposal.proposalId(), List.of());
             BigInteger quorum = stateRead(chainId, address, "quorum", Long.toString(proposal.voteStart()), Long.MAX_VALUE)
-                    .filter(read -> proposal.voteStart() < clock)
+                    .filter(read -> proposal.voteStart() < clock.low())
                     .map(read -> new BigInteger(read.value())).orElse(null);
-            summaries.add(summarize(proposal, lifecycle, tally, quorum, clock));
+            summaries.add(summarize(proposal, lifecycle, tally, quorum, clock, point));
         }
         return summaries;
     }
 
     private static ProposalSummary summarize(Rows.Proposal proposal, List<Rows.ProposalEvent> lifecycle, Tally tally,
-                                             BigInteger quorum, long clock) {
+                                             BigInteger quorum, BlockTime.ClockRange clock, PointInTime point) {
         long deadline = proposal.voteEnd();
         Rows.ProposalEvent queued = null;
         Rows.ProposalEvent executed = null;
@@ -75,15 +75,23 @@ public final class ProposalAnalyzer {
                 default -> { }
             }
         }
-        ProposalState state = state(proposal.voteStart(), deadline, clock, tally, quorum,
+        ProposalState state = state(proposal.voteStart(), deadline, clock.low(), tally, quorum,
                 queued != null, executed != null, canceled != null);
+        String note = null;
+        if (!clock.exact() && state != state(proposal.voteStart(), deadline, clock.high(), tally, quorum,
+                queued != null, executed != null, canceled != null)) {
+            // the block's clock lies between its stored neighbours' and the state changes in between: not another block's
+            state = ProposalState.UNKNOWN;
+            note = "the state at block %d depends on its governor clock, known only to lie in [%d, %d]: %s"
+                    .formatted(point.block(), clock.low(), clock.high(), point.time().unknownReason());
+        }
         return new ProposalSummary(proposal.chainId(), proposal.governor(), proposal.proposalId(), proposal.proposer(),
                 title(proposal.description()), proposal.variant(), proposal.voteStart(), deadline,
                 tally.forVotes, tally.againstVotes, tally.abstainVotes, tally.forVoters.size(),
                 tally.againstVoters.size(), tally.abstainVoters.size(), quorum, state,
                 proposal.blockNumber(), proposal.txHash(), queued == null ? null : queued.value(),
                 queued == null ? null : queued.blockNumber(), executed == null ? null : executed.blockNumber(),
-                canceled == null ? null : canceled.blockNumber());
+                canceled == null ? null : canceled.blockNumber(), note);
     }
 
     static ProposalState state(long snapshot, long deadline, long clock, Tally tally, BigInteger quorum,
@@ -109,17 +117,6 @@ public final class ProposalAnalyzer {
             return ProposalState.DEFEATED;
         }
         return queued ? ProposalState.QUEUED : ProposalState.SUCCEEDED;
-    }
-
-    /** The governor's clock at the point: timestamp, Arbitrum's L1 block, or the block number itself. */
-    static long clock(String mode, PointInTime point) {
-        if (mode.contains("timestamp")) {
-            return point.header().timestamp();
-        }
-        if (point.header().l1BlockNumber() != null) {
-            return point.header().l1BlockNumber();
-        }
-        return point.block();
     }
 
     private <T> List<T> governance(java.util.function.Function<GovernanceDao, List<T>> query) {

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.MetricsDao;
 import org.stagewatch.store.StateRead;
@@ -37,10 +36,15 @@ final class QuorumLookup {
         this.supply = supply;
     }
 
-    Quorum at(long block, BlockHeader header) {
+    /** The largest governor quorum at the block; null when unknown (also when the block's clock is known only as a range it changes within). */
+    Quorum at(long block, BlockTime time) {
         Quorum largest = null;
         for (ContractRow governor : governors) {
-            Quorum quorum = of(governor, block, header);
+            BlockTime.ClockRange clock = GovernorClock.of(store, governor.chainId(), governor.address()).at(time);
+            Quorum quorum = of(governor, block, clock.low());
+            if (!clock.exact() && quorum != null && !quorum.equals(of(governor, block, clock.high()))) {
+                quorum = null;
+            }
             if (quorum != null && (largest == null || quorum.value().compareTo(largest.value()) > 0)) {
                 largest = quorum;
             }
@@ -48,9 +52,8 @@ final class QuorumLookup {
         return largest;
     }
 
-    private Quorum of(ContractRow governor, long block, BlockHeader header) {
+    private Quorum of(ContractRow governor, long block, long clock) {
         long chainId = governor.chainId();
-        long clock = GovernorClock.of(store, chainId, governor.address()).at(block, header);
         Optional<StateRead> read = stateRead(governor, "quorum", Long.toString(clock));
         if (read.isPresent()) {
             return new Quorum(governor.address(), new BigInteger(read.get().value()), READ);

@@ -61,8 +61,12 @@ final class DelegatesCommand implements Callable<Integer> {
             Output.json(out, ranking);
             return;
         }
-        out.printf("DAO '%s' at block %,d: %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
+        out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
+                ranking.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(ranking.timestamp()),
                 ranking.delegates(), Output.tokens(ranking.totalVotingPower()));
+        if (ranking.timeNote() != null) {
+            out.println("  " + ranking.timeNote());
+        }
         List<List<String>> rows = new ArrayList<>();
         boolean entities = ranking.top().stream().anyMatch(delegate -> delegate.entity() != null);
         List<String> header = new ArrayList<>(List.of("#", "delegate", "votes", "share", "delegators", "voted",

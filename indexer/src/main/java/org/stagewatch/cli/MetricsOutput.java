@@ -30,6 +30,9 @@ final class MetricsOutput {
         out.put("token", point.token());
         out.put("block", point.block());
         out.put("timestamp", point.timestamp());
+        if (point.timeNote() != null) {
+            out.put("timeNote", point.timeNote());
+        }
         if (point.sampledAt() != null) {
             out.put("at", point.sampledAt().toString());
         }
@@ -76,7 +79,7 @@ final class MetricsOutput {
         }
         out.println(String.join(",", header));
         for (MetricsPoint point : points) {
-            List<String> row = new ArrayList<>(List.of(Long.toString(point.block()), Long.toString(point.timestamp()),
+            List<String> row = new ArrayList<>(List.of(Long.toString(point.block()), text(point.timestamp()),
                     point.sampledAt() == null ? "" : point.sampledAt().toString()));
             row.addAll(cells(point.byAddress()));
             row.add(point.quorum() == null ? "" : point.quorum().value().toString());
@@ -110,7 +113,10 @@ final class MetricsOutput {
     static void human(PrintStream out, MetricsPoint point) {
         Concentration metrics = point.byAddress();
         out.printf("DAO '%s', token %s on chain %d, at block %,d (%s)%n", point.dao(), point.token(), point.chainId(),
-                point.block(), java.time.Instant.ofEpochSecond(point.timestamp()));
+                point.block(), point.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(point.timestamp()));
+        if (point.timeNote() != null) {
+            out.println("  " + point.timeNote());
+        }
         MetricsTable.print(out, metrics, point.byEntity(), point);
     }
 }

@@ -232,7 +232,7 @@ final class ReportSections {
         MetricsPoint point = data.metrics();
         Concentration metrics = point.byAddress();
         document.paragraph(Span.text("Token "), Span.code(point.token()), Span.text(" on chain " + point.chainId() + " at block "
-                + point.block() + " (" + Instant.ofEpochSecond(point.timestamp()) + "). Per address; definitions as in the README."));
+                + point.block() + " (" + timeOrUnknown(point.timestamp()) + "). Per address; definitions as in the README."));
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(row("delegated votes T", Output.tokens(metrics.totalVotingPower()) + " tokens", "Σ power of all delegates at the block"));
         rows.add(row("delegates", Integer.toString(metrics.delegates()), "n, holders of positive power"));
@@ -258,7 +258,7 @@ final class ReportSections {
         List<List<Cell>> samples = new ArrayList<>();
         for (MetricsPoint sample : series) {
             Concentration at = sample.byAddress();
-            samples.add(List.of(Cell.of(Long.toString(sample.block())), Cell.of(Instant.ofEpochSecond(sample.timestamp()).toString()),
+            samples.add(List.of(Cell.of(Long.toString(sample.block())), Cell.of(timeOrUnknown(sample.timestamp())),
                     Cell.of(Output.tokens(at.totalVotingPower())), Cell.of(Integer.toString(at.delegates())),
                     Cell.of(text(at.nakamoto().majority())), Cell.of(share(at, 1)), Cell.of(share(at, 10)), Cell.of(decimal(at.gini())),
                     Cell.of(decimal(at.hhi())), Cell.of(decimal(at.effectiveDelegates()))));
@@ -321,7 +321,12 @@ final class ReportSections {
 
     private static String point(ChainPoints.Point point) {
         return point.block() < 0 ? "chain " + point.chainId() + " not indexed by then"
-                : "chain " + point.chainId() + " block " + point.block() + " (" + Instant.ofEpochSecond(point.timestamp()) + ")";
+                : "chain " + point.chainId() + " block " + point.block() + " (" + timeOrUnknown(point.timestamp()) + ")";
+    }
+
+    /** A block's own time, or "time unknown" where the store lacks its header: never another block's. */
+    private static String timeOrUnknown(Long seconds) {
+        return seconds == null ? "time unknown" : Instant.ofEpochSecond(seconds).toString();
     }
 
     private static String time(Long seconds) {

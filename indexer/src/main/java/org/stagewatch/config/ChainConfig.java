@@ -19,15 +19,18 @@ import java.util.List;
  * @param maxConcurrency   per-endpoint requests in flight
  * @param parent           the key of the chain this one settles on (an L2's L1), or null; a contract A on the
  *                         parent acts on this chain as alias(A) (DESIGN.md §6)
+ * @param probeInterval    the most blocks between two readings of a declared probe ({@code stage.probes}) on this
+ *                         chain, besides the readings at the DAO's first block and at each of its control changes
  */
 public record ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange,
                           Integer finalityDepth, int pollIntervalMs, int timeoutSeconds, int maxRetries,
-                          int requestsPerSecond, int maxConcurrency, String parent) {
+                          int requestsPerSecond, int maxConcurrency, String parent, long probeInterval) {
     public static final int DEFAULT_MAX_BLOCK_RANGE = 2_000;
     public static final int DEFAULT_POLL_INTERVAL_MS = 2_000;
     public static final int DEFAULT_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_MAX_RETRIES = 6;
     public static final int DEFAULT_MAX_CONCURRENCY = 4;
+    public static final long DEFAULT_PROBE_INTERVAL = 1_000;
 
     public ChainConfig {
         rpcUrls = List.copyOf(rpcUrls);
@@ -37,6 +40,14 @@ public record ChainConfig(String name, long chainId, List<String> rpcUrls, int c
     public ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange) {
         this(name, chainId, rpcUrls, confirmations, maxBlockRange, null, DEFAULT_POLL_INTERVAL_MS,
                 DEFAULT_TIMEOUT_SECONDS, DEFAULT_MAX_RETRIES, 0, DEFAULT_MAX_CONCURRENCY, null);
+    }
+
+    /** A chain with the default probe interval. */
+    public ChainConfig(String name, long chainId, List<String> rpcUrls, int confirmations, int maxBlockRange,
+                       Integer finalityDepth, int pollIntervalMs, int timeoutSeconds, int maxRetries,
+                       int requestsPerSecond, int maxConcurrency, String parent) {
+        this(name, chainId, rpcUrls, confirmations, maxBlockRange, finalityDepth, pollIntervalMs, timeoutSeconds,
+                maxRetries, requestsPerSecond, maxConcurrency, parent, DEFAULT_PROBE_INTERVAL);
     }
 
     /** A chain that settles on no other. */

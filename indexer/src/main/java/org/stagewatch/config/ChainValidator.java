@@ -23,7 +23,7 @@ final class ChainValidator {
             .required("chainId", "the chain id the RPC reports, e.g. chainId: 42161 for Arbitrum One")
             .required("rpc", "an RPC URL or a list of them, e.g. rpc: ${ARBITRUM_RPC_URL}")
             .optional("confirmations", "maxBlockRange", "finalityDepth", "pollIntervalMs", "timeoutSeconds", "maxRetries",
-                    "requestsPerSecond", "maxConcurrency", "parent");
+                    "requestsPerSecond", "maxConcurrency", "parent", "probeInterval");
     private static final Set<String> SCHEMES = Set.of("http", "https", "ws", "wss");
     private static final String URL_EXPECTED = "expected an http://, https://, ws:// or wss:// URL";
 
@@ -126,6 +126,9 @@ final class ChainValidator {
                 "expected a whole number ≥ 0 of retries; omit it for " + ChainConfig.DEFAULT_MAX_RETRIES);
         fields.intNumber(chain, path, "requestsPerSecond", 0,
                 "expected a whole number ≥ 0 of requests per second per endpoint (0 = no limit)");
+        fields.number(chain, path, "probeInterval", 1,
+                "expected a whole number of blocks > 0 between two readings of a stage probe; omit it for "
+                        + ChainConfig.DEFAULT_PROBE_INTERVAL);
         fields.intNumber(chain, path, "maxConcurrency", 1,
                 "expected a whole number ≥ 1 of requests in flight per endpoint; omit it for " + ChainConfig.DEFAULT_MAX_CONCURRENCY);
         return chainId;

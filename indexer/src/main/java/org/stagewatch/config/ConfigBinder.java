@@ -37,7 +37,8 @@ final class ConfigBinder {
                 optional(chain, "maxRetries", Values::intNumber, ChainConfig.DEFAULT_MAX_RETRIES),
                 optional(chain, "requestsPerSecond", Values::intNumber, 0),
                 optional(chain, "maxConcurrency", Values::intNumber, ChainConfig.DEFAULT_MAX_CONCURRENCY),
-                optional(chain, "parent", Values::text, null));
+                optional(chain, "parent", Values::text, null),
+                optional(chain, "probeInterval", Values::wholeNumber, ChainConfig.DEFAULT_PROBE_INTERVAL));
     }
 
     private static DaoConfig dao(String id, JsonNode dao) {

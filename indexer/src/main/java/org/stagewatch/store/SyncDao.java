@@ -52,6 +52,15 @@ public interface SyncDao {
             """)
     Optional<BlockHeader> blockAtOrBefore(@Bind("chainId") long chainId, @Bind("number") long number);
 
+    /** The first stored header at or above {@code number}: with {@link #blockAtOrBefore}, what brackets an unstored block. */
+    @SqlQuery("""
+            SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,
+                   l1_block_number
+            FROM blocks WHERE chain_id = :chainId AND block_number >= :number
+            ORDER BY block_number LIMIT 1
+            """)
+    Optional<BlockHeader> blockAtOrAfter(@Bind("chainId") long chainId, @Bind("number") long number);
+
     /** Stored headers in [floor, from], highest first: the candidates for a fork point. */
     @SqlQuery("""
             SELECT chain_id, block_number AS number, block_hash AS hash, parent_hash, block_time AS timestamp,

@@ -20,8 +20,30 @@ import org.stagewatch.config.StagewatchConfig;
  */
 public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress, List<Probe> probes) {
 
-    /** A declared eth_call (a DAO's {@code stage.probes}) on this chain, read and stored as the sync goes. */
-    public record Probe(String address, String call, String returns) {
+    /**
+     * A declared eth_call (a DAO's {@code stage.probes}) on this chain, read and stored as the sync goes (see
+     * {@link ProbeReader}): at {@code firstBlock}, at every block where a control fact of {@code controlled} changes,
+     * and on the grid {@code firstBlock + k · interval}. A probe several DAOs declare is one probe with their
+     * contracts together.
+     *
+     * @param firstBlock the first indexed block of the declaring DAOs on this chain
+     * @param controlled the declaring DAOs' contracts on this chain, whose control facts the stage history rates
+     */
+    public record Probe(String address, String call, String returns, long firstBlock, long interval, List<Watched> controlled) {
+        public Probe {
+            controlled = List.copyOf(controlled);
+        }
+
+        /** The same reading (address and call): its readings are stored under one name. */
+        boolean sameReading(Probe other) {
+            return address.equals(other.address) && call.equals(other.call);
+        }
+
+        Probe merge(Probe other) {
+            List<Watched> union = new ArrayList<>(controlled);
+            other.controlled.stream().filter(watched -> !union.contains(watched)).forEach(union::add);
+            return new Probe(address, call, returns, Math.min(firstBlock, other.firstBlock), interval, union);
+        }
     }
 
     public ChainPlan {
@@ -63,15 +85,30 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
             }
             List<Probe> probes = new ArrayList<>();
             for (DaoConfig dao : config.daos()) {
+                List<Watched> controlled = dao.contracts().stream().filter(contract -> contract.chain().equals(chain.name()))
+                        .map(contract -> new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
+                                contract.transfers(), contract.slotReadInterval())).toList();
+                long first = controlled.stream().mapToLong(Watched::startBlock).min().orElse(Long.MAX_VALUE);
                 dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
-                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns()))
-                        .filter(probe -> !probes.contains(probe)).forEach(probes::add);
+                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
+                                first, chain.probeInterval(), controlled))
+                        .forEach(probe -> add(probes, probe));
             }
             if (!byAddress.isEmpty()) {
                 plans.add(new ChainPlan(chain, byAddress, probes));
             }
         }
         return plans;
+    }
+
+    private static void add(List<Probe> probes, Probe probe) {
+        for (int i = 0; i < probes.size(); i++) {
+            if (probes.get(i).sameReading(probe)) {
+                probes.set(i, probes.get(i).merge(probe));
+                return;
+            }
+        }
+        probes.add(probe);
     }
 
     public long firstBlock() {

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where a backfill's time went, in nanoseconds per phase: {@code fetch} (the decode thread waiting on the node: for
- * the next range of logs from the prefetch, whose workers read eth_getLogs answers ahead, and for the headers and
- * chain checks), {@code decode} (decoding, projecting and packing the logs, on the decode thread), {@code wait}
+ * the next range of logs from the prefetch, whose workers read eth_getLogs answers ahead, for the headers and
+ * chain checks, and for the probe readings a range owes), {@code decode} (decoding, projecting and packing the logs, on the decode thread), {@code wait}
  * (the writer idle, waiting for the pipeline), {@code write} (adding ranges to the open transaction and committing
  * it) and {@code reads} (eth_call state reads after a commit). Fetch and decode are the decode thread's time
  * apart from waiting for the writer, and overlap the writer's (see {@link RangePipeline}); wait, write and reads

@@ -20,15 +20,17 @@ import org.stagewatch.project.Projectors;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.EncodedLogs;
+import org.stagewatch.store.StateRead;
 import org.stagewatch.store.Store;
 
 /**
  * Indexes one block range of one chain, the unit both backfill and live following are made of:
  * fetch logs, fetch the headers they sit in (and the range's first and last block), check the range
  * continues the checkpoint's chain and that every log's block hash is its header's, decode and project
- * (all of that ahead of the writer, on the prefetch's workers and the decode thread, see {@link RangePipeline});
- * then write rows, headers and the new checkpoint into the open transaction of a {@link Store.RangeWriter}, and
- * after a commit read the state that is due.
+ * and read the probes the range owes ({@link ProbeReader}) (all of that ahead of the writer, on the prefetch's
+ * workers and the decode thread, see {@link RangePipeline}); then write rows, headers, probe readings and the new
+ * checkpoint into the open transaction of a {@link Store.RangeWriter}, and after a commit read the other state
+ * that is due.
  */
 final class RangeIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(RangeIndexer.class);
@@ -62,7 +64,8 @@ final class RangeIndexer {
     }
 
     /** A fetched range, checked and projected but not yet written: its logs (in chain order), the headers they need, their rows. */
-    record Fetched(long from, long to, EncodedLogs logs, Map<Long, BlockHeader> headers, ProjectedBatch rows, int undecodable) {
+    record Fetched(long from, long to, EncodedLogs logs, Map<Long, BlockHeader> headers, ProjectedBatch rows, int undecodable,
+                   List<StateRead> reads) {
         BlockHeader top() {
             return headers.get(to);
         }
@@ -108,6 +111,7 @@ final class RangeIndexer {
         logs.forEach(log -> numbers.add(log.blockNumber()));
         numbers.add(range.from());
         numbers.add(range.to());
+        numbers.addAll(ProbeReader.scheduled(plan, range.from(), range.to())); // blocks read at: their time is known too
         Map<Long, BlockHeader> headers = client.headers(chainId, numbers);
         BlockHeader first = headers.get(range.from());
         if (previousHash != null && !first.parentHash().equals(previousHash)) {
@@ -129,15 +133,19 @@ final class RangeIndexer {
             throw new SyncException("chain '%s': eth_getLogs [%d, %d] from %s returned a malformed log (not hex, or two logs at one position): %s"
                     .formatted(plan.chain().name(), range.from(), range.to(), client.url(), e.getMessage()));
         }
-        phases.addDecode(System.nanoTime() - decoding);
-        return new Fetched(range.from(), range.to(), encoded, headers, rows, undecodable);
+        long reading = System.nanoTime();
+        phases.addDecode(reading - decoding);
+        // every probe block is a log block (a control fact's) or a scheduled one: its header is in hand
+        List<StateRead> reads = ProbeReader.readOwed(client, plan, range.from(), range.to(), rows.control);
+        phases.addFetch(System.nanoTime() - reading); // the decode thread waiting on the node, like the headers
+        return new Fetched(range.from(), range.to(), encoded, headers, rows, undecodable, reads);
     }
 
     /** Writes a fetched range and its checkpoint into {@code writer}'s open transaction. */
     Indexed write(Fetched range, Store.RangeWriter writer) {
         long started = System.nanoTime();
         Checkpoint checkpoint = new Checkpoint(plan.chain().chainId(), range.to(), range.top().hash());
-        writer.add(range.logs(), range.headers().values(), range.rows(), List.of(), checkpoint);
+        writer.add(range.logs(), range.headers().values(), range.rows(), range.reads(), checkpoint);
         phases.addWrite(System.nanoTime() - started);
         return new Indexed(range.from(), range.to(), range.logs().size(), range.undecodable(), checkpoint);
     }
@@ -153,7 +161,6 @@ final class RangeIndexer {
             supplies.readDue(plan, top, runsLast);
             StartStateReader.readDue(store, client, plan, top);
             ProxySlotReader.readDue(store, client, plan, top);
-            ProbeReader.readDue(store, client, plan, top);
             phases.addReads(System.nanoTime() - written);
         }
         return committed;

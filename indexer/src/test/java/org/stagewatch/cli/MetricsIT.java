@@ -136,6 +136,44 @@ class MetricsIT {
         }
     }
 
+    /**
+     * The time printed for a block is the chain's time of that very block, or "unknown" with the reason: never the
+     * time of the last block that had a stored header. Blocks with an indexed event (every block another command
+     * names: proposals, votes, delegations) and the range ends are known; an empty block in between is not, and
+     * the store says so rather than borrowing its neighbour's time.
+     */
+    @Test
+    void shouldPrintEachBlocksOwnTimeOrSayItIsUnknown() throws Exception {
+        long head = chain.head();
+        java.util.Set<Long> eventBlocks = new java.util.TreeSet<>();
+        for (var log : node.web3j().ethGetLogs(new org.web3j.protocol.core.methods.request.EthFilter(
+                org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(scenario.firstBlock())),
+                org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(head)),
+                List.of(dao.token().address(), dao.governor().address(), dao.timelock().address()))).send().getLogs()) {
+            eventBlocks.add(((org.web3j.protocol.core.methods.response.Log) log.get()).getBlockNumber().longValueExact());
+        }
+        int known = 0;
+        int unknown = 0;
+        for (long block = scenario.firstBlock(); block <= head; block++) {
+            JsonNode metrics = run("metrics", "--dao", "demo", "--db", db, "--block", Long.toString(block), "--json");
+            long onChain = node.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(
+                    BigInteger.valueOf(block)), false).send().getBlock().getTimestamp().longValueExact();
+            if (metrics.get("timestamp").isNull()) {
+                unknown++;
+                assertThat(eventBlocks).as("block %d holds an indexed event: its time must be known", block).doesNotContain(block);
+                assertThat(metrics.get("timeNote").asText()).as("block " + block)
+                        .startsWith("block " + block + " of chain " + node.chainId() + " has no stored header");
+            } else {
+                known++;
+                assertThat(metrics.get("timestamp").asLong()).as("block " + block).isEqualTo(onChain);
+                assertThat(metrics.has("timeNote")).as("block " + block).isFalse();
+            }
+        }
+        assertThat(eventBlocks).as("the scenario has events").isNotEmpty();
+        assertThat(known).isGreaterThanOrEqualTo(eventBlocks.size());
+        assertThat(unknown).as("the scenario has empty blocks between its events").isPositive();
+    }
+
     @Test
     void shouldGiveTheSameNumbersInOnePassAsAtEachBlock() throws Exception {
         long first = blocks.get(0);

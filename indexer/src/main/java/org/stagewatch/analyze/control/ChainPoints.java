@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.stagewatch.analyze.AnalyzeException;
+import org.stagewatch.analyze.BlockTime;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.PointInTime;
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Store;
 
@@ -21,8 +21,8 @@ import org.stagewatch.store.Store;
  */
 public record ChainPoints(Map<Long, Point> byChain) {
 
-    /** One chain's block and its time (unix seconds). */
-    public record Point(long chainId, long block, long timestamp) {
+    /** One chain's block and its own time (unix seconds; null when the store lacks its header, see {@link BlockTime}). */
+    public record Point(long chainId, long block, Long timestamp) {
     }
 
     public ChainPoints {
@@ -38,27 +38,43 @@ public record ChainPoints(Map<Long, Point> byChain) {
         if (block == null) {
             for (long chain : chains) {
                 PointInTime head = PointInTime.resolve(store, chain, null, null); // refuses a chain never indexed
-                points.put(chain, at == null ? new Point(chain, head.block(), head.header().timestamp()) : atTime(store, chain, at.getEpochSecond()));
+                points.put(chain, at == null ? new Point(chain, head.block(), head.timestamp()) : atTime(store, chain, at.getEpochSecond()));
             }
             return new ChainPoints(points);
         }
         long anchor = anchorChain(dao, chains, chainId);
         PointInTime point = PointInTime.resolve(store, anchor, block, null);
-        return anchored(store, chains, anchor, point.block(), point.header().timestamp());
+        return anchored(store, chains, anchor, point.block(), point.timestamp(), mappingTime(point.time()));
     }
 
-    /** Block {@code block} (at {@code time}) of chain {@code anchor}; every other chain at its last indexed block by then. */
-    public static ChainPoints anchored(Store store, List<Long> chains, long anchor, long block, long time) {
+    /**
+     * The time other chains are mapped by for a block: its own; for a block without a stored header, that of the
+     * last stored block before it, whose state it shares on its own chain (every block with an event has a stored
+     * header). The answer's time for that block stays unknown.
+     */
+    public static long mappingTime(BlockTime time) {
+        if (time.timestamp() != null) {
+            return time.timestamp();
+        }
+        return time.before() == null ? 0 : time.before().timestamp();
+    }
+
+    /**
+     * Block {@code block} of chain {@code anchor} (its own time {@code time}, null when unknown); every other chain
+     * at its last indexed block by {@code mappingTime}.
+     */
+    public static ChainPoints anchored(Store store, List<Long> chains, long anchor, long block, Long time, long mappingTime) {
         Map<Long, Point> points = new LinkedHashMap<>();
         for (long chain : chains) {
-            points.put(chain, chain == anchor ? new Point(chain, block, time) : atTime(store, chain, time));
+            points.put(chain, chain == anchor ? new Point(chain, block, time) : atTime(store, chain, mappingTime));
         }
         return new ChainPoints(points);
     }
 
+    /** The chain's last stored block at or before {@code time}, with that block's own time. */
     private static Point atTime(Store store, long chain, long time) {
-        long block = store.withSync(sync -> sync.blockAtOrBeforeTime(chain, time)).map(BlockHeader::number).orElse(-1L);
-        return new Point(chain, block, time);
+        return store.withSync(sync -> sync.blockAtOrBeforeTime(chain, time))
+                .map(header -> new Point(chain, header.number(), header.timestamp())).orElse(new Point(chain, -1, null));
     }
 
     private static long anchorChain(DaoScope dao, List<Long> chains, Long chainId) {

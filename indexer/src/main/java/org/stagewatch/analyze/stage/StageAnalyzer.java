@@ -98,7 +98,7 @@ public final class StageAnalyzer {
             Optional<StateRead> reading = block < 0 ? Optional.empty() : reads.latest(chainId, probe.address().toLowerCase(Locale.ROOT),
                     StageDeclaration.probeReading(probe.call()), "", block);
             probes.add(new StageFacts.ProbeFacts(probe, chainId, reading.map(StateRead::value).orElse(null),
-                    reading.map(StateRead::blockNumber).orElse(null)));
+                    reading.map(StateRead::blockNumber).orElse(null), block));
         }
         return probes;
     }

@@ -50,7 +50,8 @@ public record StageFacts(List<StageConfig.ExitDelay> exitDelay, List<CouncilFact
      *
      * @param value the stored result, "no code", "unavailable: …", or null when never read by then
      * @param block the reading's block (null when never read)
+     * @param asked the block of the probe's chain the point in time stands at (-1: nothing of that chain indexed by then)
      */
-    public record ProbeFacts(StageConfig.Probe probe, long chainId, String value, Long block) {
+    public record ProbeFacts(StageConfig.Probe probe, long chainId, String value, Long block, long asked) {
     }
 }

@@ -101,18 +101,20 @@ public final class StageRules {
             String value = probe.value();
             Status outcome;
             String shown;
+            String readAt = ", read at block " + probe.block();
             if (value == null) {
                 outcome = Status.UNKNOWN;
-                shown = "not read yet by this block (expected " + probe.probe().expectation() + ")";
+                shown = probe.asked() < 0 ? "probe " + call + " not read: nothing of its chain is indexed by then"
+                        : "probe " + call + " not read at or before block " + probe.asked() + " (expected " + probe.probe().expectation() + ")";
             } else if (value.startsWith("unavailable")) {
                 outcome = Status.UNKNOWN;
-                shown = value;
+                shown = value + readAt;
             } else if (value.equals("no code")) {
                 outcome = Status.FAILED;
-                shown = "no contract at the address";
+                shown = "no contract at the address" + readAt;
             } else {
                 outcome = Status.of(probe.probe().passes(value));
-                shown = value + " (expected " + probe.probe().expectation() + ")";
+                shown = value + readAt + " (expected " + probe.probe().expectation() + ")";
             }
             status = status.and(outcome);
             evidence.add(new Evidence("probe " + call, shown, probe.chainId(), probe.probe().address().toLowerCase(java.util.Locale.ROOT),

@@ -127,7 +127,7 @@ class RecordedControlTest {
         DaoScope dao = new DaoScope("arbitrum", List.of(new ContractRow("arbitrum", ANVIL_CHAIN_ID, manager, "council-manager", "Manager", 0,
                 false, false)));
         CouncilReport report = new CouncilAnalyzer(store).councils(dao,
-                new ChainPoints(Map.of(ANVIL_CHAIN_ID, new ChainPoints.Point(ANVIL_CHAIN_ID, Long.MAX_VALUE, 0))));
+                new ChainPoints(Map.of(ANVIL_CHAIN_ID, new ChainPoints.Point(ANVIL_CHAIN_ID, Long.MAX_VALUE, 0L))));
 
         CouncilReport.Manager replayed = report.managers().get(0);
         assertThat(replayed.cohorts().get(0)).hasSize(6).contains(BOB, CAROL, DAVE, ERIN).doesNotContain(ALICE, FRANK);

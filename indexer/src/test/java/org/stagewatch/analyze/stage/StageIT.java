@@ -59,6 +59,7 @@ class StageIT {
     static final long L2 = 412346;
     static final long OP_L1 = 31_338;
     static final long CHALLENGE_PERIOD = 549_816;
+    static final int ONE_RANGE = 100_000;
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final List<String> STAGE_2_GAP = List.of("delayWith30DExitWindow", "proofSystemOverriddenOnlyInCaseOfABug");
 
@@ -88,15 +89,18 @@ class StageIT {
         rollup = RollupDaoDeployer.deploy(l1, l2);
         rollupPlayed = RollupScenario.play(l1, rollup);
         fastTimelock = RollupVariants.deployFastTimelock(l1, rollup);
+        headBeforeGrant = l1.blockNumber();
+        grantBlock = RollupVariants.grantExecutor(l1, rollup, fastTimelock, rollup.signers());
+        l1.mine(2);
         optimism = OptimismDaoDeployer.deploy(opL1);
         optimismPlayed = OptimismScenario.play(opL1, optimism);
         Path config = dir.resolve("replicas.yml");
         Files.writeString(config, YAML.writeValueAsString(config()));
         store = new Store(Database.open(dir.resolve("replicas.db").toString()));
-        index(config);
-        headBeforeGrant = l1.blockNumber();
-        grantBlock = RollupVariants.grantExecutor(l1, rollup, fastTimelock, rollup.signers());
-        l1.mine(2);
+        // the whole history in one range per chain: every probe reading comes from the range's own schedule
+        assertThat(l1.blockNumber()).isLessThan(ONE_RANGE);
+        assertThat(l2.blockNumber()).isLessThan(ONE_RANGE);
+        assertThat(opL1.blockNumber()).isLessThan(ONE_RANGE);
         index(config);
     }
 
@@ -152,9 +156,9 @@ class StageIT {
     private ObjectNode config() {
         ObjectNode root = YAML.createObjectNode();
         ObjectNode chains = root.putObject("chains");
-        chains.putObject("eth").put("chainId", L1).put("rpc", l1.rpcUrl());
-        chains.putObject("arb1").put("chainId", L2).put("rpc", l2.rpcUrl()).put("parent", "eth");
-        chains.putObject("op-eth").put("chainId", OP_L1).put("rpc", opL1.rpcUrl());
+        chains.putObject("eth").put("chainId", L1).put("rpc", l1.rpcUrl()).put("maxBlockRange", ONE_RANGE);
+        chains.putObject("arb1").put("chainId", L2).put("rpc", l2.rpcUrl()).put("parent", "eth").put("maxBlockRange", ONE_RANGE);
+        chains.putObject("op-eth").put("chainId", OP_L1).put("rpc", opL1.rpcUrl()).put("maxBlockRange", ONE_RANGE);
         ObjectNode daos = root.putObject("daos");
 
         ObjectNode arbitrum = daos.putObject("rollup");
@@ -279,10 +283,33 @@ class StageIT {
         assertThat(report.requirement("securityCouncilProperlySetUp").status()).isEqualTo(Status.FAILED);
         assertThat(report.requirement("securityCouncilProperlySetUp").source()).isEqualTo(Source.ONCHAIN);
         assertThat(report.requirement("usersHave7DaysToExit").status()).as("7 of 12 is not 75%%: its instant route counts").isEqualTo(Status.FAILED);
-        // the rollup's probe was first read at the head, so this early block also lacks its answer: not even Stage 0
-        assertThat(report.requirement("fraudProofSystemAtLeast5Outsiders").evidence().get(0).value()).startsWith("not read yet");
-        assertThat(report.stage()).isNull();
+        // the probe was read at the DAO's control changes before this block (indexed in one range): its reading is
+        // the chain's answer at this block, and it decides Stage 0 as the rules say
+        Evidence probe = report.requirement("fraudProofSystemAtLeast5Outsiders").evidence().get(0);
+        assertThat(probe.block()).isNotNull().isLessThanOrEqualTo(before).isGreaterThan(rollup.rollupCore().block());
+        boolean onChain = chain.uint(rollup.rollupCore().address(), "validatorWhitelistDisabled").signum() != 0;
+        assertThat(probe.value()).startsWith(onChain + ", read at block " + probe.block());
+        assertThat(report.requirement("fraudProofSystemAtLeast5Outsiders").status()).isEqualTo(Status.of(onChain));
+        assertThat(report.stage()).as(report.toString()).isZero();
+        assertThat(report.missing()).containsExactlyInAnyOrder("principle", "usersHave7DaysToExit", "securityCouncilProperlySetUp");
         assertThat(report.exitWindowSeconds()).isZero();
+    }
+
+    @Test
+    void shouldSayWhichProbeWasNotReadBeforeTheRollupCoreExisted() throws Exception {
+        long first = store.withSync(sync -> sync.contracts("rollup")).stream().filter(row -> row.chainId() == L1)
+                .mapToLong(org.stagewatch.store.ContractRow::startBlock).min().orElseThrow();
+        assertThat(l1.web3j().ethGetCode(rollup.rollupCore().address(), org.web3j.protocol.core.DefaultBlockParameter.valueOf(
+                java.math.BigInteger.valueOf(first))).send().getCode()).as("the rollup core is created after the DAO's first contract")
+                .isEqualTo("0x");
+        StageReport atFirst = rate("rollup", first, L1);
+        assertThat(atFirst.requirement("fraudProofSystemAtLeast5Outsiders").evidence().get(0).value())
+                .isEqualTo("no contract at the address, read at block " + first);
+        if (first > 0) {
+            StageReport early = rate("rollup", first - 1, L1);
+            assertThat(early.requirement("fraudProofSystemAtLeast5Outsiders").evidence().get(0).value())
+                    .startsWith("probe validatorWhitelistDisabled() not read at or before block " + (first - 1));
+        }
     }
 
     @Test
@@ -320,6 +347,27 @@ class StageIT {
         assertThat(granted.previousStage()).isEqualTo(1);
         assertThat(granted.stage()).isZero();
         assertThat(granted.events()).anySatisfy(event -> assertThat(event).contains("role granted").contains(fastTimelock.address()));
+        assertThat(rate("rollup", grantBlock, L1).stage()).isZero();
+
+        // the raise: 7 → 9 of 12 passes the council, and with it Stage 1 (the probe had its answer since the core existed)
+        StageHistory.Entry raised = history.changes().stream().filter(entry -> entry.chainId() == L1
+                && entry.block() == rollupPlayed.thresholdRaised()).findFirst().orElseThrow(() -> new AssertionError(history.toString()));
+        assertThat(raised.previousStage()).isZero();
+        assertThat(raised.stage()).isEqualTo(1);
+        assertThat(raised.changed()).contains(new StageHistory.RequirementChange("securityCouncilProperlySetUp", Status.FAILED, Status.PASSED));
+        assertThat(raised.events()).anySatisfy(event -> assertThat(event).startsWith("threshold 9"));
+        assertThat(raised.time()).as("the block's own time").isEqualTo(l1.web3j().ethGetBlockByNumber(
+                org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(raised.block())), false).send()
+                .getBlock().getTimestamp().longValueExact());
+        // the probe's first answer after "no code" is a cause like any other fact, at the block it was read
+        StageHistory.Entry answered = history.changes().stream().filter(entry -> entry.events().stream()
+                .anyMatch(event -> event.startsWith("probe validatorWhitelistDisabled() no code → true"))).findFirst()
+                .orElseThrow(() -> new AssertionError(history.toString()));
+        assertThat(answered.block()).isGreaterThanOrEqualTo(rollup.rollupCore().block()).isLessThan(rollupPlayed.thresholdRaised());
+        assertThat(answered.changed()).contains(new StageHistory.RequirementChange("fraudProofSystemAtLeast5Outsiders",
+                Status.FAILED, Status.PASSED));
+        assertThat(answered.previousStage()).isNull();
+        assertThat(answered.stage()).isZero();
     }
 
     @Test

@@ -126,16 +126,22 @@ class StageRulesTest {
         Map<String, StageConfig.Assertion> assertions = withAssertion("fraudProofSystemIsPermissionless", true);
         List<StageFacts.CouncilFacts> councils = List.of(council(9, 12, announced(true, List.of())));
         StageVerdict readFalse = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), assertions,
-                List.of(new StageFacts.ProbeFacts(probe, 1, "false", 77L))));
+                List.of(new StageFacts.ProbeFacts(probe, 1, "false", 77L, 90))));
         RequirementResult probed = result(readFalse, "fraudProofSystemIsPermissionless");
         assertThat(probed.status()).isEqualTo(Status.FAILED);
         assertThat(probed.source()).isEqualTo(Source.PROBE);
         assertThat(probed.evidence().get(0).block()).isEqualTo(77L);
         StageVerdict unread = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), assertions,
-                List.of(new StageFacts.ProbeFacts(probe, 1, null, null))));
+                List.of(new StageFacts.ProbeFacts(probe, 1, null, null, 40))));
         assertThat(result(unread, "fraudProofSystemIsPermissionless").source()).isEqualTo(Source.ASSERTED);
+        StageVerdict unreadUnasserted = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), Map.of(),
+                List.of(new StageFacts.ProbeFacts(probe, 1, null, null, 40))));
+        RequirementResult unknown = result(unreadUnasserted, "fraudProofSystemIsPermissionless");
+        assertThat(unknown.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(unknown.evidence().get(0).value()).isEqualTo("probe validatorWhitelistDisabled() not read at or before block 40 (expected true)");
+        assertThat(probed.evidence().get(0).value()).isEqualTo("false, read at block 77 (expected true)");
         StageVerdict noCode = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(), Map.of(),
-                List.of(new StageFacts.ProbeFacts(probe, 1, "no code", 5L))));
+                List.of(new StageFacts.ProbeFacts(probe, 1, "no code", 5L, 5))));
         assertThat(result(noCode, "fraudProofSystemIsPermissionless").status()).isEqualTo(Status.FAILED);
     }
 
