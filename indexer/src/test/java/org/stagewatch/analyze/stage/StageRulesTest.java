@@ -207,7 +207,7 @@ class StageRulesTest {
         assertions.remove("usersCanExitWithoutCooperation");
         for (String read : List.of("0", "8", "1", "9")) {
             StageVerdict verdict = StageRules.evaluate(new StageFacts(ARBITRUM_EXIT, councils, 1, List.of(route(0, true)), assertions,
-                    List.of(new StageFacts.ProbeFacts(gameType, 1, read, 200L))));
+                    List.of(new StageFacts.ProbeFacts(gameType, 1, read, 200L, 200))));
             Status expected = read.equals("0") || read.equals("8") ? Status.PASSED : Status.FAILED;
             for (String id : gameType.requirements()) {
                 RequirementResult result = result(verdict, id);
