@@ -213,7 +213,7 @@ class StageRulesTest {
                 RequirementResult result = result(verdict, id);
                 assertThat(result.status()).as("%s with respectedGameType %s", id, read).isEqualTo(expected);
                 assertThat(result.source()).isEqualTo(Source.PROBE);
-                assertThat(result.evidence().get(0).value()).isEqualTo(read + " (expected one of 0, 8)");
+                assertThat(result.evidence().get(0).value()).isEqualTo(read + ", read at block 200 (expected one of 0, 8)");
                 assertThat(result.evidence().get(0).block()).isEqualTo(200L);
             }
             assertThat(verdict.stage()).as("respectedGameType %s", read).isEqualTo(expected == Status.PASSED ? 1 : 0);
