@@ -1,6 +1,7 @@
 package org.stagewatch.analyze.control;
 
 import java.math.BigInteger;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public record TokenVote(long chainId, String token, long block, Long quorumTimep
     public static TokenVote of(long chainId, String token, long block, VoteQuorum.Quorum quorum, List<Voter> powers,
                                Long votingDelay, Long votingPeriod, String clock) {
         List<Voter> sorted = powers.stream().filter(voter -> voter.power().signum() > 0)
-                .sorted(java.util.Comparator.comparing(Voter::power).reversed().thenComparing(Voter::address)).toList();
+                .sorted(Comparator.comparing(Voter::power).reversed().thenComparing(Voter::address)).toList();
         BigInteger delegated = sorted.stream().map(Voter::power).reduce(BigInteger.ZERO, BigInteger::add);
         if (quorum.value() == null) {
             return new TokenVote(chainId, token, block, quorum.timepoint(), null, null, delegated, List.of(), votingDelay, votingPeriod,
@@ -67,7 +68,8 @@ public record TokenVote(long chainId, String token, long block, Long quorumTimep
         boolean reached = taken > 0 && sum.compareTo(quorum.value()) >= 0;
         return new TokenVote(chainId, token, block, quorum.timepoint(), quorum.value(), quorum.source(), delegated,
                 reached ? sorted.subList(0, taken) : List.of(), votingDelay, votingPeriod, clock,
-                reached ? null : "out of reach: the power delegated at block " + block + " (" + delegated
-                        + ") is below the quorum (" + quorum.value() + ")");
+                reached ? null : sorted.isEmpty() ? "out of reach: no delegate holds voting power at block " + block
+                        : "out of reach: the power delegated at block " + block + " (" + delegated + ") is below the quorum ("
+                        + quorum.value() + ")");
     }
 }

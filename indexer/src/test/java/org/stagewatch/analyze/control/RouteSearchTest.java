@@ -319,6 +319,7 @@ class RouteSearchTest {
                 .containsExactly(BigInteger.valueOf(30), BigInteger.valueOf(25));
         assertThat(vote(governor, BigInteger.ZERO, 20, 30).need().voters()).isEqualTo(1);
         assertThat(vote(governor, BigInteger.valueOf(100), 20, 30, 50).need().voters()).isEqualTo(3);
+        assertThat(vote(governor, BigInteger.ZERO).need().note()).isEqualTo("out of reach: no delegate holds voting power at block 100");
     }
 
     /** Two alternative votes, one with an unknown quorum: the fewest voters could be either, so it is unknown. */
