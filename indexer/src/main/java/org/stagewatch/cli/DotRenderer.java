@@ -7,6 +7,7 @@ import java.util.Set;
 import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.control.ControlGraph;
 import org.stagewatch.analyze.control.Gate;
+import org.stagewatch.analyze.control.GateText;
 import org.stagewatch.analyze.control.Node;
 
 /**
@@ -50,8 +51,8 @@ final class DotRenderer {
                 edge("\"key:" + key.address() + "\"", target, relation, delay);
             }
             case Gate.Vote vote -> {
-                lines.add("  \"vote:" + vote.governor() + "\" [shape=ellipse, label=\"token holders\\n" + vote.delegates().size()
-                        + " delegates reach quorum\\n" + vote.duration() + "\"];");
+                lines.add("  \"vote:" + vote.governor() + "\" [shape=ellipse, label=\"token holders\\n"
+                        + escape(GateText.coalition(vote.need())) + "\\n" + escape(GateText.duration(vote.need())) + "\"];");
                 edge("\"vote:" + vote.governor() + "\"", target, relation, delay);
             }
             case Gate.Anyone anyone -> {

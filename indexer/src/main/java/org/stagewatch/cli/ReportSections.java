@@ -125,8 +125,9 @@ final class ReportSections {
         PathsReport paths = data.paths();
         document.heading(2, "3. Routes to critical contracts", "routes");
         document.paragraph("Every route to every permission on a contract the config marks critical: the contracts acted as from the "
-                + "permission outwards (via), the final actors (gate), the enforced delay and the fewest keys. A route is council-gated "
-                + "when every coalition on it holds at least 75% of a designated council's signers.");
+                + "permission outwards (via), the final actors (gate), the enforced delay, and either the fewest signing keys (a key "
+                + "route) or the fewest delegates whose voting power reaches the governor's quorum (a vote route: voters are not keys). "
+                + "A route is council-gated when every coalition on it holds at least 75% of a designated council's signers.");
         if (!paths.councils().isEmpty()) {
             document.paragraph("Designated councils: " + paths.councils().stream().map(council -> "%s (chain %d, %s) %d of %d"
                     .formatted(council.label(), council.chainId(), council.address(), council.threshold(), council.signers()))
@@ -139,24 +140,38 @@ final class ReportSections {
             document.heading(3, permission.label() + " — " + permission.permission() + " (chain " + permission.chainId() + ", "
                     + permission.target() + ")", null);
             PathsReport.RouteView open = permission.fastestNonCouncilRoute();
-            document.paragraph("%d routes%s; fewest keys %s; smallest delay %s; %s.".formatted(permission.routes().size(),
-                    permission.truncated() ? " (more exist: only the first are listed)" : "",
-                    permission.minKeys() == null ? "-" : permission.minKeys(),
+            document.paragraph("%d routes%s; fewest signing keys %s; fewest voters %s; smallest delay %s; %s.".formatted(
+                    permission.routes().size(), permission.truncated() ? " (more exist: only the first are listed)" : "",
+                    permission.minKeys() == null ? "- (every route needs a vote)" : permission.minKeys(),
+                    permission.minVoters() != null ? permission.minVoters()
+                            : permission.votersNote() == null ? "- (no vote route)" : "unknown (" + permission.votersNote() + ")",
                     permission.minDelaySeconds() == null ? "-" : Durations.of(permission.minDelaySeconds()),
                     open == null ? "every route is council-gated"
-                            : "fastest route not council-gated: " + Durations.of(open.delaySeconds()) + ", " + open.keys() + " keys"));
+                            : "fastest route not council-gated: route " + (permission.routes().indexOf(open) + 1) + ", "
+                            + Durations.of(open.delaySeconds())));
             List<List<Cell>> rows = new ArrayList<>();
             for (int i = 0; i < permission.routes().size(); i++) {
                 PathsReport.RouteView route = permission.routes().get(i);
                 List<List<Span>> via = route.via().stream().map(hop -> List.of(Span.text("← " + hop.label() + " (" + hop.relation()
                         + (hop.delaySeconds() > 0 ? ", " + Durations.of(hop.delaySeconds()) : "") + ") "), Span.code(hop.address()))).toList();
+                String keys = route.keys() + (route.approximate() ? " (at least)" : "");
                 rows.add(List.of(Cell.of(Integer.toString(i + 1)), Cell.of(Durations.of(route.delaySeconds())),
-                        Cell.of(route.keys() + (route.approximate() ? " (at least)" : "")),
+                        Cell.of(route.needsVote() ? (route.voters() == null ? "unknown" : route.voters().toString()) + " voters"
+                                + (route.keys() > 0 ? " + " + keys + " keys" : "") : keys + " keys"),
                         route.councilGated() ? Cell.status("gated") : Cell.of("no"), Cell.lines(via), Cell.code(route.gate()),
-                        Cell.of(route.vote() == null ? "-" : route.vote())));
+                        Cell.of(route.votes().isEmpty() ? "-" : route.votes().stream().map(vote -> voteText(vote))
+                                .collect(Collectors.joining("; ")))));
             }
-            document.table(List.of("#", "delay", "keys", "council-gated", "via", "gate", "vote"), rows);
+            document.table(List.of("#", "delay", "keys or voters", "council-gated", "via", "gate", "vote"), rows);
         }
+    }
+
+    /** A vote's quorum and duration, or why its quorum is unknown. */
+    private static String voteText(PathsReport.VoteView vote) {
+        String quorum = vote.quorum() == null ? vote.note() : "quorum(" + vote.quorumTimepoint() + ") = " + vote.quorum() + " ("
+                + vote.quorumSource() + ")";
+        return quorum + "; " + (vote.votingDelay() == null ? "?" : vote.votingDelay()) + " + "
+                + (vote.votingPeriod() == null ? "?" : vote.votingPeriod()) + " " + vote.clock() + " voting delay + period";
     }
 
     private void councils() {

@@ -101,18 +101,39 @@ class ControlCommandsTest {
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         JsonNode permission = report.get("permissions").get(0);
         assertThat(permission.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("chainId", "target",
-                "label", "permission", "minKeys", "minDelaySeconds", "fastestNonCouncilRoute", "truncated", "routes");
+                "label", "permission", "minKeys", "minVoters", "votersNote", "minDelaySeconds", "fastestKeyRoute", "fastestVoteRoute",
+                "fastestNonCouncilRoute", "truncated", "routes");
         assertThat(permission.get("target").asText()).isEqualTo(BRIDGE);
         assertThat(permission.get("permission").asText()).isEqualTo("upgrade");
         assertThat(permission.get("minKeys").asInt()).isEqualTo(2);
         JsonNode route = permission.get("routes").get(0);
         assertThat(route.get("councilGated").asBoolean()).as("2 of 3 signers is below 75%").isFalse();
         assertThat(permission.get("fastestNonCouncilRoute")).isEqualTo(route);
-        assertThat(route.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("delaySeconds", "keys",
-                "councilGated", "via", "gate", "vote", "approximate");
+        assertThat(permission.get("fastestKeyRoute")).isEqualTo(route);
+        assertThat(permission.get("minVoters").isNull()).as("no vote route").isTrue();
+        assertThat(permission.get("fastestVoteRoute").isNull()).isTrue();
+        assertThat(route.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("kind", "delaySeconds", "keys",
+                "voters", "councilGated", "via", "gate", "votes", "approximate");
+        assertThat(route.get("kind").asText()).isEqualTo("keys");
         assertThat(route.get("via").findValuesAsText("relation")).containsExactly("owner", "2-of-3 signers");
         assertThat(route.get("gate").asText()).isEqualTo("2-of-3(" + String.join(", ", SIGNERS) + ")");
         assertThat(report.get("at").findValuesAsText("block")).containsExactly("5", "7");
+    }
+
+    /** The human output: each route as a tree, every signer on a line of its own, nothing cut. */
+    @Test
+    void shouldPrintEachRouteAsATreeWithTheWholeGate() {
+        assertThat(run("paths", "--dao", "dao", "--db", db)).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Bridge · upgrade (chain 1, " + BRIDGE + "): 1 route\n")
+                .contains("  fewest signing keys: 2 (fastest: route 1, 0 s)\n")
+                .contains("  route 1 · 2 signing keys · delay 0 s · not council-gated\n")
+                .contains("    via ProxyAdmin (owner) " + PROXY_ADMIN + "\n")
+                .contains("      ← Council (2-of-3 signers) " + COUNCIL + "\n")
+                .contains("    gate: 2 of these 3:\n")
+                .doesNotContain("fewest voters");
+        SIGNERS.forEach(signer -> assertThat(text).contains("\n      " + signer + "\n"));
+        assertThat(text.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(120);
     }
 
     @Test

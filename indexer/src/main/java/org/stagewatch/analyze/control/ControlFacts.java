@@ -1,13 +1,11 @@
 package org.stagewatch.analyze.control;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.stagewatch.project.ControlRows;
 import org.stagewatch.project.Rows;
+import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.ControlReadDao;
 import org.stagewatch.store.ControlReadings;
 import org.stagewatch.store.GovernanceDao;
@@ -23,9 +21,11 @@ import org.stagewatch.store.PowerQueries;
  */
 final class ControlFacts {
     private final Store store;
+    private final VoteQuorum quorums;
 
     ControlFacts(Store store) {
         this.store = store;
+        this.quorums = new VoteQuorum(store);
     }
 
     ControlReadDao rows() {
@@ -62,43 +62,24 @@ final class ControlFacts {
     }
 
     /**
-     * The token-holder vote of a governor at the block: the fewest delegates of {@code token} whose power
-     * reaches the latest quorum read (more than half of all delegated power when none was read), and
-     * voting delay + period in the governor's clock. Nobody when the delegated power cannot reach it.
+     * The token-holder vote of a governor at the block: the quorum at the block ({@link VoteQuorum}), the
+     * fewest delegates of {@code token} whose power at the block reaches it, and voting delay and period
+     * as last set by events at or before the block.
      */
-    Gate vote(Node governor, Node token, long block) {
-        List<PowerQueries.DelegatePower> powers = new ArrayList<>(new PowerQueries(store.database())
-                .powersAt(token.chainId(), token.address(), block));
-        powers.sort(Comparator.comparing(PowerQueries.DelegatePower::power).reversed()
-                .thenComparing(PowerQueries.DelegatePower::delegate));
-        BigInteger total = powers.stream().map(PowerQueries.DelegatePower::power).reduce(BigInteger.ZERO, BigInteger::add);
-        Optional<BigInteger> quorum = rows().latestReadingOfAnyArgs(governor.chainId(), governor.address(), "quorum", block)
-                .map(BigInteger::new);
-        // the bar: the quorum, or (none read yet) more than half of the delegated power
-        BigInteger bar = quorum.orElse(total.shiftRight(1).add(BigInteger.ONE));
-        List<String> delegates = new ArrayList<>();
-        BigInteger sum = BigInteger.ZERO;
-        for (PowerQueries.DelegatePower power : powers) {
-            if (sum.compareTo(bar) >= 0 && !delegates.isEmpty()) {
-                break;
-            }
-            delegates.add(power.delegate());
-            sum = sum.add(power.power());
-        }
-        boolean reachable = total.signum() > 0 && sum.compareTo(bar) >= 0;
-        return reachable ? new Gate.Vote(governor, delegates, votingDuration(governor, block)) : Gate.NOBODY;
-    }
-
-    private String votingDuration(Node governor, long block) {
+    Gate.Vote vote(Node governor, ContractRow token, long block) {
+        List<TokenVote.Voter> powers = new PowerQueries(store.database()).powersAt(token.chainId(), token.address(), block).stream()
+                .map(power -> new TokenVote.Voter(power.delegate(), power.power())).toList();
         List<Rows.GovernorSetting> settings = store.jdbi().onDemand(GovernanceDao.class)
                 .settings(governor.chainId(), governor.address(), block);
-        long total = 0;
-        for (String name : List.of("votingDelay", "votingPeriod")) {
-            total += settings.stream().filter(setting -> setting.setting().equals(name)).reduce((a, b) -> b)
-                    .map(setting -> Long.parseLong(setting.newValue())).orElse(0L);
-        }
-        String mode = reading(governor, "CLOCK_MODE", Long.MAX_VALUE).map(StateRead::value).orElse("mode=blocknumber");
-        return total + (mode.contains("timestamp") ? " s" : " blocks") + " voting delay + period";
+        String clock = quorums.mode(governor).contains("timestamp") ? "seconds" : "blocks";
+        return new Gate.Vote(governor, TokenVote.of(governor.chainId(), token.address(), block, quorums.at(governor, token, block),
+                powers, setting(settings, "votingDelay"), setting(settings, "votingPeriod"), clock));
+    }
+
+    /** The setting's last value at or before the block; null when none was indexed. */
+    private static Long setting(List<Rows.GovernorSetting> settings, String name) {
+        return settings.stream().filter(setting -> setting.setting().equals(name)).reduce((a, b) -> b)
+                .map(setting -> Long.parseLong(setting.newValue())).orElse(null);
     }
 
     private Optional<StateRead> reading(Node contract, String name, long block) {

@@ -83,8 +83,8 @@ public final class ControlGraphBuilder {
         return this;
     }
 
-    /** A governor acts when a proposal passes: {@code vote} is a {@link Gate.Vote}, or nobody when no vote can pass. */
-    public ControlGraphBuilder governor(Node governor, Gate vote) {
+    /** A governor acts when a proposal passes: its token-holder vote. */
+    public ControlGraphBuilder governor(Node governor, Gate.Vote vote) {
         graph.addActsAs(graph.hop(governor, "token-holder vote", 0), vote);
         return this;
     }

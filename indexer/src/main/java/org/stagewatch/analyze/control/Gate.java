@@ -26,14 +26,11 @@ public sealed interface Gate permits Gate.Key, Gate.Anyone, Gate.Nobody, Gate.Vo
     }
 
     /**
-     * The token-holder vote of a governor. {@code delegates} are the fewest delegates whose power reaches
-     * the quorum at the block asked about (the keys of the vote); {@code duration} is voting delay + period
-     * in the governor's clock, e.g. "22 blocks", kept apart from enforced delays.
+     * The token-holder vote of a governor: what it needs at the block asked about (quorum, the fewest
+     * delegates reaching it, voting delay and period). Its delegates are voters, not keys: no key count
+     * includes them.
      */
-    record Vote(Node governor, List<String> delegates, String duration) implements Gate {
-        public Vote {
-            delegates = List.copyOf(delegates);
-        }
+    record Vote(Node governor, TokenVote need) implements Gate {
     }
 
     /** {@code k} of the parties must act (k = n: all must). */
@@ -95,6 +92,53 @@ public sealed interface Gate permits Gate.Key, Gate.Anyone, Gate.Nobody, Gate.Vo
 
     static Gate all(List<Gate> parties) {
         return threshold(parties.size(), parties);
+    }
+
+    /** Whether some coalition satisfying the gate may include a vote. */
+    static boolean hasVote(Gate gate) {
+        return switch (gate) {
+            case Vote vote -> true;
+            case Step step -> hasVote(step.actor());
+            case AnyOf any -> any.options().stream().anyMatch(Gate::hasVote);
+            case Threshold threshold -> threshold.parties().stream().anyMatch(Gate::hasVote);
+            default -> false;
+        };
+    }
+
+    /** The gate for coalitions that win no vote: every vote replaced by nobody. */
+    static Gate withoutVotes(Gate gate) {
+        return switch (gate) {
+            case Vote vote -> NOBODY;
+            case Step step -> step(step.hop(), withoutVotes(step.actor()));
+            case AnyOf any -> anyOf(any.options().stream().map(Gate::withoutVotes).toList());
+            case Threshold threshold -> threshold(threshold.k(), threshold.parties().stream().map(Gate::withoutVotes).toList());
+            default -> gate;
+        };
+    }
+
+    /**
+     * The gate for coalitions that win at least one vote: a k-of-n gate becomes, for each party that can
+     * hold a vote, that party through a vote together with k − 1 of the others.
+     */
+    static Gate throughVote(Gate gate) {
+        return switch (gate) {
+            case Vote vote -> vote;
+            case Step step -> step(step.hop(), throughVote(step.actor()));
+            case AnyOf any -> anyOf(any.options().stream().map(Gate::throughVote).toList());
+            case Threshold threshold -> {
+                List<Gate> options = new ArrayList<>();
+                for (int i = 0; i < threshold.parties().size(); i++) {
+                    Gate party = threshold.parties().get(i);
+                    if (hasVote(party)) {
+                        List<Gate> others = new ArrayList<>(threshold.parties());
+                        others.remove(i);
+                        options.add(all(List.of(throughVote(party), threshold(threshold.k() - 1, others))));
+                    }
+                }
+                yield anyOf(options);
+            }
+            default -> NOBODY;
+        };
     }
 
     /** Satisfied by no one in particular and at once: anyone, possibly behind steps without delay. */

@@ -115,9 +115,8 @@ public final class IndexedControl {
     }
 
     /** The DAO's votes token on the governor's chain: the token its votes are counted in. */
-    private static Optional<Node> token(DaoScope dao, ContractRow governor) {
-        return dao.ofKind(ContractKind.VOTES_TOKEN).stream().filter(token -> token.chainId() == governor.chainId())
-                .findFirst().map(IndexedControl::node);
+    private static Optional<ContractRow> token(DaoScope dao, ContractRow governor) {
+        return dao.ofKind(ContractKind.VOTES_TOKEN).stream().filter(token -> token.chainId() == governor.chainId()).findFirst();
     }
 
     private static String nonNull(String address) {

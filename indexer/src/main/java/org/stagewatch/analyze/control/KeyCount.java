@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The fewest distinct counted keys any coalition satisfying a gate must hold. A key that occurs at
+ * The fewest distinct counted signing keys any coalition satisfying a gate must hold. A token-holder
+ * vote holds no key: its delegates are voters, counted apart ({@link Route#voters()}). A key that occurs at
  * one place in the gate is interchangeable with any other there, so only keys occurring at several
  * places ("shared", e.g. one signer on two Safes) need a choice: for every set X of shared keys
  * taken, the rest is exact bottom-up (a k-of-n gate takes its k cheapest parties, alternatives the
@@ -25,22 +26,20 @@ final class KeyCount {
     }
 
     private final Predicate<String> counted;
-    private final boolean votesCount;
     private final Map<String, Integer> sharedIndex = new HashMap<>();
 
-    private KeyCount(Predicate<String> counted, boolean votesCount) {
+    private KeyCount(Predicate<String> counted) {
         this.counted = counted;
-        this.votesCount = votesCount;
     }
 
-    /** Every key counts, and a vote needs its delegates. */
+    /** Every signing key counts. */
     static Result minKeys(Gate gate) {
-        return new KeyCount(key -> true, true).count(gate);
+        return new KeyCount(key -> true).count(gate);
     }
 
-    /** Only members count; a vote could be carried by anyone, so it needs no member. */
+    /** Only members count. */
     static Result minMembers(Gate gate, Set<String> members) {
-        return new KeyCount(members::contains, false).count(gate);
+        return new KeyCount(members::contains).count(gate);
     }
 
     private Result count(Gate gate) {
@@ -69,16 +68,11 @@ final class KeyCount {
                     out.merge(key.address(), 1, Integer::sum);
                 }
             }
-            case Gate.Vote vote -> {
-                if (votesCount) {
-                    vote.delegates().stream().filter(counted).forEach(delegate -> out.merge(delegate, 1, Integer::sum));
-                }
-            }
             case Gate.Step step -> occurrences(step.actor(), out);
             case Gate.AnyOf any -> any.options().forEach(option -> occurrences(option, out));
             case Gate.Threshold threshold -> threshold.parties().forEach(party -> occurrences(party, out));
             default -> {
-                // anyone, nobody, refs: no keys
+                // anyone, nobody, refs, votes: no keys
             }
         }
     }
@@ -87,8 +81,7 @@ final class KeyCount {
     private int cost(Gate gate, Long taken) {
         return switch (gate) {
             case Gate.Key key -> keyCost(key.address(), taken);
-            case Gate.Vote vote -> votesCount ? vote.delegates().stream().mapToInt(d -> keyCost(d, taken))
-                    .reduce(0, (a, b) -> Math.min(IMPOSSIBLE, a + b)) : 0;
+            case Gate.Vote vote -> 0;
             case Gate.Anyone anyone -> 0;
             case Gate.Ref ref -> 0;
             case Gate.Nobody nobody -> IMPOSSIBLE;

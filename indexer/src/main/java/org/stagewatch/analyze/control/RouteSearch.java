@@ -11,7 +11,9 @@ import org.stagewatch.analyze.AnalyzeException;
 
 /**
  * Finds every route to a permission: resolves the {@link Gate.Ref}s of its gate through the graph
- * down to final actors (keys, votes, anyone), then splits the alternatives into routes. A node met
+ * down to final actors (keys, votes, anyone), then splits the alternatives into routes, and each route
+ * whose gate holds a vote into its coalitions that win no vote (a key route, if any) and those that win
+ * one (a vote route), so that signing keys and voters are never counted together. A node met
  * again on the path being resolved is a cycle and resolves to no one, so a search always ends (an
  * executor that is its own admin adds nothing). An address that is not a configured contract is a
  * key, unless its chain settles on a parent where its unaliased address is a configured contract:
@@ -23,19 +25,42 @@ public final class RouteSearch {
 
     private final ControlGraph graph;
     private int resolutions;
+    private boolean truncated;
 
     public RouteSearch(ControlGraph graph) {
         this.graph = graph;
     }
 
-    /** Routes of a permission's gate, fastest first (then fewest keys), without duplicates; at most {@value #MAX_ROUTES}. */
+    /**
+     * Routes of a permission's gate, fastest first (then key routes before vote routes, fewest keys), without
+     * duplicates; at most {@value #MAX_ROUTES} of each kind.
+     */
     public List<Route> routes(Gate permission) {
         resolutions = 0;
+        truncated = false;
         Gate resolved = resolve(permission, new ArrayDeque<>());
         Set<Candidate> candidates = new LinkedHashSet<>();
         expand(resolved, List.of(), candidates);
-        return candidates.stream().map(candidate -> Route.of(candidate.via(), candidate.gate(), graph.councils().values()))
-                .sorted(Route.FASTEST_THEN_FEWEST_KEYS).toList();
+        Set<Candidate> keyRoutes = new LinkedHashSet<>();
+        Set<Candidate> voteRoutes = new LinkedHashSet<>();
+        for (Candidate candidate : candidates) {
+            if (!Gate.hasVote(candidate.gate())) {
+                keyRoutes.add(candidate);
+                continue;
+            }
+            expand(Gate.withoutVotes(candidate.gate()), candidate.via(), keyRoutes);
+            expand(Gate.throughVote(candidate.gate()), candidate.via(), voteRoutes);
+        }
+        List<Route> routes = new ArrayList<>();
+        keyRoutes.forEach(candidate -> routes.add(Route.of(candidate.via(), candidate.gate(), false, graph.councils().values())));
+        voteRoutes.forEach(candidate -> routes.add(Route.of(candidate.via(), candidate.gate(), true, graph.councils().values())));
+        routes.sort(Route.FASTEST_THEN_FEWEST_KEYS);
+        return routes;
+    }
+
+    /** Whether the last {@link #routes} call stopped at {@value #MAX_ROUTES} routes of a kind: more exist. */
+    public boolean truncated() {
+        return truncated;
     }
 
     /** A route before measuring: the steps from the permission outwards, and the gate at their end. */
@@ -93,6 +118,7 @@ public final class RouteSearch {
     /** Splits alternatives into routes; a k-of-n gate over several parties ends the route's chain of steps. */
     private void expand(Gate gate, List<Hop> via, Set<Candidate> out) {
         if (out.size() >= MAX_ROUTES) {
+            truncated = true;
             return;
         }
         switch (gate) {

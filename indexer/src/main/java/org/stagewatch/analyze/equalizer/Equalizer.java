@@ -39,7 +39,9 @@ import org.stagewatch.store.PowerQueries;
 /**
  * The decentralization equalizer (DESIGN.md §7) at one point in time: six scores from 0 to 100, each
  * from indexed state with the formula README.md documents, so a DAO's progress along each can be
- * read and plotted. The formulas, with W the exit window, K fewest keys, D smallest delay:
+ * read and plotted. The formulas, with W the exit window, K the fewest signing keys over the routes that
+ * need no token-holder vote (full marks when every route needs one: the vote's concentration is
+ * votingPower's), D smallest delay:
  * <ul>
  * <li>votingPower = 100 · min(1, log₁₀(effectiveDelegates) / 2): one delegate 0, ten 50, a hundred 100;</li>
  * <li>upgradeControl = 60 · min(1, W / 30 d) + 40 · min(1, K / 8), over routes to critical permissions;</li>
@@ -99,18 +101,20 @@ public final class Equalizer {
     }
 
     private static Dimension upgradeControl(StageFacts facts) {
-        String formula = "60 · min(1, exitWindow / 30 d) + 40 · min(1, fewestKeys / 8)";
+        String formula = "60 · min(1, exitWindow / 30 d) + 40 · min(1, fewestKeys / 8), fewestKeys = signing keys over the routes"
+                + " that need no vote (1 when every route needs one)";
         if (facts.routes().isEmpty()) {
             return Dimension.absent("upgradeControl", formula, facts.criticalPermissions() == 0
                     ? "no critical contracts: mark them critical: true" : "no route can upgrade the critical contracts");
         }
         ExitWindow window = ExitWindow.of(facts);
-        int keys = facts.routes().stream().mapToInt(StageFacts.RouteFacts::keys).min().orElse(0);
+        Integer keys = facts.routes().stream().filter(route -> !route.needsVote()).map(StageFacts.RouteFacts::keys)
+                .min(Comparator.naturalOrder()).orElse(null);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("exitWindowSeconds", window.seconds());
         inputs.put("fewestKeys", keys);
         inputs.put("routes", facts.routes().size());
-        double score = 60 * Dimension.unit((double) window.seconds() / StageRules.THIRTY_DAYS) + 40 * Dimension.unit(keys / KEYS_FOR_FULL);
+        double score = 60 * Dimension.unit((double) window.seconds() / StageRules.THIRTY_DAYS) + 40 * keyScore(keys);
         return new Dimension("upgradeControl", Dimension.round(score), formula, inputs, null);
     }
 
@@ -140,7 +144,8 @@ public final class Equalizer {
     }
 
     private static Dimension treasuryControl(ControlGraph graph, StageDeclaration declaration) {
-        String formula = "50 · min(1, fewestKeys / 8) + 50 · min(1, smallestDelay / 7 d), the weakest treasury";
+        String formula = "50 · min(1, fewestKeys / 8) + 50 · min(1, smallestDelay / 7 d), the weakest treasury; fewestKeys ="
+                + " signing keys over the routes that need no vote (1 when every route needs one)";
         List<StageConfig.ContractRef> treasuries = declaration.stage().treasuries();
         if (treasuries.isEmpty()) {
             return Dimension.absent("treasuryControl", formula, "no treasury declared in stage.treasuries");
@@ -157,17 +162,23 @@ public final class Equalizer {
                 weakest = weakest == null ? locked : weakest;
                 continue;
             }
-            int keys = routes.stream().mapToInt(Route::keys).min().orElse(0);
+            Integer keys = routes.stream().filter(route -> !route.needsVote()).map(Route::keys).min(Comparator.naturalOrder())
+                    .orElse(null);
             long delay = routes.stream().mapToLong(Route::delaySeconds).min().orElse(0);
             inputs.put("fewestKeys", keys);
             inputs.put("smallestDelaySeconds", delay);
-            double score = 50 * Dimension.unit(keys / KEYS_FOR_FULL) + 50 * Dimension.unit(delay / (double) StageRules.SEVEN_DAYS);
+            double score = 50 * keyScore(keys) + 50 * Dimension.unit(delay / (double) StageRules.SEVEN_DAYS);
             Dimension dimension = new Dimension("treasuryControl", Dimension.round(score), formula, inputs, null);
             if (weakest == null || dimension.score() < weakest.score()) {
                 weakest = dimension;
             }
         }
         return weakest;
+    }
+
+    /** min(1, K / 8) for the fewest signing keys K; 1 when no route acts without a token-holder vote (K null). */
+    private static double keyScore(Integer keys) {
+        return keys == null ? 1 : Dimension.unit(keys / KEYS_FOR_FULL);
     }
 
     private Dimension proposalAccess(DaoScope dao, Optional<ContractRow> token, long block) {

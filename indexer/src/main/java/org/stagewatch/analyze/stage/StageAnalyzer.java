@@ -59,7 +59,7 @@ public final class StageAnalyzer {
         for (PathsReport.PermissionRoutes permission : paths.permissions()) {
             for (PathsReport.RouteView route : permission.routes()) {
                 routes.add(new StageFacts.RouteFacts(permission.chainId(), permission.target(), permission.label(), permission.permission(),
-                        route.delaySeconds(), route.keys(), route.councilGated(), route.via().stream()
+                        route.delaySeconds(), route.keys(), route.needsVote(), route.councilGated(), route.via().stream()
                         .map(hop -> hop.label() + " (" + hop.relation() + ")").reduce((a, b) -> a + " ← " + b).orElse("-")
                         + " ← " + abbreviate(route.gate())));
             }

@@ -40,9 +40,19 @@ public record StageFacts(List<StageConfig.ExitDelay> exitDelay, List<CouncilFact
         }
     }
 
-    /** One route to a permission on a critical contract ({@code via}: the contracts acted as, outwards). */
+    /**
+     * One route to a permission on a critical contract ({@code via}: the contracts acted as, outwards).
+     *
+     * @param keys      the fewest signing keys (on a vote route, those needed besides the vote)
+     * @param needsVote every coalition on the route wins a token-holder vote (its voters are in {@code via}'s gate)
+     */
     public record RouteFacts(long chainId, String target, String label, String permission, long delaySeconds, int keys,
-                             boolean councilGated, String via) {
+                             boolean needsVote, boolean councilGated, String via) {
+        /** A route that signing keys alone exercise. */
+        public RouteFacts(long chainId, String target, String label, String permission, long delaySeconds, int keys,
+                          boolean councilGated, String via) {
+            this(chainId, target, label, permission, delaySeconds, keys, false, councilGated, via);
+        }
     }
 
     /**

@@ -154,7 +154,8 @@ public final class StageRules {
 
     static Evidence routeEvidence(String what, StageFacts.RouteFacts route, long exitDelay) {
         return new Evidence(what, route.label() + " " + route.permission() + ": delay " + route.delaySeconds() + " s − exit delay "
-                + exitDelay + " s = " + (route.delaySeconds() - exitDelay) + " s, " + route.keys() + " keys"
+                + exitDelay + " s = " + (route.delaySeconds() - exitDelay) + " s, " + (route.needsVote() ? "a token-holder vote"
+                + (route.keys() > 0 ? " and " + route.keys() + " signing keys" : "") : route.keys() + " signing keys")
                 + (route.councilGated() ? ", council-gated" : "") + " via " + route.via(), route.chainId(), route.target(), null, null);
     }
 

@@ -18,7 +18,8 @@ import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * The test's own view of a chain at a past block, independent of the code under test: a Safe's
- * getOwners / getThreshold / getModulesPaginated and a timelock's getMinDelay by eth_call, and
+ * getOwners / getThreshold / getModulesPaginated, a timelock's getMinDelay, a governor's quorum(t)
+ * and a token's getPastVotes by eth_call, and
  * EIP-1967 slots by eth_getStorageAt, all with plain web3j.
  */
 public final class ChainAt {
@@ -47,8 +48,15 @@ public final class ChainAt {
         return (BigInteger) call(contract, new Function(function, List.of(), List.of(new TypeReference<Uint256>() { }))).get(0).getValue();
     }
 
-    BigInteger votes(String token, String account) throws Exception {
-        return (BigInteger) call(token, new Function("getVotes", List.of(new Address(account)),
+    /** A view taking one uint256, e.g. a governor's {@code quorum(timepoint)}. */
+    public BigInteger uint(String contract, String function, long argument) throws Exception {
+        return (BigInteger) call(contract, new Function(function, List.of(new Uint256(argument)),
+                List.of(new TypeReference<Uint256>() { }))).get(0).getValue();
+    }
+
+    /** The token's {@code getPastVotes(account, timepoint)}. */
+    BigInteger pastVotes(String token, String account, long timepoint) throws Exception {
+        return (BigInteger) call(token, new Function("getPastVotes", List.of(new Address(account), new Uint256(timepoint)),
                 List.of(new TypeReference<Uint256>() { }))).get(0).getValue();
     }
 

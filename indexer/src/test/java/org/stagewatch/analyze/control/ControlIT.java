@@ -2,7 +2,10 @@ package org.stagewatch.analyze.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +13,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.stagewatch.analyze.DaoScope;
+import org.stagewatch.cli.StagewatchCommand;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.devnet.AnvilNode;
@@ -25,11 +31,16 @@ import org.stagewatch.devnet.DevKeys;
 import org.stagewatch.devnet.RollupDao;
 import org.stagewatch.devnet.RollupDaoDeployer;
 import org.stagewatch.devnet.RollupScenario;
+import org.stagewatch.devnet.Transactor;
 import org.stagewatch.store.ControlReadings;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * An Arbitrum-like DAO on two anvil chains (L1 and L2, {@link RollupDaoDeployer}), whose L1 council
@@ -37,7 +48,11 @@ import org.stagewatch.sync.SyncProgress;
  * 7 to 9 ({@link RollupScenario}), indexed from both chains into one database. What Stagewatch
  * indexed must equal what the contracts answer at every block (getOwners, getThreshold,
  * getModulesPaginated, the EIP-1967 slots), and the routes to upgrade the L1 bridge must be the
- * council's and the DAO's, with the delays read from the chain, before and after the change.
+ * council's and the DAO's, with the delays read from the chain, before and after the change. The L2
+ * holders first move most of their tokens to an address that never delegates, so that the quorum
+ * (4% of the supply) takes three of the four delegates: {@code paths --json} must give the council's
+ * threshold as the fewest signing keys and, apart, the fewest delegates whose {@code getPastVotes}
+ * reach the governor's {@code quorum(B − 1)}, both asked of the chain by the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ControlIT {
@@ -45,6 +60,10 @@ class ControlIT {
     static final long L2 = 412346;
     static final long CHALLENGE_PERIOD = 45_818 * 12;
     static final int SLOT_INTERVAL = 3;
+    /** The treasury (anvil account 1) and the three holders: every delegate of the L2 token. */
+    static final int DELEGATES = 1 + RollupDaoDeployer.HOLDERS;
+    /** Holds most of the tokens and never delegates. */
+    static final String NON_VOTER = DevKeys.anvil(9).getAddress();
 
     @TempDir
     static Path dir;
@@ -60,12 +79,31 @@ class ControlIT {
         l1 = AnvilNode.start(L1);
         l2 = AnvilNode.start(L2);
         dao = RollupDaoDeployer.deploy(l1, l2);
+        spreadPower();
         played = RollupScenario.play(l1, dao);
         Path config = dir.resolve("rollup.yml");
         Files.writeString(config, config());
         store = new Store(Database.open(dir.resolve("rollup.db").toString()));
         new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.empty());
         scope = DaoScope.load(store, "rollup");
+        l2.mine(1); // one block past the indexed head: getPastVotes(d, head) can then be asked of the chain
+    }
+
+    /**
+     * The treasury and the three holders (25%, 30%, 25%, 20% of the supply, each its own delegate) keep 2%, 1.5%,
+     * 1% and 0.5% and send the rest to {@link #NON_VOTER}: the 4% quorum then takes three delegates, where
+     * "more than half of the delegated power" would take two.
+     */
+    private void spreadPower() {
+        Transactor tx = new Transactor(l2);
+        List<Integer> heldPercent = List.of(25, 30, 25, 20);
+        List<Integer> keptPerMille = List.of(20, 15, 10, 5);
+        for (int i = 0; i < DELEGATES; i++) {
+            BigInteger send = DemoDaoDeployer.TOTAL_SUPPLY.multiply(BigInteger.valueOf(heldPercent.get(i) * 10L - keptPerMille.get(i)))
+                    .divide(BigInteger.valueOf(1_000));
+            tx.sendAndMine(DevKeys.anvil(1 + i), dao.token().address(), FunctionEncoder.encode(new Function("transfer",
+                    List.of(new Address(NON_VOTER), new Uint256(send)), List.of())), 200_000, "move tokens away from delegate " + i);
+        }
     }
 
     @AfterAll
@@ -90,7 +128,7 @@ class ControlIT {
                     messagePaths:
                       - {label: Outbox (challenge period), fromChain: l2, from: "%s", toChain: l1, sender: "%s", delaySeconds: %d}
                 """.formatted(L1, l1.rpcUrl(), L2, l2.rpcUrl(), String.join("\n", List.of(
-                entry("votes-token", "l2", dao.token(), ""), entry("governor", "l2", dao.governor(), ""),
+                entry("votes-token", "l2", dao.token(), ", transfers: true"), entry("governor", "l2", dao.governor(), ""),
                 entry("timelock", "l2", dao.l2Timelock(), ""), entry("safe", "l2", dao.l2Council(), ", council: true"),
                 entry("upgrade-executor", "l2", dao.l2Executor(), ""), entry("ownable", "l2", dao.l2ProxyAdmin(), ""),
                 entry("proxy", "l2", dao.l2Gateway(), ", critical: true"), entry("timelock", "l1", dao.l1Timelock(), ""),
@@ -176,13 +214,14 @@ class ControlIT {
         assertThat(upgrade.routes()).extracting(PathsReport.RouteView::keys).first().isEqualTo(9);
     }
 
-    /** The two routes to upgrade the L1 bridge at {@code block} of the L1, every delay and threshold read from the chain. */
+    /** The two routes to upgrade the L1 bridge at {@code block} of the L1, every delay, threshold and vote read from the chain. */
     private void assertBridgeRoutes(PathsReport report, long block) throws Exception {
         ChainAt l1Chain = new ChainAt(l1.web3j(), block);
         int threshold = l1Chain.threshold(dao.l1Council().address());
         int signers = l1Chain.owners(dao.l1Council().address()).size();
         long l1Delay = l1Chain.uint(dao.l1Timelock().address(), "getMinDelay").longValueExact();
         long l2Delay = new ChainAt(l2.web3j(), head(l2)).uint(dao.l2Timelock().address(), "getMinDelay").longValueExact();
+        long l2Block = report.at().stream().filter(point -> point.chainId() == L2).findFirst().orElseThrow().block();
         PathsReport.PermissionRoutes bridge = report.permissions().stream()
                 .filter(permission -> permission.target().equals(dao.bridge().address())).findFirst().orElseThrow();
         assertThat(bridge.chainId()).isEqualTo(L1);
@@ -190,42 +229,76 @@ class ControlIT {
         assertThat(bridge.routes()).hasSize(2);
 
         PathsReport.RouteView council = bridge.routes().get(0);
+        assertThat(council.kind()).isEqualTo("keys");
         assertThat(council.delaySeconds()).isZero();
         assertThat(council.keys()).isEqualTo(threshold);
+        assertThat(council.voters()).isNull();
         assertThat(council.councilGated()).isEqualTo(threshold * 4 >= signers * 3);
         assertThat(council.via()).extracting(PathsReport.HopView::address)
                 .containsExactly(dao.l1ProxyAdmin().address(), dao.l1Executor().address(), dao.l1Council().address());
 
         PathsReport.RouteView daoRoute = bridge.routes().get(1);
+        assertThat(daoRoute.kind()).isEqualTo("vote");
         assertThat(daoRoute.delaySeconds()).isEqualTo(l2Delay + CHALLENGE_PERIOD + l1Delay).isEqualTo(8 * 86_400 + CHALLENGE_PERIOD + 3 * 86_400);
         assertThat(daoRoute.councilGated()).isFalse();
-        assertThat(daoRoute.vote()).isEqualTo((DemoDaoDeployer.VOTING_DELAY_BLOCKS + DemoDaoDeployer.VOTING_PERIOD_BLOCKS)
-                + " blocks voting delay + period");
-        assertThat(daoRoute.keys()).as("fewest delegates with more than half the votes (no quorum read yet)").isEqualTo(voteKeys());
+        assertThat(daoRoute.keys()).as("delegates are no signing keys").isZero();
+        ChainVote chainVote = chainVote(l2Block);
+        assertThat(daoRoute.voters()).isEqualTo(chainVote.delegates().size());
+        assertThat(daoRoute.votes()).singleElement().satisfies(vote -> {
+            assertThat(vote.governor()).isEqualTo(dao.governor().address());
+            assertThat(vote.block()).isEqualTo(l2Block);
+            assertThat(vote.quorumTimepoint()).isEqualTo(l2Block - 1);
+            assertThat(vote.quorum()).isEqualTo(chainVote.quorum());
+            assertThat(vote.delegates()).extracting(TokenVote.Voter::address).containsExactlyElementsOf(chainVote.delegates());
+            assertThat(vote.votingDelay()).isEqualTo((long) DemoDaoDeployer.VOTING_DELAY_BLOCKS);
+            assertThat(vote.votingPeriod()).isEqualTo((long) DemoDaoDeployer.VOTING_PERIOD_BLOCKS);
+            assertThat(vote.clock()).isEqualTo("blocks");
+        });
         assertThat(daoRoute.via()).extracting(PathsReport.HopView::address).containsExactly(dao.l1ProxyAdmin().address(),
                 dao.l1Executor().address(), dao.l1Timelock().address(), dao.bridge().address(), dao.l2Timelock().address(),
                 dao.governor().address());
-        assertThat(bridge.minKeys()).isEqualTo(Math.min(threshold, daoRoute.keys()));
+        assertThat(bridge.minKeys()).isEqualTo(threshold);
+        assertThat(bridge.minVoters()).isEqualTo(chainVote.delegates().size());
+        assertThat(bridge.votersNote()).isNull();
         assertThat(bridge.minDelaySeconds()).isZero();
+        assertThat(bridge.fastestKeyRoute()).isEqualTo(council);
+        assertThat(bridge.fastestVoteRoute()).isEqualTo(daoRoute);
         assertThat(bridge.fastestNonCouncilRoute()).isEqualTo(council.councilGated() ? daoRoute : council);
     }
 
-    /** The fewest delegates whose getVotes add up to more than half of all, from the token itself. */
-    private int voteKeys() throws Exception {
-        ChainAt chain = new ChainAt(l2.web3j(), head(l2));
-        List<BigInteger> votes = new ArrayList<>();
-        for (int account = 1; account <= 1 + RollupDaoDeployer.HOLDERS; account++) {
-            votes.add(chain.votes(dao.token().address(), DevKeys.anvil(account).getAddress()));
+    /** The quorum at L2 block B and the fewest delegates reaching it, heaviest first, as the chain answers. */
+    record ChainVote(BigInteger quorum, List<String> delegates) {
+    }
+
+    /**
+     * The governor's quorum(B − 1) asked at block B, every delegate's getPastVotes(d, B) asked at the latest block,
+     * sorted by power (then address) and counted until they reach the quorum: the test's own count.
+     */
+    private ChainVote chainVote(long block) throws Exception {
+        BigInteger quorum = new ChainAt(l2.web3j(), block).uint(dao.governor().address(), "quorum", block - 1);
+        ChainAt latest = new ChainAt(l2.web3j(), head(l2));
+        assertThat(head(l2)).isGreaterThan(block);
+        record Power(String address, BigInteger votes) {
         }
-        votes.sort(Comparator.reverseOrder());
-        BigInteger total = votes.stream().reduce(BigInteger.ZERO, BigInteger::add);
-        assertThat(total).isEqualTo(DemoDaoDeployer.TOTAL_SUPPLY);
+        List<Power> powers = new ArrayList<>();
+        List<String> candidates = new ArrayList<>(List.of(NON_VOTER));
+        for (int account = 1; account <= DELEGATES; account++) {
+            candidates.add(DevKeys.anvil(account).getAddress());
+        }
+        for (String candidate : candidates) {
+            powers.add(new Power(candidate.toLowerCase(java.util.Locale.ROOT), latest.pastVotes(dao.token().address(), candidate, block)));
+        }
+        powers.sort(Comparator.comparing(Power::votes).reversed().thenComparing(Power::address));
         BigInteger sum = BigInteger.ZERO;
-        int keys = 0;
-        while (sum.shiftLeft(1).compareTo(total) <= 0) {
-            sum = sum.add(votes.get(keys++));
+        List<String> delegates = new ArrayList<>();
+        for (Power power : powers) {
+            if (delegates.isEmpty() || sum.compareTo(quorum) < 0) {
+                sum = sum.add(power.votes());
+                delegates.add(power.address());
+            }
         }
-        return keys;
+        assertThat(sum).as("the delegates at %d reach quorum(%d)", block, block - 1).isGreaterThanOrEqualTo(quorum);
+        return new ChainVote(quorum, delegates);
     }
 
     @Test
@@ -234,6 +307,68 @@ class ControlIT {
         assertBridgeRoutes(report, head(l1));
         assertThat(report.permissions().stream().filter(p -> p.target().equals(dao.bridge().address())).findFirst().orElseThrow()
                 .routes().get(0).keys()).isEqualTo(9);
+    }
+
+    /**
+     * {@code paths --json} as a user runs it, before and after the threshold raise: every critical permission's
+     * {@code minKeys} is the threshold of the council that reaches it with the fewest signers at that block, and
+     * {@code minVoters} the fewest delegates reaching the quorum, both read from the chain by the test.
+     */
+    @Test
+    void shouldPrintTheCouncilsThresholdAsMinKeysAndTheChainsVoteCoalitionAsMinVoters() throws Exception {
+        for (Long block : java.util.Arrays.asList(played.thresholdRaised() - 1, null)) {
+            JsonNode report = pathsJson(block);
+            long l1Block = point(report, L1);
+            long l2Block = point(report, L2);
+            int l1Threshold = new ChainAt(l1.web3j(), l1Block).threshold(dao.l1Council().address());
+            int l2Threshold = new ChainAt(l2.web3j(), l2Block).threshold(dao.l2Council().address());
+            assertThat(l1Threshold).isEqualTo(block == null ? 9 : 7);
+            ChainVote vote = chainVote(l2Block);
+            assertThat(report.get("permissions")).hasSize(3).allSatisfy(permission -> {
+                // an L2 permission is also reached by the L1 council: it upgrades the bridge, the L1 timelock's proposer,
+                // whose alias executes on the L2
+                assertThat(permission.get("minKeys").asInt()).as("minKeys of %s at %s", permission.get("label"), block)
+                        .isEqualTo(permission.get("chainId").asLong() == L1 ? l1Threshold : Math.min(l1Threshold, l2Threshold));
+                assertThat(permission.get("minVoters").asInt()).as("minVoters of %s at %s", permission.get("label"), block)
+                        .isEqualTo(vote.delegates().size());
+                assertThat(permission.get("votersNote").isNull()).isTrue();
+                JsonNode voteRoute = permission.get("fastestVoteRoute");
+                assertThat(voteRoute.get("kind").asText()).isEqualTo("vote");
+                assertThat(voteRoute.get("votes").get(0).get("quorum").asText()).isEqualTo(vote.quorum().toString());
+                assertThat(voteRoute.get("votes").get(0).get("quorumTimepoint").asLong()).isEqualTo(l2Block - 1);
+                // the fastest key route is a council's at once; the fewest keys may take longer (7 via the L1 timelock)
+                assertThat(permission.get("fastestKeyRoute").get("kind").asText()).isEqualTo("keys");
+                assertThat(permission.get("fastestKeyRoute").get("delaySeconds").asLong()).isZero();
+            });
+        }
+        assertThat(chainVote(point(pathsJson(null), L2)).delegates()).as("the quorum takes three of the four delegates").hasSize(3);
+    }
+
+    /** The point of {@code chainId} in a paths document. */
+    private static long point(JsonNode report, long chainId) {
+        for (JsonNode point : report.get("at")) {
+            if (point.get("chainId").asLong() == chainId) {
+                return point.get("block").asLong();
+            }
+        }
+        throw new AssertionError("no point for chain " + chainId + " in " + report.get("at"));
+    }
+
+    /** {@code stagewatch paths --dao rollup --json} over the test's database, at L1 block {@code block} (null: the heads). */
+    private JsonNode pathsJson(Long block) throws Exception {
+        List<String> args = new ArrayList<>(List.of("paths", "--dao", "rollup", "--db", dir.resolve("rollup.db").toString(), "--json"));
+        if (block != null) {
+            args.addAll(List.of("--block", Long.toString(block), "--chain", Long.toString(L1)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(StagewatchCommand.execute(args.toArray(String[]::new))).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

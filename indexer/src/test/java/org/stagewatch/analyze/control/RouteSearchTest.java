@@ -2,6 +2,7 @@ package org.stagewatch.analyze.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -187,16 +188,24 @@ class RouteSearchTest {
         assertThat(routes(l2Executor)).singleElement().satisfies(route -> assertThat(route.gate()).isEqualTo(new Gate.Key(aliased)));
     }
 
+    /** A vote whose quorum is {@code quorum}, over delegates with the given powers (anvil-like addresses). */
+    static Gate.Vote vote(Node governor, BigInteger quorum, long... powers) {
+        List<TokenVote.Voter> voters = IntStream.range(0, powers.length)
+                .mapToObj(i -> new TokenVote.Voter("0x%040x".formatted(0xD0000 + i), BigInteger.valueOf(powers[i]))).toList();
+        VoteQuorum.Quorum bar = quorum == null ? VoteQuorum.Quorum.unknown(99L, "no quorum(99) reading is stored, and so on")
+                : new VoteQuorum.Quorum(99L, quorum, "test", null);
+        return new Gate.Vote(governor, TokenVote.of(governor.chainId(), "0x%040x".formatted(0xA0000), 100, bar, voters, 2L, 20L, "blocks"));
+    }
+
     @Test
     void shouldAddTheChallengePeriodOfAnL2ToL1HopBetweenBothTimelocks() {
         Node governor = node(L2, 1);
         Node l2Timelock = node(L2, 2);
         Node bridge = node(L1, 3);
         Node l1Timelock = node(L1, 4);
-        List<String> delegates = keys(0, 3);
         graph.contract(governor, "governor", "Governor").contract(l2Timelock, "timelock", "L2 Timelock")
                 .contract(bridge, "proxy", "Bridge").contract(l1Timelock, "timelock", "L1 Timelock")
-                .governor(governor, new Gate.Vote(governor, delegates, "22 blocks"))
+                .governor(governor, vote(governor, BigInteger.valueOf(60), 30, 25, 25, 20))
                 .timelock(l2Timelock, 8 * DAY, List.of(governor.address()), List.of(), List.of(Node.ZERO), List.of())
                 .messagePath(l2Timelock, bridge, CHALLENGE, "Outbox")
                 .timelock(l1Timelock, 3 * DAY, List.of(bridge.address()), List.of(), List.of(Node.ZERO), List.of());
@@ -206,9 +215,122 @@ class RouteSearchTest {
             assertThat(relations(route)).containsExactly("PROPOSER_ROLE", "message path from L2 Timelock (Outbox)", "PROPOSER_ROLE",
                     "token-holder vote");
             assertThat(route.via().get(1).label()).isEqualTo("Bridge");
-            assertThat(route.keys()).isEqualTo(3);
+            assertThat(route.needsVote()).isTrue();
+            assertThat(route.keys()).as("delegates are no signing keys").isZero();
+            assertThat(route.voters()).as("30 + 25 + 25 reach 60; 30 + 25 do not").isEqualTo(3);
             assertThat(route.gate()).isInstanceOf(Gate.Vote.class);
         });
+    }
+
+    /** Arbitrum's shape: the council upgrades at once with its threshold of keys; the DAO through a vote, apart. */
+    @Test
+    void shouldCountTheCouncilsKeysAndTheVotesDelegatesOnSeparateRoutes() {
+        Node governor = node(L1, 1);
+        Node timelock = node(L1, 2);
+        Node executor = node(L1, 3);
+        List<String> signers = keys(0, 12);
+        Node council = safe(L1, 4, "Council", 9, signers);
+        graph.council(council, 9, Set.copyOf(signers)).contract(governor, "governor", "Governor")
+                .contract(timelock, "timelock", "Timelock").contract(executor, "upgrade-executor", "Executor")
+                .governor(governor, vote(governor, BigInteger.valueOf(40), 30, 25, 25, 20))
+                .timelock(timelock, 3 * DAY, List.of(governor.address()), List.of(), List.of(Node.ZERO), List.of())
+                .upgradeExecutor(executor, List.of(timelock.address(), council.address()), List.of());
+
+        List<Route> routes = routes(executor);
+
+        assertThat(routes).extracting(Route::needsVote).containsExactly(false, true);
+        assertThat(routes.get(0)).satisfies(route -> {
+            assertThat(route.keys()).isEqualTo(9);
+            assertThat(route.voters()).isNull();
+            assertThat(route.delaySeconds()).isZero();
+            assertThat(route.councilGated()).isTrue();
+        });
+        assertThat(routes.get(1)).satisfies(route -> {
+            assertThat(route.keys()).isZero();
+            assertThat(route.voters()).isEqualTo(2);
+            assertThat(route.delaySeconds()).isEqualTo(3 * DAY);
+            assertThat(route.councilGated()).isFalse();
+            assertThat(route.votes()).singleElement().satisfies(v -> assertThat(v.need().delegates()).extracting(TokenVote.Voter::power)
+                    .containsExactly(BigInteger.valueOf(30), BigInteger.valueOf(25)));
+        });
+    }
+
+    /** A 2-of-3 Safe whose third owner is the DAO's timelock: two keys alone, or one key with a vote — never "3 keys". */
+    @Test
+    void shouldSplitAThresholdWithAVoteIntoAKeyRouteAndAVoteRouteWithTheKeysItNeedsBesides() {
+        Node governor = node(L1, 1);
+        Node timelock = node(L1, 2);
+        List<String> people = keys(0, 2);
+        graph.contract(governor, "governor", "Governor").contract(timelock, "timelock", "Timelock")
+                .governor(governor, vote(governor, BigInteger.valueOf(50), 30, 25, 20))
+                .timelock(timelock, DAY, List.of(governor.address()), List.of(), List.of(Node.ZERO), List.of());
+        Node safe = safe(L1, 3, "2-of-3", 2, List.of(people.get(0), people.get(1), timelock.address()));
+
+        List<Route> routes = routes(safe);
+
+        assertThat(routes).hasSize(2);
+        assertThat(routes.get(0)).satisfies(route -> {
+            assertThat(route.needsVote()).isFalse();
+            assertThat(route.keys()).isEqualTo(2);
+            assertThat(route.delaySeconds()).isZero();
+            assertThat(Gate.hasVote(route.gate())).isFalse();
+        });
+        assertThat(routes.get(1)).satisfies(route -> {
+            assertThat(route.needsVote()).isTrue();
+            assertThat(route.keys()).as("one owner key besides the vote").isEqualTo(1);
+            assertThat(route.voters()).isEqualTo(2);
+            assertThat(route.delaySeconds()).isEqualTo(DAY);
+        });
+    }
+
+    @Test
+    void shouldLeaveTheVotersUnknownWhenTheQuorumIsUnknownNeverFallingBackToAnotherBar() {
+        Node governor = node(L1, 1);
+        graph.contract(governor, "governor", "Governor").governor(governor, vote(governor, null, 30, 25, 25, 20));
+
+        assertThat(routes(governor)).singleElement().satisfies(route -> {
+            assertThat(route.needsVote()).isTrue();
+            assertThat(route.voters()).isNull();
+            assertThat(route.votes()).singleElement().satisfies(v -> {
+                assertThat(v.need().delegates()).isEmpty();
+                assertThat(v.need().note()).isEqualTo("quorum at block 100 unknown: no quorum(99) reading is stored, and so on");
+                assertThat(v.need().delegatedPower()).isEqualTo(BigInteger.valueOf(100));
+            });
+            assertThat(GateText.of(route.gate())).contains("quorum at block 100 unknown");
+        });
+    }
+
+    @Test
+    void shouldSayAVoteIsOutOfReachWhenTheDelegatedPowerIsBelowTheQuorum() {
+        Node governor = node(L1, 1);
+        graph.contract(governor, "governor", "Governor").governor(governor, vote(governor, BigInteger.valueOf(101), 30, 25, 25, 20));
+
+        assertThat(routes(governor)).singleElement().satisfies(route -> {
+            assertThat(route.voters()).isNull();
+            assertThat(route.votes().get(0).need().unreachable()).isTrue();
+            assertThat(route.votes().get(0).need().note()).contains("(100) is below the quorum (101)");
+        });
+    }
+
+    @Test
+    void shouldTakeTheHeaviestDelegatesFirstAndAtLeastOneEvenForAZeroQuorum() {
+        Node governor = node(L1, 1);
+        assertThat(vote(governor, BigInteger.valueOf(55), 20, 0, 30, 25).need().delegates()).extracting(TokenVote.Voter::power)
+                .containsExactly(BigInteger.valueOf(30), BigInteger.valueOf(25));
+        assertThat(vote(governor, BigInteger.ZERO, 20, 30).need().voters()).isEqualTo(1);
+        assertThat(vote(governor, BigInteger.valueOf(100), 20, 30, 50).need().voters()).isEqualTo(3);
+        assertThat(vote(governor, BigInteger.ZERO).need().note()).isEqualTo("out of reach: no delegate holds voting power at block 100");
+    }
+
+    /** Two alternative votes, one with an unknown quorum: the fewest voters could be either, so it is unknown. */
+    @Test
+    void shouldNotTakeAKnownVoterCountWhenAnUnknownOneCouldBeSmaller() {
+        Node known = node(L1, 1);
+        Node unknown = node(L1, 2);
+        Gate both = Gate.threshold(1, List.of(vote(known, BigInteger.valueOf(50), 30, 25), vote(unknown, null, 90)));
+        assertThat(VoterCount.of(both)).isEqualTo(VoterCount.UNKNOWN);
+        Gate need = Gate.all(List.of(vote(known, BigInteger.valueOf(50), 30, 25), vote(node(L1, 3), BigInteger.valueOf(10), 9, 8)));
+        assertThat(VoterCount.of(need)).isEqualTo(4);
     }
 
     @Test
