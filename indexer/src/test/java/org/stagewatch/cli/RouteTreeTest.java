@@ -46,7 +46,7 @@ class RouteTreeTest {
                 .upgradeExecutor(executor, List.of(TIMELOCK, COUNCIL), List.of()).permission(executor, "act", new Gate.Ref(executor));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RouteTree.print(new PrintStream(out, true, StandardCharsets.UTF_8), new PathsAnalyzer(null).paths(new DaoScope("dao", List.of()),
-                new ChainPoints(Map.of(1L, new ChainPoints.Point(1, 100, 1_000))), graph.graph()));
+                new ChainPoints(Map.of(1L, new ChainPoints.Point(1, 100, 1_000L))), graph.graph()));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -41,7 +41,7 @@ class PathsAnalyzerTest {
 
     static PathsReport.PermissionRoutes paths(Gate.Vote vote) {
         PathsReport report = new PathsAnalyzer(null).paths(new DaoScope("dao", List.of()),
-                new ChainPoints(Map.of(L1, new ChainPoints.Point(L1, 100, 1_000))), arbitrumShape(vote));
+                new ChainPoints(Map.of(L1, new ChainPoints.Point(L1, 100, 1_000L))), arbitrumShape(vote));
         return report.permissions().get(0);
     }
 
