@@ -227,6 +227,39 @@ class ApiIT {
     }
 
     @Test
+    void shouldPublishTheStageHistoryAsAnAtomFeedAndTheStageAsABadge() throws Exception {
+        JsonNode history = JSON.readTree(demo.get("/api/v1/daos/demo/stage/history").body());
+        HttpResponse<String> feed = demo.get("/api/v1/daos/demo/stage/history.atom");
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        var document = javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var entries = document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertThat(entries.getLength()).isEqualTo(history.path("changes").size()).isPositive();
+        for (JsonNode change : history.path("changes")) {
+            String evidence = demo.base + "/api/v1/daos/demo/stage?chain=31337&amp;block=" + change.path("block").asText();
+            assertThat(feed.body()).contains(evidence).contains("urn:stagewatch:demo:stage:31337:" + change.path("block").asText())
+                    .contains(java.time.Instant.ofEpochSecond(change.path("time").asLong()).toString().replace("Z", ""));
+            for (JsonNode cause : change.path("events")) {
+                assertThat(feed.body()).contains(cause.asText().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            }
+            // the evidence link answers with the stage at that block
+            JsonNode then = JSON.readTree(demo.get("/api/v1/daos/demo/stage?chain=31337&block=" + change.path("block").asText()).body());
+            assertThat(then.path("stageLabel").asText()).isEqualTo(change.path("stageLabel").asText());
+        }
+
+        HttpResponse<String> badge = demo.get("/api/v1/daos/demo/stage.svg");
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(badge.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        JsonNode stage = JSON.readTree(demo.get("/api/v1/daos/demo/stage").body());
+        String shown = stage.path("stage").isNull() ? "not rated" : "Stage " + stage.path("stage").asInt();
+        assertThat(badge.body()).startsWith("<svg").contains(">" + shown + "</text>").contains("aria-label=\"stage: " + shown + "\"");
+        javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(badge.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(demo.get("/api/v1/daos/nosuchdao/stage.svg").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldRefuseEveryWriteThroughTheApisConnection() {
         Store store = demo.context.getBean(Store.class);
         Checkpoint before = checkpoint();
