@@ -18,7 +18,7 @@ public record DaoScope(String daoId, List<ContractRow> contracts) {
         if (rows.isEmpty()) {
             List<String> known = store.withSync(sync -> sync.contracts()).stream().map(ContractRow::daoId)
                     .distinct().toList();
-            throw new AnalyzeException("no DAO '%s' in %s (indexed DAOs: %s)".formatted(daoId,
+            throw new UnknownDaoException(daoId, "no DAO '%s' in %s (indexed DAOs: %s)".formatted(daoId,
                     store.database().location(), known.isEmpty() ? "none — run stagewatch index first"
                             : String.join(", ", known)));
         }

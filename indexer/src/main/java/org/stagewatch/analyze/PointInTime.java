@@ -45,8 +45,9 @@ public record PointInTime(long chainId, long block, BlockTime time, String note)
         }
         if (block != null) {
             if (block < 0 || block > checkpoint.blockNumber()) {
-                throw new AnalyzeException("block %d is outside the indexed range of chain %d (0 … %d); index further or pick an earlier block"
-                        .formatted(block, chainId, checkpoint.blockNumber()));
+                String message = "block %d is outside the indexed range of chain %d (0 … %d); index further or pick an earlier block"
+                        .formatted(block, chainId, checkpoint.blockNumber());
+                throw block < 0 ? new AnalyzeException(message) : new BeyondHeadException(chainId, checkpoint.blockNumber(), message);
             }
             return new PointInTime(chainId, block, BlockTime.of(store, chainId, block), null);
         }

@@ -81,7 +81,7 @@ public record SeriesPlan(String every, String from, String to) {
         if (text.matches("[0-9]+")) {
             long block = Long.parseLong(text);
             if (block > head.blockNumber()) {
-                throw new AnalyzeException("%s %d is beyond the indexed head of chain %d (block %d); index further or pick an earlier block"
+                throw new BeyondHeadException(chainId, head.blockNumber(), "%s %d is beyond the indexed head of chain %d (block %d); index further or pick an earlier block"
                         .formatted(option, block, chainId, head.blockNumber()));
             }
             return block;

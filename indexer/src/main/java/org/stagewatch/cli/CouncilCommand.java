@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.Change;
-import org.stagewatch.analyze.control.CouncilAnalyzer;
 import org.stagewatch.analyze.control.CouncilReport;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ final class CouncilCommand implements Callable<Integer> {
     public Integer call() {
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        CouncilReport report = new CouncilAnalyzer(store).councils(scope, point.resolve(store, scope), all);
+        CouncilReport report = Answers.councils(store, scope, point.resolve(store, scope), all);
         if (json) {
             Output.json(System.out, report);
         } else {

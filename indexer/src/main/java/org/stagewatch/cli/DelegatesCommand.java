@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.Labels;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +51,8 @@ final class DelegatesCommand implements Callable<Integer> {
         java.time.Instant at = pointInTime.instant();
         Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
-        DelegateRanking.Ranking ranking = new DelegateRanking(store).rank(DaoScope.load(store, dao), pointInTime.block, at,
-                top, window, entities);
+        DelegateRanking.Ranking ranking = Answers.delegates(store, DaoScope.load(store, dao), pointInTime.block, at, top, window,
+                entities);
         print(System.out, ranking, json);
         return 0;
     }

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -21,12 +19,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.SeriesPlan;
-import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.equalizer.Dimension;
 import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
-import org.stagewatch.config.ContractKind;
-import org.stagewatch.store.ContractRow;
+import org.stagewatch.query.Answers;
+import org.stagewatch.query.Documents;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,43 +63,33 @@ final class EqualizerCommand implements Callable<Integer> {
         SeriesPlan plan = seriesOptions.plan(point.pointInTime);
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        Equalizer equalizer = new Equalizer(store);
         if (plan == null) {
-            EqualizerReport report = equalizer.at(scope, point.resolve(store, scope), null);
+            EqualizerReport report = Answers.equalizer(store, scope, point.resolve(store, scope));
             if (json) {
                 Output.json(System.out, report);
             } else if (csv) {
-                csv(System.out, List.of(report));
+                Documents.equalizerCsv(System.out, List.of(report));
             } else {
                 print(System.out, report);
             }
             return 0;
         }
-        ContractRow timeline = timeline(scope);
-        List<SeriesPlan.Sample> samples = plan.samples(store, timeline);
-        List<EqualizerReport> reports = new ArrayList<>();
         long started = System.nanoTime();
-        for (SeriesPlan.Sample sample : samples) {
-            ChainPoints points = ChainPoints.resolve(store, scope, sample.block(), timeline.chainId(), null);
-            reports.add(equalizer.at(scope, points, sample.at() == null ? null : sample.at().getEpochSecond()));
-            if (reports.size() % 10 == 0 || reports.size() == samples.size()) {
+        Answers.EqualizerSeries series = Answers.equalizerSeries(store, scope, plan, (done, all) -> {
+            if (done % 10 == 0 || done.equals(all)) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.err.printf("equalizer: %d/%d points (%.1f points/s)%n", reports.size(), samples.size(), reports.size() / seconds);
+                System.err.printf("equalizer: %d/%d points (%.1f points/s)%n", done, all, done / seconds);
             }
-        }
+        });
+        List<EqualizerReport> reports = series.reports();
         if (seriesOptions.chart != null) {
             writeChart(seriesOptions.chart, dao, plan.every(), reports);
             System.err.println("equalizer: wrote " + seriesOptions.chart);
         }
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("dao", dao);
-            document.put("every", plan.every());
-            document.put("timelineChainId", timeline.chainId());
-            document.put("points", reports);
-            Output.json(System.out, document);
+            Output.json(System.out, Documents.equalizerSeries(dao, plan, series));
         } else if (csv) {
-            csv(System.out, reports);
+            Documents.equalizerCsv(System.out, reports);
         } else {
             reports.forEach(report -> {
                 print(System.out, report);
@@ -110,13 +97,6 @@ final class EqualizerCommand implements Callable<Integer> {
             });
         }
         return 0;
-    }
-
-    /** The contract whose chain the series steps along: the votes token, else a critical contract, else the first. */
-    static ContractRow timeline(DaoScope scope) {
-        return scope.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst()
-                .or(() -> scope.contracts().stream().filter(ContractRow::critical).findFirst())
-                .orElse(scope.contracts().get(0));
     }
 
     static void print(PrintStream out, EqualizerReport report) {
@@ -131,19 +111,6 @@ final class EqualizerCommand implements Callable<Integer> {
                             .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "))));
         }
         Output.table(out, rows);
-    }
-
-    static void csv(PrintStream out, List<EqualizerReport> reports) {
-        out.println("dao,chain_id,block,time," + String.join(",", Equalizer.DIMENSIONS));
-        for (EqualizerReport report : reports) {
-            List<String> cells = new ArrayList<>(List.of(report.dao(), Long.toString(report.chainId()), Long.toString(report.block()),
-                    report.time() == null ? "" : Instant.ofEpochSecond(report.time()).toString()));
-            for (String name : Equalizer.DIMENSIONS) {
-                Double score = report.dimension(name).score();
-                cells.add(score == null ? "" : String.format(Locale.ROOT, "%.1f", score));
-            }
-            out.println(String.join(",", cells));
-        }
     }
 
     /** The six scores over time, 0–100; time on the x axis for day/hour steps, blocks otherwise. */

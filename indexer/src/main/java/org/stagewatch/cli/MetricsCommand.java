@@ -6,9 +6,10 @@ import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.Labels;
-import org.stagewatch.analyze.MetricsAnalyzer;
 import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.SeriesPlan;
+import org.stagewatch.query.Answers;
+import org.stagewatch.query.Documents;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,27 +49,26 @@ final class MetricsCommand implements Callable<Integer> {
         Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
         if (plan == null) {
-            MetricsPoint point = analyzer.at(scope, pointInTime.block, pointInTime.instant(), entities);
+            MetricsPoint point = Answers.metrics(store, scope, pointInTime.block, pointInTime.instant(), entities);
             if (json) {
-                Output.json(System.out, MetricsOutput.json(point));
+                Output.json(System.out, Documents.metrics(point));
             } else if (csv) {
-                MetricsOutput.csv(System.out, List.of(point), entities != null);
+                Documents.metricsCsv(System.out, List.of(point), entities != null);
             } else {
                 MetricsOutput.human(System.out, point);
             }
             return 0;
         }
-        List<MetricsPoint> points = analyzer.series(scope, plan, entities);
+        List<MetricsPoint> points = Answers.metricsSeries(store, scope, plan, entities);
         if (seriesOptions.chart != null) {
             MetricsChart.write(seriesOptions.chart, dao, plan.every(), points);
             System.err.println("metrics: wrote " + seriesOptions.chart);
         }
         if (json) {
-            Output.json(System.out, MetricsOutput.seriesJson(dao, plan, points));
+            Output.json(System.out, Documents.metricsSeries(dao, plan, points));
         } else {
-            MetricsOutput.csv(System.out, points, entities != null);
+            Documents.metricsCsv(System.out, points, entities != null);
         }
         return 0;
     }

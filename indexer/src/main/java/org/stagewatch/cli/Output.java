@@ -3,22 +3,15 @@ package org.stagewatch.cli;
 import java.io.PrintStream;
 import java.math.BigInteger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /**
- * How commands print: one JSON document for {@code --json} (uint256 values as decimal strings, so
- * no consumer loses precision; decimals written plainly), aligned text tables otherwise.
+ * How commands print: one JSON document for {@code --json} (written as {@link org.stagewatch.query.Json} says,
+ * the same as the HTTP API's), aligned text tables otherwise.
  */
 final class Output {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(BigInteger.class, ToStringSerializer.instance))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    static final ObjectMapper JSON = org.stagewatch.query.Json.mapper();
 
     private Output() {
     }

@@ -9,6 +9,7 @@ import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.control.Node;
 import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.PathsReport;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class PathsCommand implements Callable<Integer> {
             DotRenderer.render(System.out, dao, points, analyzer.graph(scope, points), critical);
             return 0;
         }
-        PathsReport report = analyzer.paths(scope, points);
+        PathsReport report = Answers.paths(store, scope, points);
         if (json) {
             Output.json(System.out, report);
         } else {

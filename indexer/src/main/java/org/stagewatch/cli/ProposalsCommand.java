@@ -2,15 +2,15 @@ package org.stagewatch.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DecisiveSet;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.ProposalSummary;
+import org.stagewatch.query.Answers;
+import org.stagewatch.query.Documents;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,27 +36,13 @@ final class ProposalsCommand implements Callable<Integer> {
     public Integer call() {
         java.time.Instant at = pointInTime.instant();
         Store store = database.openExisting();
-        List<ProposalMetrics.Report> reports = new ProposalMetrics(store).reports(DaoScope.load(store, dao), pointInTime.block, at);
+        List<ProposalMetrics.Report> reports = Answers.proposals(store, DaoScope.load(store, dao), pointInTime.block, at);
         if (json) {
-            Output.json(System.out, Map.of("dao", dao, "proposals", reports.stream().map(ProposalsCommand::json).toList()));
+            Output.json(System.out, Documents.proposals(dao, reports));
         } else {
             print(System.out, dao, reports);
         }
         return 0;
-    }
-
-    /** A proposal's summary fields, then what its tallies mean (README: proposals --json). */
-    static Map<String, Object> json(ProposalMetrics.Report report) {
-        Map<String, Object> out = new LinkedHashMap<>(Output.JSON.convertValue(report.proposal(),
-                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
-        out.put("castWeight", report.proposal().castWeight().toString());
-        out.put("snapshotBlock", report.snapshotBlock());
-        out.put("totalVotingPowerAtSnapshot", report.votingPowerAtSnapshot() == null ? null : report.votingPowerAtSnapshot().toString());
-        out.put("turnout", report.turnout());
-        out.put("quorumMargin", report.quorumMargin() == null ? null : report.quorumMargin().toString());
-        out.put("quorumReached", report.quorumReached());
-        out.put("decisive", report.decisive());
-        return out;
     }
 
     static void print(PrintStream out, String dao, List<ProposalMetrics.Report> reports) {

@@ -56,7 +56,7 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         progress.accept("stage history…");
         StageHistory.Report history = new StageHistory(store).history(scope);
         Optional<ContractRow> token = scope.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst();
-        ContractRow sampled = EqualizerCommand.timeline(scope);
+        ContractRow sampled = org.stagewatch.query.Answers.timeline(scope);
         String step = every != null ? every : defaultStep(store, sampled);
         SeriesPlan plan = new SeriesPlan(step, null, null);
         MetricsPoint metrics = null;

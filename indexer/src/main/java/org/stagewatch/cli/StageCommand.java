@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.stage.Evidence;
 import org.stagewatch.analyze.stage.RequirementResult;
-import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ final class StageCommand implements Callable<Integer> {
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         if (history) {
-            StageHistory.Report report = new StageHistory(store).history(scope);
+            StageHistory.Report report = Answers.stageHistory(store, scope);
             if (json) {
                 Output.json(System.out, report);
             } else {
@@ -54,7 +54,7 @@ final class StageCommand implements Callable<Integer> {
             }
             return 0;
         }
-        StageReport report = new StageAnalyzer(store).rate(scope, point.resolve(store, scope));
+        StageReport report = Answers.stage(store, scope, point.resolve(store, scope));
         if (json) {
             Output.json(System.out, report);
         } else {

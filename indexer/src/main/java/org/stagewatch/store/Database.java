@@ -26,7 +26,7 @@ public final class Database {
     private final String location;
     private final boolean sqlite;
 
-    private Database(Jdbi jdbi, DataSource dataSource, String location, boolean sqlite) {
+    Database(Jdbi jdbi, DataSource dataSource, String location, boolean sqlite) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
         this.location = location;

@@ -1,0 +1,100 @@
+package org.stagewatch.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.stagewatch.analyze.DaoScope;
+import org.stagewatch.analyze.DelegateRanking;
+import org.stagewatch.analyze.Labels;
+import org.stagewatch.analyze.MetricsAnalyzer;
+import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.analyze.ProposalMetrics;
+import org.stagewatch.analyze.SeriesPlan;
+import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.control.CouncilAnalyzer;
+import org.stagewatch.analyze.control.CouncilReport;
+import org.stagewatch.analyze.control.PathsAnalyzer;
+import org.stagewatch.analyze.control.PathsReport;
+import org.stagewatch.analyze.equalizer.Equalizer;
+import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.analyze.stage.StageAnalyzer;
+import org.stagewatch.analyze.stage.StageHistory;
+import org.stagewatch.analyze.stage.StageReport;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.Store;
+
+/**
+ * Every question Stagewatch answers, asked of a store: what the CLI's commands print and what the HTTP
+ * API serves come from these functions, so the two cannot drift apart. Each takes its inputs already
+ * checked (a block, an instant, a plan) and returns the analysis result; {@link Documents} turns a result
+ * into the JSON document or CSV both print.
+ */
+public final class Answers {
+    private Answers() {
+    }
+
+    public static List<ProposalMetrics.Report> proposals(Store store, DaoScope dao, Long block, Instant at) {
+        return new ProposalMetrics(store).reports(dao, block, at);
+    }
+
+    public static DelegateRanking.Ranking delegates(Store store, DaoScope dao, Long block, Instant at, int top, int window,
+                                                    Labels labels) {
+        return new DelegateRanking(store).rank(dao, block, at, top, window, labels);
+    }
+
+    public static MetricsPoint metrics(Store store, DaoScope dao, Long block, Instant at, Labels labels) {
+        return new MetricsAnalyzer(store).at(dao, block, at, labels);
+    }
+
+    public static List<MetricsPoint> metricsSeries(Store store, DaoScope dao, SeriesPlan plan, Labels labels) {
+        return new MetricsAnalyzer(store).series(dao, plan, labels);
+    }
+
+    public static CouncilReport councils(Store store, DaoScope dao, ChainPoints points, boolean all) {
+        return new CouncilAnalyzer(store).councils(dao, points, all);
+    }
+
+    public static PathsReport paths(Store store, DaoScope dao, ChainPoints points) {
+        return new PathsAnalyzer(store).paths(dao, points);
+    }
+
+    public static StageReport stage(Store store, DaoScope dao, ChainPoints points) {
+        return new StageAnalyzer(store).rate(dao, points);
+    }
+
+    public static StageHistory.Report stageHistory(Store store, DaoScope dao) {
+        return new StageHistory(store).history(dao);
+    }
+
+    public static EqualizerReport equalizer(Store store, DaoScope dao, ChainPoints points) {
+        return new Equalizer(store).at(dao, points, null);
+    }
+
+    /** The equalizer along a series, and the chain it stepped along. */
+    public record EqualizerSeries(long timelineChainId, List<EqualizerReport> reports) {
+    }
+
+    /** @param progress told (points done, points in all) as the series is computed; it may be slow */
+    public static EqualizerSeries equalizerSeries(Store store, DaoScope dao, SeriesPlan plan, BiConsumer<Integer, Integer> progress) {
+        ContractRow timeline = timeline(dao);
+        List<SeriesPlan.Sample> samples = plan.samples(store, timeline);
+        Equalizer equalizer = new Equalizer(store);
+        List<EqualizerReport> reports = new ArrayList<>();
+        for (SeriesPlan.Sample sample : samples) {
+            ChainPoints points = ChainPoints.resolve(store, dao, sample.block(), timeline.chainId(), null);
+            reports.add(equalizer.at(dao, points, sample.at() == null ? null : sample.at().getEpochSecond()));
+            progress.accept(reports.size(), samples.size());
+        }
+        return new EqualizerSeries(timeline.chainId(), reports);
+    }
+
+    /** The contract whose chain an equalizer series steps along: the votes token, else a critical contract, else the first. */
+    public static ContractRow timeline(DaoScope dao) {
+        return dao.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst()
+                .or(() -> dao.contracts().stream().filter(ContractRow::critical).findFirst())
+                .orElse(dao.contracts().get(0));
+    }
+}

@@ -1,0 +1,24 @@
+package org.stagewatch.query;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
+/**
+ * How every answer document is written, by the CLI's {@code --json} and by the HTTP API alike: uint256
+ * values as decimal strings (no consumer loses precision), decimals written plainly, indented.
+ */
+public final class Json {
+    private Json() {
+    }
+
+    /** A new mapper with the documents' settings (a caller may add to its own copy, e.g. a mix-in). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(new SimpleModule().addSerializer(java.math.BigInteger.class, ToStringSerializer.instance))
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+}
