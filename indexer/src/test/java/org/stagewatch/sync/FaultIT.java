@@ -134,7 +134,7 @@ class FaultIT {
     void shouldIndexThroughALoadBalancerWithANodeBehindTheHead() throws Exception {
         // --to is the real head: whenever the lagging node reports the head, --to is 3 blocks past it
         try (FaultyRpcProxy proxy = new FaultyRpcProxy(node.rpcUrl(), 1875, 0, Duration.ZERO,
-                FaultyRpcProxy.Quirks.laggingNode(3, 0.4))) {
+                FaultyRpcProxy.Quirks.laggingNode(3, 0.5))) {
             Map<String, List<String>> lagged = backfillThrough(proxy, "lagging");
 
             FaultyRpcProxy.QuirkCounts counts = proxy.quirkCounts();

@@ -30,7 +30,8 @@ import com.sun.net.httpserver.HttpServer;
  * <p>It can also play what real providers do (each switched on for a run, see {@link Quirks}): rate-limit
  * single items of a batch (Alchemy's and Infura's per-item errors), cap the size of a batch (answered in one
  * of the {@link BatchRefusal} formats), and route requests at random to a second node that lags the real
- * head by a few blocks (as a load balancer does), which reports the lower head and has none of the blocks
+ * head by a few blocks (as a load balancer does; the first eth_blockNumber always goes there), which reports
+ * the lower head and has none of the blocks
  * above it: null blocks, "block range extends beyond current head block" for eth_getLogs, anvil's
  * BlockOutOfRangeError or geth's "header not found" for state at those blocks.
  */
@@ -194,7 +195,10 @@ final class FaultyRpcProxy implements AutoCloseable {
         if (request.isArray() && request.size() > 1) {
             batchesTaken.incrementAndGet();
         }
-        boolean lagging = quirks.lag() > 0 && chance(quirks.laggingShare());
+        // the first head asked for comes from the lagging node, so a --to at the real head is always past it once
+        boolean firstHead = quirks.lag() > 0 && !request.isArray() && request.path("method").asText().equals("eth_blockNumber")
+                && headsBehind.get() == 0;
+        boolean lagging = firstHead || (quirks.lag() > 0 && chance(quirks.laggingShare()));
         if (!lagging && quirks.itemRateLimit() == 0) {
             answer(exchange, 200, Map.of(), forward(body));
             return;
