@@ -1,9 +1,13 @@
 package org.stagewatch.chain;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -19,16 +23,26 @@ import org.web3j.protocol.http.HttpService;
 /**
  * One JSON-RPC endpoint with its own policies: retries with exponential backoff and jitter for
  * transient failures (honouring Retry-After), a request-rate limit and a concurrency limit. Other
- * failures (a JSON-RPC error, HTTP 401) pass through at once.
+ * failures (a JSON-RPC error, HTTP 401, an answer that cannot be read) pass through at once. It also
+ * keeps what was learned of the provider's batch cap: the batch size only ever shrinks, to half of a
+ * batch the provider refused, so later batches start at a size it takes.
  */
 final class Endpoint implements AutoCloseable {
+    /** Items per JSON-RPC batch until the provider refuses one. */
+    static final int FIRST_BATCH_SIZE = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String url;
-    private final HttpService service;
+    private final StreamingHttpService service;
     private final Web3j web3j;
     private final FailsafeExecutor<Object> executor;
+    private final int maxRetries;
+    private final AtomicInteger batchSize = new AtomicInteger(FIRST_BATCH_SIZE);
 
     Endpoint(String url, RpcSettings settings) {
         this.url = url;
+        this.maxRetries = settings.maxRetries();
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -58,13 +72,22 @@ final class Endpoint implements AutoCloseable {
         if (failure instanceof HttpStatusException status && status.retryAfter() != null) {
             return status.retryAfter();
         }
+        if (failure instanceof RetryableAnswerException answer && answer.retryAfter() != null) {
+            return answer.retryAfter();
+        }
         long backoff = Math.min(10_000, 100L << Math.min(attempt, 10));
         double jitter = 0.75 + 0.5 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
         return Duration.ofMillis(Math.round(backoff * jitter));
     }
 
-    /** Transport trouble worth another try: timeouts, resets, unparsable bodies, 429 and 5xx. */
+    /**
+     * Trouble worth another try: timeouts, resets, unparsable (cut short) bodies, 429 and 5xx, rate-limit and
+     * "not yet served" answers. Not a well-formed answer with a field that cannot be read: it would come back the same.
+     */
     static boolean isTransient(Throwable failure) {
+        if (UnreadableFieldException.in(failure) != null) {
+            return false;
+        }
         if (failure instanceof HttpStatusException status) {
             return status.isTransient();
         }
@@ -82,6 +105,38 @@ final class Endpoint implements AutoCloseable {
 
     HttpService service() {
         return service;
+    }
+
+    /** Retries of a transient failure before the endpoint gives up. */
+    int maxRetries() {
+        return maxRetries;
+    }
+
+    /** Items to put in one JSON-RPC batch: the first size, or less once the provider refused a batch. */
+    int batchSize() {
+        return batchSize.get();
+    }
+
+    /** The provider refused a batch of {@code size} items as too large: later batches take at most half as many. */
+    void batchRefused(int size) {
+        batchSize.accumulateAndGet(Math.max(1, size / 2), Math::min);
+    }
+
+    /**
+     * Posts a JSON-RPC request or batch as it is and reads the answer as a tree, without this endpoint's
+     * policies (call it inside {@link #execute}). A body cut short fails as an {@link IOException}.
+     */
+    JsonNode post(JsonNode payload) throws IOException {
+        try (InputStream answer = service.performIO(JSON.writeValueAsString(payload))) {
+            if (answer == null) {
+                throw new MalformedAnswerException("empty answer");
+            }
+            JsonNode tree = JSON.readTree(answer);
+            if (tree == null || tree.isMissingNode()) {
+                throw new MalformedAnswerException("empty answer");
+            }
+            return tree;
+        }
     }
 
     Web3j web3j() {

@@ -18,9 +18,10 @@ import org.web3j.protocol.core.Response;
  * {@code Numeric.decodeQuantity}, which tries {@code Long.parseLong} first and throws and catches a
  * {@code NumberFormatException} for every "0x…" value: three exceptions per log. At a million logs that
  * was most of the fetch thread's time. Here each field is read once, quantities are parsed as hex, and
- * hex strings are lower-cased only when they hold an upper-case letter. Fields a log does not need
- * ({@code blockTimestamp}, …) are skipped; a log missing one it needs is a malformed answer, which the
- * endpoint retries like a truncated body.
+ * hex strings are lower-cased only when they hold an upper-case letter. Quantities are read in any shape
+ * a node sends them (see {@link Quantity}). Fields a log does not need ({@code blockTimestamp}, …) are
+ * skipped; a log missing one it needs, or with one that cannot be read, is an {@link UnreadableFieldException}
+ * (not retried: the same answer would come back). A body cut short fails as a parse error, which the endpoint retries.
  */
 public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
 
@@ -43,7 +44,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
         @Override
         public List<Entry> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
-                throw context.wrongTokenException(parser, List.class, JsonToken.START_ARRAY, "eth_getLogs result must be an array");
+                throw new UnreadableFieldException("result", shown(parser), -1, "an array of logs");
             }
             List<Entry> entries = new ArrayList<>();
             Repeats repeats = new Repeats();
@@ -113,7 +114,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
 
         private static Entry entry(JsonParser parser, DeserializationContext context, Repeats repeats) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw context.wrongTokenException(parser, Entry.class, JsonToken.START_OBJECT, "a log must be an object");
+                throw new UnreadableFieldException("log", shown(parser), -1, "an object");
             }
             long blockNumber = -1;
             long txIndex = -1;
@@ -127,9 +128,9 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "blockNumber" -> blockNumber = quantity(parser, field);
-                    case "transactionIndex" -> txIndex = quantity(parser, field);
-                    case "logIndex" -> logIndex = quantity(parser, field);
+                    case "blockNumber" -> blockNumber = quantity(parser, field, blockNumber);
+                    case "transactionIndex" -> txIndex = quantity(parser, field, blockNumber);
+                    case "logIndex" -> logIndex = quantity(parser, field, blockNumber);
                     case "blockHash" -> blockHash = repeats.blockHash.repeatedOrHex(parser);
                     case "transactionHash" -> txHash = repeats.txHash.repeatedOrHex(parser);
                     case "address" -> address = repeats.address.repeatedOrHex(parser);
@@ -139,26 +140,29 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                     default -> parser.skipChildren();
                 }
             }
-            if (blockNumber < 0 || txIndex < 0 || logIndex < 0 || blockHash == null || txHash == null || address == null
-                    || data == null || topics == null) {
-                throw context.weirdStringException("", Entry.class, "a log lacks one of blockNumber, blockHash, "
-                        + "transactionHash, transactionIndex, logIndex, address, topics, data (pending logs are not indexed)");
+            // pending logs (null block and indexes) are not asked for: a log without one of these cannot be indexed
+            String missing = blockNumber < 0 ? "blockNumber" : txIndex < 0 ? "transactionIndex" : logIndex < 0 ? "logIndex"
+                    : blockHash == null ? "blockHash" : txHash == null ? "transactionHash" : address == null ? "address"
+                    : data == null ? "data" : topics == null ? "topics" : null;
+            if (missing != null) {
+                throw new UnreadableFieldException(missing + " of a log", null, blockNumber);
             }
             if (txIndex > Integer.MAX_VALUE || logIndex > Integer.MAX_VALUE) {
-                throw context.weirdStringException(Long.toString(Math.max(txIndex, logIndex)), Entry.class, "index out of range");
+                throw new UnreadableFieldException(txIndex > Integer.MAX_VALUE ? "transactionIndex of a log" : "logIndex of a log",
+                        Long.toString(Math.max(txIndex, logIndex)), blockNumber, "an index below 2^31");
             }
             return new Entry(blockNumber, blockHash, txHash, (int) txIndex, (int) logIndex, address, topics, data, removed);
         }
 
         private static List<String> topics(JsonParser parser, DeserializationContext context, Repeats repeats) throws IOException {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
-                throw context.wrongTokenException(parser, List.class, JsonToken.START_ARRAY, "topics must be an array");
+                throw new UnreadableFieldException("topics of a log", shown(parser), -1, "an array");
             }
             String[] topics = new String[4];
             int count = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (count == topics.length) {
-                    throw context.weirdStringException("", Entry.class, "a log has more than 4 topics");
+                    throw new UnreadableFieldException("topics of a log", "more than 4", -1, "at most 4 topics");
                 }
                 topics[count] = count == 0 ? repeats.topic0(parser) : hex(parser);
                 count++;
@@ -166,36 +170,57 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
             return List.of(java.util.Arrays.copyOf(topics, count));
         }
 
-        /** A hex string field, lower case; null for JSON null (the caller then calls the log malformed). */
+        /** A hex string field, lower case; null for JSON null (the caller then names the field missing). */
         private static String hex(JsonParser parser) throws IOException {
             if (parser.currentToken() == JsonToken.VALUE_NULL) {
                 return null;
             }
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a hex string");
+                String field = parser.getParsingContext().inArray() ? "topics" : parser.currentName();
+                throw new UnreadableFieldException(field + " of a log", shown(parser), -1, "a hex string");
             }
             return lower(parser.getText());
         }
 
-        /** A JSON-RPC quantity ("0x" and up to 16 hex digits); -1 for null (pending logs). */
-        private static long quantity(JsonParser parser, String field) throws IOException {
-            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        /**
+         * A quantity: a hex string ("0x" and up to 16 digits, parsed in place), a decimal string or a JSON number
+         * (see {@link Quantity}); -1 for null (pending logs).
+         *
+         * @param block the log's block when already read, for the message; -1 if not
+         */
+        private static long quantity(JsonParser parser, String field, long block) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
                 return -1;
             }
-            String text = parser.getText();
-            if (parser.currentToken() != JsonToken.VALUE_STRING || text.length() < 3 || text.length() > 18
-                    || text.charAt(0) != '0' || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, field + " is not a hex quantity: " + text);
-            }
-            try {
-                long value = Long.parseUnsignedLong(text, 2, text.length(), 16);
-                if (value < 0) {
-                    throw new NumberFormatException("beyond 2^63");
+            if (token == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                if (text.length() >= 3 && text.length() <= 18 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+                    try {
+                        long value = Long.parseLong(text, 2, text.length(), 16); // the usual shape, without Quantity's checks
+                        if (value >= 0 && text.charAt(2) != '+' && text.charAt(2) != '-') {
+                            return value;
+                        }
+                    } catch (NumberFormatException e) {
+                        // not hex: named below
+                    }
                 }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, field + " is not a hex quantity: " + text);
+                return Quantity.of(text, field + " of a log", block);
             }
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return Quantity.of(parser.getNumberValue(), field + " of a log", block);
+            }
+            throw new UnreadableFieldException(field + " of a log", shown(parser), block);
+        }
+
+        /** The current value as JSON, for a message. */
+        private static String shown(JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                return token == JsonToken.START_OBJECT ? "{…}" : "[…]";
+            }
+            return parser.getText();
         }
     }
 

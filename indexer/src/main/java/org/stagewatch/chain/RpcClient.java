@@ -1,32 +1,46 @@
 package org.stagewatch.chain;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.stagewatch.store.BlockHeader;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 
 /**
- * JSON-RPC access to one chain over web3j: chain id, head and finalized block, logs, block headers
- * (with Arbitrum's {@code l1BlockNumber}), eth_call, storage and code. Each endpoint retries transient failures on
- * its own (see {@link Endpoint}); when one gives up, the next configured endpoint takes over, and
- * stays preferred until it fails in turn. A JSON-RPC error is not retried, except that a "range too
- * large" answer becomes a {@link RangeTooLargeException} for the fetcher to act on.
+ * JSON-RPC access to one chain: chain id, head and finalized block, logs, block headers (with Arbitrum's
+ * {@code l1BlockNumber}), eth_call, storage and code. Each endpoint retries transient failures on its own
+ * (see {@link Endpoint}); when one gives up, the next configured endpoint takes over, and stays preferred
+ * until it fails in turn. Answers are read whatever shape their quantities take (see {@link Quantity}).
+ *
+ * <p>What is not the network's fault is not treated as such: a JSON-RPC error answer is raised at once (a
+ * "range too large" one as a {@link RangeTooLargeException} for the fetcher), and so is an answer that cannot
+ * be read ({@link UnreadableFieldException}) — neither is retried nor sent to another endpoint. Rate-limit
+ * answers and blocks a lagging node does not serve yet are retried like a 429. Headers go out in batches
+ * (see {@link Batches}), and the head is only trusted once a block at that height can be fetched.
  */
 public final class RpcClient implements AutoCloseable {
-    private static final int HEADER_BATCH = 100;
+    /** A {@code --to} at most this many blocks past the head is waited for (a lagging node); farther is refused at once. */
+    public static final long HEAD_WAIT_BLOCKS = ServedHead.WAIT_BLOCKS;
+    /** How long a {@code --to} past the head is waited for. */
+    public static final Duration HEAD_WAIT = ServedHead.WAIT;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> endpoints;
     private volatile int current;
@@ -48,21 +62,43 @@ public final class RpcClient implements AutoCloseable {
     }
 
     public long chainId() {
-        return call("eth_chainId", endpoint -> endpoint.web3j().ethChainId().send(), false).getChainId().longValueExact();
+        return single("eth_chainId", "eth_chainId", List.of(), null, result -> Quantity.of(result, "chain id", -1));
     }
 
+    /** The head as eth_blockNumber reports it, unchecked: the node that answers may be ahead of the one that serves the next request. */
+    long reportedHead() {
+        return single("eth_blockNumber", "eth_blockNumber", List.of(), null, result -> Quantity.of(result, "block number", -1));
+    }
+
+    /**
+     * The head: eth_blockNumber, trusted once a block at that height can be fetched (see {@link ServedHead}).
+     */
     public long headBlock() {
-        return call("eth_blockNumber", endpoint -> endpoint.web3j().ethBlockNumber().send(), false)
-                .getBlockNumber().longValueExact();
+        return new ServedHead(this).head();
+    }
+
+    /**
+     * The head once it reaches {@code block}: waits a while for a {@code block} a few blocks past the head (see
+     * {@link ServedHead#await}); returns the head then, or the last head seen.
+     */
+    public long awaitHead(long block) {
+        return new ServedHead(this).await(block);
+    }
+
+    /** Whether a node answers eth_getBlockByNumber({@code number}) with a block. */
+    boolean served(long number) {
+        return single("eth_getBlockByNumber(" + number + ")", "eth_getBlockByNumber", List.of(hex(number), false), null,
+                block -> !block.isNull());
     }
 
     /** The node's finalized block, or empty when it does not know the tag. */
     public java.util.OptionalLong finalizedBlock() {
         try {
-            var block = call("eth_getBlockByNumber(finalized)", endpoint -> endpoint.web3j()
-                    .ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false).send(), false);
-            return block.getBlock() == null ? java.util.OptionalLong.empty()
-                    : java.util.OptionalLong.of(block.getBlock().getNumber().longValueExact());
+            return single("eth_getBlockByNumber(finalized)", "eth_getBlockByNumber", List.of("finalized", false), null,
+                    block -> block.isNull() ? java.util.OptionalLong.empty()
+                            : java.util.OptionalLong.of(Quantity.of(block.get("number"), "number of the finalized block", -1)));
+        } catch (UnreadableFieldException e) {
+            throw e;
         } catch (RpcException e) {
             return java.util.OptionalLong.empty();
         }
@@ -75,10 +111,18 @@ public final class RpcClient implements AutoCloseable {
         if (!topic0s.isEmpty()) {
             filter.addOptionalTopics(topic0s.toArray(String[]::new));
         }
-        LogsResponse response = call("eth_getLogs", endpoint -> new Request<>("eth_getLogs", List.of(filter),
-                endpoint.service(), LogsResponse.class).send(), true);
+        String label = "eth_getLogs [%d, %d]".formatted(from, to);
+        LogsResponse response = withFailover(label, endpoint -> {
+            try {
+                return endpoint.execute(() -> checked(endpoint, label, new Request<>("eth_getLogs", List.of(filter),
+                        endpoint.service(), LogsResponse.class).send(), true));
+            } catch (HttpStatusException e) {
+                raiseIfRangeError(e.body()); // QuickNode sends its range errors with an error status
+                throw e;
+            }
+        });
         if (response.getResult() == null) {
-            throw new RpcException(url() + ": eth_getLogs [" + from + ", " + to + "] answered without a result");
+            throw new RpcException(url() + ": " + label + " answered without a result");
         }
         List<RawLog> logs = new ArrayList<>(response.getResult().size());
         for (LogsResponse.Entry log : response.getResult()) {
@@ -90,46 +134,21 @@ public final class RpcClient implements AutoCloseable {
         return logs;
     }
 
-    /** Headers of the given blocks, fetched in JSON-RPC batches and matched by request id, not by position. */
+    /**
+     * Headers of the given blocks, fetched in JSON-RPC batches (see {@link Batches}): a null answer for one of
+     * them is a block the answering node does not serve yet, asked again after a wait.
+     */
     public Map<Long, BlockHeader> headers(long chainId, Collection<Long> numbers) {
+        Map<Long, Batches.Call> calls = new LinkedHashMap<>();
+        for (long number : new TreeSet<>(numbers)) {
+            calls.put(number, new Batches.Call("eth_getBlockByNumber", List.of(hex(number), false),
+                    "eth_getBlockByNumber(" + number + ")"));
+        }
         Map<Long, BlockHeader> headers = new HashMap<>();
-        List<Long> all = List.copyOf(numbers);
-        for (int start = 0; start < all.size(); start += HEADER_BATCH) {
-            List<Long> slice = all.subList(start, Math.min(all.size(), start + HEADER_BATCH));
-            headers.putAll(withFailover("eth_getBlockByNumber (batch of " + slice.size() + ")",
-                    endpoint -> headerBatch(endpoint, chainId, slice), false));
-        }
-        return headers;
-    }
-
-    private Map<Long, BlockHeader> headerBatch(Endpoint endpoint, long chainId, List<Long> numbers) throws Exception {
-        var batch = endpoint.web3j().newBatch();
-        Map<Long, Long> numberById = new HashMap<>();
-        for (long number : numbers) {
-            Request<?, BlockResponse> request = new Request<>("eth_getBlockByNumber",
-                    List.of("0x" + Long.toHexString(number), false), endpoint.service(), BlockResponse.class);
-            numberById.put(request.getId(), number);
-            batch.add(request);
-        }
-        BatchResponse response = batch.send();
-        Map<Long, BlockHeader> headers = new HashMap<>();
-        for (Response<?> item : response.getResponses()) {
-            Long number = numberById.get(item.getId());
-            if (number == null) {
-                throw new Endpoint.MalformedAnswerException("batch answer with unknown id " + item.getId());
-            }
-            if (item.hasError()) {
-                throw new RpcException(endpoint.shownUrl() + ": eth_getBlockByNumber(" + number + ") failed: "
-                        + item.getError().getMessage());
-            }
-            if (item.getResult() == null) {
-                throw new Endpoint.MalformedAnswerException("no block " + number + " in the answer");
-            }
-            headers.put(number, toHeader(chainId, number, ((BlockResponse) item).getResult()));
-        }
-        if (headers.size() != numbers.size()) {
-            throw new Endpoint.MalformedAnswerException("batch answer covers " + headers.size() + " of " + numbers.size() + " blocks");
-        }
+        withFailover("eth_getBlockByNumber of " + calls.size() + " block" + (calls.size() == 1 ? "" : "s"), endpoint -> {
+            Batches.run(endpoint, calls, false, (number, block) -> toHeader(chainId, number, block), headers);
+            return headers;
+        });
         return headers;
     }
 
@@ -139,10 +158,11 @@ public final class RpcClient implements AutoCloseable {
 
     /** eth_call at {@code block} (or latest when null); returns the 0x-hex result. */
     public String ethCall(String to, String data, Long block) {
-        DefaultBlockParameter at = block == null ? DefaultBlockParameterName.LATEST
-                : DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
-        return call("eth_call", endpoint -> endpoint.web3j().ethCall(
-                Transaction.createEthCallTransaction(null, to, data), at).send(), false).getValue();
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("to", to);
+        call.put("data", data);
+        return single("eth_call" + (block == null ? "" : " at block " + block), "eth_call",
+                List.of(call, block == null ? "latest" : hex(block)), null, result -> text(result, "eth_call", block == null ? -1 : block));
     }
 
     /**
@@ -151,30 +171,15 @@ public final class RpcClient implements AutoCloseable {
      * @throws StateUnavailableException when the node answers that it no longer holds that block's state
      */
     public String code(String address, long block) {
-        return withFailover("eth_getCode", endpoint -> {
-            var response = endpoint.web3j().ethGetCode(address, DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send();
-            if (response == null) {
-                throw new Endpoint.MalformedAnswerException("empty answer");
-            }
-            if (response.hasError()) {
-                // classified on the node's own words: the endpoint's host name ("…-archive.…") must not count
-                String message = response.getError().getMessage();
-                String described = "%s: eth_getCode(%s) at block %d failed: %s (code %d)".formatted(endpoint.shownUrl(),
-                        address, block, message, response.getError().getCode());
-                throw StateUnavailableException.isStatePruned(message)
-                        ? new StateUnavailableException(described, block) : new RpcException(described);
-            }
-            if (response.getCode() == null) {
-                throw new Endpoint.MalformedAnswerException("eth_getCode answered without a result");
-            }
-            return response.getCode();
-        }, false);
+        return single("eth_getCode(" + address + ") at block " + block, "eth_getCode", List.of(address, hex(block)), block,
+                result -> text(result, "eth_getCode", block));
     }
 
     /** eth_getStorageAt at {@code block}: the 32-byte word in {@code slot}, as 0x-hex. */
     public String storageAt(String address, String slot, long block) {
-        return call("eth_getStorageAt", endpoint -> endpoint.web3j().ethGetStorageAt(address, new BigInteger(slot.substring(2), 16),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send(), false).getData();
+        return single("eth_getStorageAt at block " + block, "eth_getStorageAt",
+                List.of(address, "0x" + new BigInteger(slot.substring(2), 16).toString(16), hex(block)), null,
+                result -> text(result, "eth_getStorageAt", block));
     }
 
     /** The web3j of the endpoint in use, for callers that need a raw request. */
@@ -182,60 +187,139 @@ public final class RpcClient implements AutoCloseable {
         return endpoints.get(current).web3j();
     }
 
-    private BlockHeader toHeader(long chainId, long number, Map<String, Object> block) {
-        Object l1 = block.get("l1BlockNumber");
-        Object hash = block.get("hash");
-        Object parent = block.get("parentHash");
-        Object timestamp = block.get("timestamp");
-        if (!(hash instanceof String) || !(parent instanceof String) || !(timestamp instanceof String)) {
-            throw new Endpoint.MalformedAnswerException("block " + number + " lacks hash, parentHash or timestamp");
+    /** A header from an eth_getBlockByNumber result; every quantity in any shape, every missing field named. */
+    private static BlockHeader toHeader(long chainId, long number, JsonNode block) {
+        if (!block.isObject()) {
+            throw new UnreadableFieldException("result", block.toString(), number, "a block object");
         }
-        return new BlockHeader(chainId, number, lower((String) hash), lower((String) parent),
-                Long.decode((String) timestamp), l1 == null ? null : Long.decode((String) l1));
+        long answered = Quantity.of(block.get("number"), "number", number);
+        if (answered != number) {
+            throw new UnreadableFieldException("number", Long.toString(answered), number, "the block asked for");
+        }
+        JsonNode l1 = block.get("l1BlockNumber");
+        return new BlockHeader(chainId, number, hash(block, "hash", number), hash(block, "parentHash", number),
+                Quantity.of(block.get("timestamp"), "timestamp", number),
+                l1 == null || l1.isNull() ? null : Quantity.of(l1, "l1BlockNumber", number));
     }
 
-    /** Runs a JSON-RPC request and turns an error answer into an exception (a range error into its own). */
-    private <T extends Response<?>> T call(String method, EndpointRequest<T> request, boolean rangeAware) {
-        return withFailover(method, endpoint -> {
-            T response = request.send(endpoint);
-            if (response == null) {
-                throw new Endpoint.MalformedAnswerException("empty answer");
-            }
-            if (response.hasError()) {
-                String message = response.getError().getMessage();
-                if (rangeAware) {
-                    raiseIfRangeError(message);
-                }
-                throw new RpcException("%s: %s failed: %s (code %d)".formatted(endpoint.shownUrl(), method, message,
-                        response.getError().getCode()));
-            }
-            return response;
-        }, rangeAware);
+    private static String hash(JsonNode block, String field, long number) {
+        JsonNode value = block.get(field);
+        if (value == null || value.isNull()) {
+            throw new UnreadableFieldException(field, null, number);
+        }
+        if (!value.isTextual() || value.textValue().length() != 66 || !value.textValue().startsWith("0x")) {
+            throw new UnreadableFieldException(field, value.toString(), number, "a 32-byte 0x-hex hash");
+        }
+        return lower(value.textValue());
+    }
+
+    /** A string result (0x-hex data). */
+    private static String text(JsonNode result, String method, long block) {
+        if (!result.isTextual()) {
+            throw new UnreadableFieldException(method + " result", result.toString(), block, "a 0x-hex string");
+        }
+        return result.textValue();
     }
 
     /**
-     * Runs one request on the preferred endpoint; when it fails for good, tries the others in order.
-     * JSON-RPC errors are answers, not failures of the endpoint: they are raised at once.
+     * One plain JSON-RPC request; returns what {@code read} makes of its result (a NullNode for null), so that a
+     * field it cannot read is named with this request and endpoint. An error answer is raised: a rate
+     * limit or a block not yet served as a transient failure (retried), pruned state (when {@code prunable} names the
+     * block) as a {@link StateUnavailableException}, anything else as an {@link RpcException} at once.
      */
-    private <T> T withFailover(String method, EndpointRequest<T> request, boolean rangeAware) {
+    private <T> T single(String label, String method, List<Object> params, Long prunable, java.util.function.Function<JsonNode, T> read) {
+        return withFailover(label, endpoint -> endpoint.execute(() -> {
+            JsonNode answer = endpoint.post(Batches.request(Batches.nextId(), new Batches.Call(method, params, label)));
+            if (!answer.isObject()) {
+                throw new Endpoint.MalformedAnswerException(label + ": the answer is not a JSON-RPC object");
+            }
+            JsonNode error = answer.get("error");
+            if (error != null && !error.isNull()) {
+                raise(endpoint, label, error, false, prunable);
+            }
+            JsonNode result = answer.get("result");
+            if (result == null) {
+                throw new Endpoint.MalformedAnswerException(label + " answered without a result");
+            }
+            return read.apply(result);
+        }));
+    }
+
+    /** A web3j response, checked for an error answer (see {@link #single}). */
+    private static <T extends Response<?>> T checked(Endpoint endpoint, String label, T response, boolean rangeAware) throws RetryableAnswerException {
+        if (response == null) {
+            throw new Endpoint.MalformedAnswerException("empty answer");
+        }
+        if (response.hasError()) {
+            Response.Error error = response.getError();
+            ObjectNode tree = JsonNodeFactory.instance.objectNode().put("code", error.getCode()).put("message", error.getMessage());
+            if (error.getData() != null) {
+                try {
+                    tree.set("data", JSON.readTree(error.getData()));
+                } catch (java.io.IOException notJson) {
+                    tree.put("data", error.getData());
+                }
+            }
+            raise(endpoint, label, tree, rangeAware, null);
+        }
+        return response;
+    }
+
+    private static void raise(Endpoint endpoint, String label, JsonNode error, boolean rangeAware, Long prunable)
+            throws RetryableAnswerException {
+        String message = error.path("message").asText("");
+        String described = "%s: %s failed: %s".formatted(endpoint.shownUrl(), label, AnswerErrors.describe(error));
+        if (rangeAware) {
+            raiseIfRangeError(message);
+        }
+        if (prunable != null && StateUnavailableException.isStatePruned(message)) {
+            // classified on the node's own words: the endpoint's host name ("…-archive.…") must not count
+            throw new StateUnavailableException(described, prunable);
+        }
+        switch (AnswerErrors.classify(error)) {
+            case RATE_LIMITED, NOT_YET_SERVED -> throw new RetryableAnswerException(described, AnswerErrors.retryAfter(error));
+            default -> throw new RpcException(described);
+        }
+    }
+
+    /**
+     * Runs one request on the preferred endpoint; when the endpoint gives up (transport trouble, after its retries),
+     * tries the others in order. Answers are not failures of the endpoint: a JSON-RPC error, an unreadable field or
+     * an answer of unexpected shape is raised at once, naming the method and the endpoint.
+     */
+    private <T> T withFailover(String method, EndpointRequest<T> request) {
         List<String> failures = new ArrayList<>();
         for (int attempt = 0; attempt < endpoints.size(); attempt++) {
             Endpoint endpoint = endpoints.get(current);
             try {
-                return endpoint.execute(() -> request.send(endpoint));
-            } catch (RpcException e) {
-                throw e;
-            } catch (HttpStatusException e) {
-                if (rangeAware) {
-                    raiseIfRangeError(e.body());
-                }
-                failures.add(endpoint.shownUrl() + ": " + e.getMessage());
+                return request.send(endpoint);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RpcException(method + " interrupted");
             } catch (Exception e) {
-                failures.add(endpoint.shownUrl() + ": " + describe(e));
+                UnreadableFieldException unreadable = UnreadableFieldException.in(e);
+                if (unreadable != null) {
+                    throw unreadable.named(method, endpoint.shownUrl());
+                }
+                if (e instanceof RpcException answer) {
+                    throw answer;
+                }
+                if (!isEndpointTrouble(e)) {
+                    throw new RpcException("%s: %s: unexpected answer (%s)".formatted(endpoint.shownUrl(), method, describe(e)), e);
+                }
+                failures.add(e instanceof RetryableAnswerException ? e.getMessage() // names the endpoint already
+                        : endpoint.shownUrl() + ": " + (e instanceof HttpStatusException ? e.getMessage() : describe(e)));
             }
             current = (current + 1) % endpoints.size();
         }
         throw new RpcException(method + " failed on every endpoint after retries: " + String.join("; ", failures));
+    }
+
+    /** Failures that say nothing about the answer, only about this endpoint: the next one may do better. */
+    private static boolean isEndpointTrouble(Exception e) {
+        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof Endpoint.MalformedAnswerException || e instanceof ClientConnectionException
+                || e instanceof dev.failsafe.FailsafeException;
     }
 
     /** A provider's "range too large" answer becomes a {@link RangeTooLargeException} with the range it suggests. */
@@ -243,6 +327,10 @@ public final class RpcClient implements AutoCloseable {
         RangeErrors.classify(message).ifPresent(verdict -> {
             throw new RangeTooLargeException(message, verdict.suggestedBlocks());
         });
+    }
+
+    private static String hex(long number) {
+        return "0x" + Long.toHexString(number);
     }
 
     private static String describe(Throwable e) {
@@ -267,9 +355,5 @@ public final class RpcClient implements AutoCloseable {
     @FunctionalInterface
     private interface EndpointRequest<T> {
         T send(Endpoint endpoint) throws Exception;
-    }
-
-    /** eth_getBlockByNumber answered as a plain map, so fields web3j does not model (l1BlockNumber) survive. */
-    public static final class BlockResponse extends Response<Map<String, Object>> {
     }
 }

@@ -41,17 +41,27 @@ public final class Backfill {
         this.progress = progress;
     }
 
-    /** The block a backfill runs to: the head less the configured confirmations, or {@code toBlock} if lower. */
+    /**
+     * The block a backfill runs to: the head less the configured confirmations, or {@code toBlock} if lower. A
+     * {@code toBlock} a few blocks past the head (a lagging node's) is waited for a while (see {@link RpcClient#awaitHead}).
+     */
     public static long target(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        return target(plan, client.headBlock(), client, toBlock);
+        return target(plan, head(client, toBlock), client, toBlock);
+    }
+
+    /** The head to run towards: a {@code toBlock} past a lagging node's head is waited for a while. */
+    private static long head(RpcClient client, OptionalLong toBlock) {
+        return toBlock.isPresent() ? client.awaitHead(toBlock.getAsLong()) : client.headBlock();
     }
 
     private static long target(ChainPlan plan, long head, RpcClient client, OptionalLong toBlock) {
         long target = Math.max(0, head - plan.chain().confirmations());
         if (toBlock.isPresent()) {
             if (toBlock.getAsLong() > head) {
-                throw new SyncException("chain '%s': --to %d is beyond the head %d of %s"
-                        .formatted(plan.chain().name(), toBlock.getAsLong(), head, client.url()));
+                throw new SyncException("chain '%s': --to %d is beyond the head %d of %s%s; give a --to at or below the head"
+                        .formatted(plan.chain().name(), toBlock.getAsLong(), head, client.url(),
+                                toBlock.getAsLong() - head <= RpcClient.HEAD_WAIT_BLOCKS
+                                        ? " (waited " + RpcClient.HEAD_WAIT.toSeconds() + " s for it)" : ""));
             }
             target = Math.min(target, toBlock.getAsLong());
         }
@@ -79,7 +89,7 @@ public final class Backfill {
     }
 
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        long head = client.headBlock();
+        long head = head(client, toBlock);
         long target = target(plan, head, client, toBlock);
         BackfillResult result = runTo(plan, client, target);
         long confirmations = plan.chain().confirmations();
