@@ -145,6 +145,7 @@ final class RangeIndexer {
             quorums.readDue(plan, top);
             supplies.readDue(plan, top, runsLast);
             StartStateReader.readDue(store, client, plan, top);
+            TokenDecimalsReader.readDue(store, client, plan, top);
             ProxySlotReader.readDue(store, client, plan, top);
             ProbeReader.readDue(store, client, plan, top);
             phases.addReads(System.nanoTime() - written);

@@ -122,10 +122,14 @@ class ViewsIT {
                 long at = block;
                 Map<String, String> viewed = new TreeMap<>();
                 store.jdbi().useHandle(handle -> handle.createQuery("""
-                                SELECT delegate, power FROM voting_power_history
+                                SELECT delegate, power, power_tokens FROM voting_power_history
                                 WHERE dao_id = :dao AND from_block <= :block AND (until_block IS NULL OR until_block > :block)
                                   AND power <> '0'""").bind("dao", dao[0]).bind("block", at)
-                        .map((rs, context) -> viewed.put(rs.getString(1), rs.getString(2))).list());
+                        .map((rs, context) -> {
+                            // the token's decimals() was read at index time: 18 for both devnet tokens
+                            assertThat(rs.getString(3)).isEqualTo(new java.math.BigDecimal(rs.getString(2)).movePointLeft(18).toPlainString());
+                            return viewed.put(rs.getString(1), rs.getString(2));
+                        }).list());
                 assertThat(viewed).as("%s power at block %d", dao[0], block).isEqualTo(expected);
                 assertThat(ranking.get("totalVotingPower").asText()).isEqualTo(viewed.values().stream().map(BigInteger::new)
                         .reduce(BigInteger.ZERO, BigInteger::add).toString());
