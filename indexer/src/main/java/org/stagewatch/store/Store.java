@@ -110,6 +110,24 @@ public final class Store {
             }
         }
 
+        /**
+         * Deletes, inside this writer's transaction (begun here if none is open), the rows derived from the raw logs of
+         * {@code chainId} — of every contract when {@code contracts} is null, else of those addresses — so that
+         * {@link #add} can write them again from the stored logs: both commit together or not at all.
+         */
+        public void clearDerived(long chainId, Collection<String> contracts) {
+            try {
+                if (!handle.isInTransaction()) {
+                    handle.begin();
+                    begunNanos = System.nanoTime();
+                }
+                DerivedTables.clear(handle.getConnection(), chainId, contracts);
+            } catch (SQLException | RuntimeException e) {
+                throw new StoreException("clearing the derived rows of chain %d failed (nothing was changed): %s"
+                        .formatted(chainId, e.getMessage()), e);
+            }
+        }
+
         /** Logs added since the last commit. */
         public long pendingLogs() {
             return pendingLogs;

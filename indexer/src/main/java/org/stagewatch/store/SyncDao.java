@@ -83,15 +83,27 @@ public interface SyncDao {
     @SqlQuery("SELECT COALESCE(SUM(log_count), 0) FROM raw_log_blocks WHERE chain_id = :chainId")
     long rawLogCount(@Bind("chainId") long chainId);
 
+    /**
+     * The block of the {@code blocks}-th block with stored logs after {@code after} (at most {@code to}): where a
+     * window of that many blocks' logs ends. Empty when fewer remain.
+     */
+    @SqlQuery("""
+            SELECT block_number FROM raw_log_blocks WHERE chain_id = :chainId AND block_number > :after AND block_number <= :to
+            ORDER BY block_number LIMIT 1 OFFSET :offset
+            """)
+    Optional<Long> rawLogWindowEnd(@Bind("chainId") long chainId, @Bind("after") long after, @Bind("to") long to,
+                                   @Bind("offset") int offset);
+
     @SqlQuery("SELECT * FROM contracts ORDER BY dao_id, chain_id, address")
     List<ContractRow> contracts();
 
     @SqlQuery("SELECT * FROM contracts WHERE dao_id = :daoId ORDER BY chain_id, address")
     List<ContractRow> contracts(@Bind("daoId") String daoId);
 
+    /** The two flags are INTEGER columns: PostgreSQL takes a bound boolean into one only through a cast. */
     @SqlBatch("""
             INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers)
-            VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, :critical, :transfers)
+            VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, CAST(:critical AS INTEGER), CAST(:transfers AS INTEGER))
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);
 }

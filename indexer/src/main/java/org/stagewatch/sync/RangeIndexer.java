@@ -5,17 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.stagewatch.chain.LogPrefetch;
 import org.stagewatch.chain.LogRangeFetcher;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.chain.RpcClient;
-import org.stagewatch.decode.DecodeException;
-import org.stagewatch.decode.DecodedEvent;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.project.ProjectedBatch;
-import org.stagewatch.project.Projector;
 import org.stagewatch.project.Projectors;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
@@ -33,8 +28,6 @@ import org.stagewatch.store.Store;
  * that is due.
  */
 final class RangeIndexer {
-    private static final Logger LOG = LoggerFactory.getLogger(RangeIndexer.class);
-
     private final Store store;
     private final EventDecoder decoder;
     private final Projectors projectors;
@@ -160,6 +153,7 @@ final class RangeIndexer {
             quorums.readDue(plan, top);
             supplies.readDue(plan, top, runsLast);
             StartStateReader.readDue(store, client, plan, top);
+            TokenDecimalsReader.readDue(store, client, plan, top);
             ProxySlotReader.readDue(store, client, plan, top);
             phases.addReads(System.nanoTime() - written);
         }
@@ -176,24 +170,6 @@ final class RangeIndexer {
     }
 
     private int project(List<RawLog> logs, ProjectedBatch rows) {
-        int undecodable = 0;
-        for (RawLog log : logs) {
-            for (ChainPlan.Watched watched : plan.watched(log.address())) {
-                if (log.blockNumber() < watched.startBlock()) {
-                    continue;
-                }
-                try {
-                    DecodedEvent event = decoder.decode(watched.kind(), log).orElse(null);
-                    Projector projector = projectors.forKind(watched.kind()).orElse(null);
-                    if (event != null && projector != null) {
-                        projector.project(event, new Projector.ContractOptions(watched.transfers()), rows);
-                    }
-                } catch (DecodeException e) {
-                    undecodable++;
-                    LOG.warn("kept raw, not projected: {}", e.getMessage());
-                }
-            }
-        }
-        return undecodable;
+        return LogProjection.project(plan, decoder, projectors, logs, rows);
     }
 }
