@@ -20,7 +20,7 @@ import org.stagewatch.config.StagewatchConfig;
  */
 public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress, List<Probe> probes) {
 
-    /** A declared eth_call (a DAO's {@code stage.probes}) on this chain, read and stored as the sync goes. */
+    /** A declared eth_call (a DAO's {@code stage.probes} or milestone probe checks) on this chain, read and stored as the sync goes. */
     public record Probe(String address, String call, String returns) {
     }
 
@@ -64,6 +64,10 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
             List<Probe> probes = new ArrayList<>();
             for (DaoConfig dao : config.daos()) {
                 dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
+                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns()))
+                        .filter(probe -> !probes.contains(probe)).forEach(probes::add);
+                // milestone probe checks are read the same way, under the same name
+                dao.milestones().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
                         .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns()))
                         .filter(probe -> !probes.contains(probe)).forEach(probes::add);
             }
