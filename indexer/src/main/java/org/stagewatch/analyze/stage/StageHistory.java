@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.config.StageConfig;
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.ControlReadings;
-import org.stagewatch.store.StageDao;
 import org.stagewatch.store.StageDeclaration;
 import org.stagewatch.store.Store;
 
@@ -86,10 +83,8 @@ public final class StageHistory {
         return new Report(dao.daoId(), candidates.size(), entries);
     }
 
-    /** Every block with a control fact, in time order (then chain, then block), with what its facts did. */
+    /** Every block with a control fact or a probe reading, in time order (then chain, then block), with what its facts did. */
     private Map<Candidate, List<String>> candidates(DaoScope dao, StageDeclaration declaration) {
-        Map<Long, List<String>> addressesByChain = new LinkedHashMap<>();
-        dao.contracts().forEach(row -> addressesByChain.computeIfAbsent(row.chainId(), chain -> new ArrayList<>()).add(row.address()));
         Map<Long, List<String>> probedByChain = new LinkedHashMap<>();
         List<String> probeReadings = new ArrayList<>();
         for (StageConfig.Probe probe : declaration.stage().probes()) {
@@ -97,26 +92,9 @@ public final class StageHistory {
                     .add(probe.address().toLowerCase(Locale.ROOT));
             probeReadings.add(StageDeclaration.probeReading(probe.call()));
         }
-        List<String> readings = new ArrayList<>(READINGS);
-        readings.addAll(probeReadings);
-        StageDao rows = store.jdbi().onDemand(StageDao.class);
-        Map<Candidate, List<String>> candidates = new TreeMap<>((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time())
-                : a.chainId() != b.chainId() ? Long.compare(a.chainId(), b.chainId()) : Long.compare(a.block(), b.block()));
-        for (Map.Entry<Long, List<String>> chain : addressesByChain.entrySet()) {
-            List<String> probed = new ArrayList<>(chain.getValue());
-            probed.addAll(probedByChain.getOrDefault(chain.getKey(), List.of()));
-            for (StageDao.ControlEvent event : rows.controlEvents(chain.getKey(), chain.getValue(), probed, readings)) {
-                Candidate candidate = new Candidate(event.chainId(), event.blockNumber(), time(event.chainId(), event.blockNumber()));
-                candidates.computeIfAbsent(candidate, key -> new ArrayList<>()).add(event.description() + " at " + event.address()
-                        + (event.txHash() == null ? "" : " (tx " + event.txHash() + ")"));
-            }
-        }
+        Map<Candidate, List<String>> candidates = new LinkedHashMap<>();
+        new ControlTimeline(store).points(dao, probedByChain, probeReadings).forEach((point, events) ->
+                candidates.put(new Candidate(point.chainId(), point.block(), point.time()), events));
         return candidates;
-    }
-
-    /** The block's time; for a block whose header was not stored, that of the closest stored block before it. */
-    private long time(long chainId, long block) {
-        return store.withSync(sync -> sync.block(chainId, block).or(() -> sync.blockAtOrBefore(chainId, block)))
-                .map(BlockHeader::timestamp).orElse(0L);
     }
 }
