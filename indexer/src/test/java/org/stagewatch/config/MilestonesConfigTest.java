@@ -103,6 +103,22 @@ class MilestonesConfigTest {
     }
 
     @Test
+    void thePresetsDeclareTheirPathsAndDecisions() {
+        java.util.Map<String, String> env = java.util.Map.of("ETHEREUM_RPC_URL", "https://eth.example", "ARBITRUM_RPC_URL",
+                "https://arb.example", "OPTIMISM_RPC_URL", "https://op.example");
+        DaoConfig arbitrum = ConfigLoader.parse(Presets.text("arbitrum"), Presets.source("arbitrum"), env).dao("arbitrum").orElseThrow();
+        assertThat(arbitrum.milestones().phases()).extracting(MilestonesConfig.Phase::title)
+                .containsExactly("Community participation", "Sufficient decentralization");
+        assertThat(arbitrum.milestones().milestone("bridgeAnswersToDaoOrCouncil").orElseThrow().check())
+                .isEqualTo(new MilestoneCheck.RouteCheck(null, null, null, "voteOrCouncil", null, null));
+        assertThat(arbitrum.decisions()).extracting(DecisionConfig::id).contains("protocolUpgrade", "treasuryGrant");
+        DaoConfig optimism = ConfigLoader.parse(Presets.text("optimism"), Presets.source("optimism"), env).dao("optimism").orElseThrow();
+        assertThat(optimism.milestones().phases()).extracting(MilestonesConfig.Phase::id).containsExactly("A", "B", "C");
+        assertThat(optimism.milestones().probes()).extracting(MilestoneCheck.ProbeCheck::call).containsExactly("respectedGameType()", "owner()");
+        assertThat(optimism.milestones().milestone("stage2").orElseThrow().after()).hasSize(4);
+    }
+
+    @Test
     void aDaoWithoutTheSectionsHasNone() {
         DaoConfig dao = fixture.load(BASE).dao("arbitrum").orElseThrow();
         assertThat(dao.milestones()).isEqualTo(MilestonesConfig.NONE);

@@ -13,6 +13,7 @@ import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.stage.ControlTimeline;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.config.MilestoneCheck;
+import org.stagewatch.config.MilestonesConfig;
 import org.stagewatch.config.StageConfig;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.ContractRow;
@@ -32,8 +33,13 @@ import org.stagewatch.store.Store;
  * activity window.
  */
 public final class MilestoneHistory {
-    /** A status that moved at this point: from null at the first point. */
-    public record Change(String id, MilestoneStatus from, MilestoneStatus to, List<String> blockedBy) {
+    /**
+     * A status that moved at this point: from null at the first point.
+     *
+     * @param seenAt true when the milestone (or a dependency) reads voting power or an activity window, which move
+     *               between rated points: the change happened at or before this point, not necessarily at it
+     */
+    public record Change(String id, MilestoneStatus from, MilestoneStatus to, List<String> blockedBy, boolean seenAt) {
         public Change {
             blockedBy = List.copyOf(blockedBy);
         }
@@ -65,6 +71,7 @@ public final class MilestoneHistory {
         MilestoneDeclaration declaration = analyzer.declaration(dao.daoId());
         TreeMap<ControlTimeline.Point, List<String>> points = candidates(dao, declaration);
         List<Long> chains = dao.contracts().stream().map(ContractRow::chainId).distinct().sorted().toList();
+        java.util.Set<String> drifting = drifting(declaration.milestones());
         List<Entry> entries = new ArrayList<>();
         MilestoneRules.Verdict previous = null;
         for (Map.Entry<ControlTimeline.Point, List<String>> candidate : points.entrySet()) {
@@ -76,7 +83,7 @@ public final class MilestoneHistory {
                 MilestoneResult after = verdict.milestones().get(i);
                 MilestoneStatus before = previous == null ? null : previous.milestones().get(i).status();
                 if (before != after.status()) {
-                    changed.add(new Change(after.id(), before, after.status(), after.blockedBy()));
+                    changed.add(new Change(after.id(), before, after.status(), after.blockedBy(), drifting.contains(after.id())));
                 }
             }
             boolean phasesMoved = previous == null || !Objects.equals(previous.phases(), verdict.phases());
@@ -86,6 +93,31 @@ public final class MilestoneHistory {
             previous = verdict;
         }
         return new Report(dao.daoId(), points.size(), entries);
+    }
+
+    /** Milestones whose status can move between rated points: they or a dependency read a metric or an activity window. */
+    static java.util.Set<String> drifting(MilestonesConfig config) {
+        java.util.Set<String> drifting = new java.util.HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (MilestonesConfig.Milestone milestone : config.milestones()) {
+                if (!drifting.contains(milestone.id()) && (drifts(milestone.check()) || milestone.after().stream().anyMatch(drifting::contains))) {
+                    grew = drifting.add(milestone.id());
+                }
+            }
+        }
+        return drifting;
+    }
+
+    private static boolean drifts(MilestoneCheck check) {
+        return switch (check) {
+            case MilestoneCheck.MetricCheck metric -> true;
+            case MilestoneCheck.ActivityCheck activity -> activity.windowDays() != null;
+            case MilestoneCheck.All all -> all.checks().stream().anyMatch(MilestoneHistory::drifts);
+            case MilestoneCheck.Any any -> any.checks().stream().anyMatch(MilestoneHistory::drifts);
+            default -> false;
+        };
     }
 
     private TreeMap<ControlTimeline.Point, List<String>> candidates(DaoScope dao, MilestoneDeclaration declaration) {
