@@ -84,7 +84,7 @@ public final class CheckEvaluator {
     private CheckResult route(MilestoneCheck.RouteCheck check) {
         Optional<List<MilestoneFacts.ScopedPermission>> scoped = facts.permissions(check);
         if (scoped.isEmpty()) {
-            return CheckResult.unknown("routes", "the contract's chain has nothing indexed by then");
+            return CheckResult.unknown("routes", "a contract in scope is not deployed or indexed by then");
         }
         if (scoped.get().isEmpty()) {
             return CheckResult.unknown("routes", check.address() == null ? "no contract is marked critical: no permission to check"

@@ -102,6 +102,13 @@ public final class IndexedMilestoneFacts implements MilestoneFacts {
     @Override
     public Optional<List<ScopedPermission>> permissions(MilestoneCheck.RouteCheck scope) {
         List<ScopedPermission> permissions = new ArrayList<>();
+        // a critical contract not deployed (not indexed) by then has no admin to read: the routes are not known, not absent
+        boolean undeployed = dao.contracts().stream().filter(ContractRow::critical).filter(row -> scope.address() == null
+                || row.chainId() == chainId(scope.chain()) && row.address().equalsIgnoreCase(scope.address()))
+                .anyMatch(row -> points.block(row.chainId()) < row.startBlock());
+        if (undeployed) {
+            return Optional.empty();
+        }
         if (scope.address() == null) {
             graph().permissions().forEach(permission -> permissions.add(scoped(permission.target(), permission.name(), permission.gate())));
             return Optional.of(permissions);
