@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.control.Gate;
 import org.stagewatch.analyze.control.GateText;
-import org.stagewatch.analyze.control.Hop;
 import org.stagewatch.analyze.control.Node;
 import org.stagewatch.analyze.control.Route;
 import org.stagewatch.analyze.stage.Evidence;
@@ -268,10 +267,5 @@ public final class CheckEvaluator {
         boolean holds = value.equals(check.expect());
         return CheckResult.of(Status.of(holds), Evidence.at(what, value + (holds ? "" : " (expected " + check.expect() + ")"), chainId,
                 address, reading.get().block()));
-    }
-
-    /** The hops of a route as labels, for messages. */
-    static String via(List<Hop> hops) {
-        return hops.stream().map(Hop::label).collect(Collectors.joining(" ← "));
     }
 }
