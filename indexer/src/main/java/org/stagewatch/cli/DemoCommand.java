@@ -12,6 +12,8 @@ import org.stagewatch.analyze.MetricsAnalyzer;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.equalizer.Equalizer;
+import org.stagewatch.analyze.milestones.DecisionAnalyzer;
+import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
@@ -75,6 +77,10 @@ final class DemoCommand implements Callable<Integer> {
             StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, head));
             System.out.println();
             EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null));
+            System.out.println();
+            MilestonesCommand.print(System.out, new MilestoneAnalyzer(store).at(scope, head));
+            System.out.println();
+            DecisionsCommand.print(System.out, new DecisionAnalyzer(store).at(scope, head));
         }
         System.out.printf("%ndemo: done in %s. Explore: ./stagewatch proposals --dao demo --db %s --json%n",
                 ConsoleProgress.format(Duration.ofNanos(System.nanoTime() - started)), db);

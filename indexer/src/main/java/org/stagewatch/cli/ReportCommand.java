@@ -100,6 +100,11 @@ final class ReportCommand implements Callable<Integer> {
             Files.write(png, ReportCharts.png(figure.chart()));
             written.add(png);
         }
+        for (ReportDocument.Picture picture : document.pictures()) {
+            Path svg = out.resolveSibling(ReportMarkdown.pictureFile(base, picture));
+            Files.writeString(svg, picture.svg(), StandardCharsets.UTF_8);
+            written.add(svg);
+        }
         return written;
     }
 

@@ -20,12 +20,18 @@ import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.analyze.milestones.DecisionAnalyzer;
+import org.stagewatch.analyze.milestones.DecisionsReport;
+import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
+import org.stagewatch.analyze.milestones.MilestoneHistory;
+import org.stagewatch.analyze.milestones.MilestonesReport;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.MilestoneDeclaration;
 import org.stagewatch.store.Store;
 
 /**
@@ -38,10 +44,13 @@ import org.stagewatch.store.Store;
  * @param every      the series step actually used (the default picked, or the one given)
  * @param metrics    null when the DAO has no votes-token contract
  * @param equalizers one per distinct sample block, in block order
+ * @param milestones null (and its history too) when the DAO declares no milestones
+ * @param decisions  null when the DAO declares no decisions
  */
 record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsReport paths, CouncilReport councils,
                   StageHistory.Report stageHistory, MetricsPoint metrics, String every, List<MetricsPoint> metricsSeries,
-                  EqualizerReport equalizer, List<EqualizerReport> equalizers) {
+                  EqualizerReport equalizer, List<EqualizerReport> equalizers, MilestonesReport milestones,
+                  MilestoneHistory.Report milestoneHistory, DecisionsReport decisions) {
     /** About this many samples when {@code --every} is not given. */
     static final int DEFAULT_SAMPLES = 50;
 
@@ -73,7 +82,17 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         EqualizerReport now = equalizer.at(scope, points, null);
         List<EqualizerReport> equalizers = equalizerSeries(store, scope, equalizer, plan.samples(store, sampled), sampled.chainId(),
                 progress);
-        return new ReportData(scope, points, stage, paths, councils, history, metrics, step, metricsSeries, now, equalizers);
+        MilestoneDeclaration declared = new MilestoneAnalyzer(store).declaration(scope.daoId());
+        MilestonesReport milestones = null;
+        MilestoneHistory.Report milestoneHistory = null;
+        if (!declared.milestones().isEmpty()) {
+            progress.accept("milestones and their history…");
+            milestones = new MilestoneAnalyzer(store).at(scope, points);
+            milestoneHistory = new MilestoneHistory(store).history(scope);
+        }
+        DecisionsReport decisions = declared.decisions().isEmpty() ? null : new DecisionAnalyzer(store).at(scope, points);
+        return new ReportData(scope, points, stage, paths, councils, history, metrics, step, metricsSeries, now, equalizers, milestones,
+                milestoneHistory, decisions);
     }
 
     boolean hasToken() {

@@ -13,7 +13,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 final class ReportDocument {
     /** One piece of a document, in reading order. */
-    sealed interface Block permits Heading, Paragraph, Table, Figure {
+    sealed interface Block permits Heading, Paragraph, Table, Figure, Picture {
     }
 
     /** @param anchor the id other blocks link to (#anchor) */
@@ -33,6 +33,14 @@ final class ReportDocument {
      * @param name the file-name suffix of the chart's PNG next to a Markdown report ({@code <report>-<name>.png})
      */
     record Figure(String name, String caption, Chart<?, ?> chart) implements Block {
+    }
+
+    /**
+     * A drawing given as SVG text (the milestone DAG), with its caption.
+     *
+     * @param name the file-name suffix of the SVG next to a Markdown report ({@code <report>-<name>.svg})
+     */
+    record Picture(String name, String caption, String svg) implements Block {
     }
 
     /** A run of text: plain, code (addresses, hashes), or a link. */
@@ -105,6 +113,15 @@ final class ReportDocument {
     ReportDocument figure(String name, String caption, Chart<?, ?> chart) {
         blocks.add(new Figure(name, caption, chart));
         return this;
+    }
+
+    ReportDocument picture(String name, String caption, String svg) {
+        blocks.add(new Picture(name, caption, svg));
+        return this;
+    }
+
+    List<Picture> pictures() {
+        return blocks.stream().filter(Picture.class::isInstance).map(Picture.class::cast).toList();
     }
 
     List<Figure> figures() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.stagewatch.cli.ReportDocument.Block;
 import org.stagewatch.cli.ReportDocument.Cell;
 import org.stagewatch.cli.ReportDocument.Figure;
+import org.stagewatch.cli.ReportDocument.Picture;
 import org.stagewatch.cli.ReportDocument.Heading;
 import org.stagewatch.cli.ReportDocument.Paragraph;
 import org.stagewatch.cli.ReportDocument.Span;
@@ -57,6 +58,8 @@ final class ReportHtml {
                         .append("<img alt=\"").append(escape(figure.caption())).append("\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(ReportCharts.png(figure.chart()))).append("\">\n<figcaption>")
                         .append(escape(figure.caption())).append("</figcaption>\n</figure>\n");
+                case Picture picture -> html.append("<figure id=\"figure-").append(escape(picture.name())).append("\">\n")
+                        .append(picture.svg()).append("<figcaption>").append(escape(picture.caption())).append("</figcaption>\n</figure>\n");
             }
         }
         return html.append("</main>\n</body>\n</html>\n").toString();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.stagewatch.cli.ReportDocument.Block;
 import org.stagewatch.cli.ReportDocument.Cell;
 import org.stagewatch.cli.ReportDocument.Figure;
+import org.stagewatch.cli.ReportDocument.Picture;
 import org.stagewatch.cli.ReportDocument.Heading;
 import org.stagewatch.cli.ReportDocument.Paragraph;
 import org.stagewatch.cli.ReportDocument.Span;
@@ -29,6 +30,11 @@ final class ReportMarkdown {
         return base + "-" + figure.name() + ".png";
     }
 
+    /** The file name a picture's SVG gets next to a Markdown report whose name without ".md" is {@code base}. */
+    static String pictureFile(String base, Picture picture) {
+        return base + "-" + picture.name() + ".svg";
+    }
+
     static String render(ReportDocument document, String base) {
         Map<String, String> slugs = new HashMap<>();
         for (Block block : document.blocks) {
@@ -44,6 +50,8 @@ final class ReportMarkdown {
                 case Table table -> table(md, table, slugs);
                 case Figure figure -> md.append("![").append(escape(figure.caption())).append("](")
                         .append(path(figureFile(base, figure))).append(")\n\n*").append(escape(figure.caption())).append("*\n\n");
+                case Picture picture -> md.append("![").append(escape(picture.caption())).append("](")
+                        .append(path(pictureFile(base, picture))).append(")\n\n*").append(escape(picture.caption())).append("*\n\n");
             }
         }
         return md.toString();

@@ -17,6 +17,11 @@ import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.analyze.equalizer.Dimension;
 import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.analyze.milestones.DecisionsReport;
+import org.stagewatch.analyze.milestones.MilestoneHistory;
+import org.stagewatch.analyze.milestones.MilestoneResult;
+import org.stagewatch.analyze.milestones.MilestonesReport;
+import org.stagewatch.analyze.milestones.PhaseProgress;
 import org.stagewatch.analyze.stage.Evidence;
 import org.stagewatch.analyze.stage.RequirementResult;
 import org.stagewatch.analyze.stage.StageHistory;
@@ -26,8 +31,8 @@ import org.stagewatch.cli.ReportDocument.Cell;
 import org.stagewatch.cli.ReportDocument.Span;
 
 /**
- * Lays out a {@link ReportData} as the report's six sections — stage card, requirements with evidence,
- * routes to critical contracts, councils and stage history, concentration, equalizer — in a
+ * Lays out a {@link ReportData} as the report's seven sections — stage card, requirements with evidence,
+ * routes to critical contracts, councils and stage history, concentration, equalizer, milestones and decisions — in a
  * {@link ReportDocument}. Numbers are shown as the other commands show them: durations with their exact
  * seconds, token amounts in whole tokens to two decimals, shares as percentages, other decimals to six
  * significant digits; addresses and hashes in full, so every fact can be looked up.
@@ -54,6 +59,7 @@ final class ReportSections {
         sections.councils();
         sections.concentration();
         sections.equalizer();
+        sections.milestones();
         return sections.document;
     }
 
@@ -65,7 +71,8 @@ final class ReportSections {
         document.paragraph(Span.text("Sections: "), Span.link("1. Stage", "#stage"), Span.text(" · "),
                 Span.link("2. Requirements", "#requirements"), Span.text(" · "), Span.link("3. Routes", "#routes"), Span.text(" · "),
                 Span.link("4. Councils and stage history", "#councils"), Span.text(" · "),
-                Span.link("5. Concentration", "#concentration"), Span.text(" · "), Span.link("6. Equalizer", "#equalizer"));
+                Span.link("5. Concentration", "#concentration"), Span.text(" · "), Span.link("6. Equalizer", "#equalizer"),
+                Span.text(" · "), Span.link("7. Milestones and decisions", "#milestones"));
     }
 
     private void stageCard() {
@@ -324,6 +331,83 @@ final class ReportSections {
 
     private static Cell codeLines(List<String> values) {
         return Cell.lines(values.stream().map(value -> List.of(Span.code(value))).toList());
+    }
+
+    /** Section 7: the declared path (the DAG as a picture, per-phase progress, each milestone, the history) and the decision table. */
+    private void milestones() {
+        document.heading(2, "7. Milestones and decisions", "milestones");
+        MilestonesReport milestones = data.milestones();
+        if (milestones == null) {
+            document.paragraph("DAO '" + data.scope().daoId() + "' declares no milestones (add a milestones: section to its config, "
+                    + "see config/SCHEMA.md).");
+        } else {
+            document.picture("milestones", "Milestones at chain " + milestones.chainId() + " block " + milestones.block()
+                    + ": green achieved, yellow ready, grey blocked, white (dashed) unknown; a red arrow is a dependency that blocks",
+                    MilestoneSvg.render(milestones));
+            List<List<Cell>> phases = new ArrayList<>();
+            for (PhaseProgress phase : milestones.phases()) {
+                phases.add(List.of(Cell.of(phase.id()), Cell.of(phase.title()), Cell.of(phase.achieved() + " / " + phase.total()),
+                        Cell.of(phase.complete() ? "complete" : "open")));
+            }
+            document.table(List.of("phase", "title", "achieved", "status"), phases);
+            List<List<Cell>> rows = new ArrayList<>();
+            for (MilestoneResult milestone : milestones.milestones()) {
+                rows.add(List.of(Cell.of(milestone.phase()), Cell.code(milestone.id()), milestoneStatus(milestone.status().toString()),
+                        Cell.of(milestone.title()), Cell.of(String.join(", ", milestone.after())),
+                        Cell.lines(milestone.evidence().stream().map(ReportSections::evidence).toList())));
+            }
+            document.table(List.of("phase", "milestone", "status", "says", "after", "evidence"), rows);
+            MilestoneHistory.Report history = data.milestoneHistory();
+            document.heading(3, "Milestone history", "milestone-history");
+            document.paragraph("%d points rated; %d where a milestone's status or a phase's progress changed (the first rated point is "
+                    .formatted(history.pointsRated(), history.changes().size()) + "listed as it stood; a change marked \"seen here\" reads "
+                    + "voting power or an activity window, which move between rated points).");
+            List<List<Cell>> changes = new ArrayList<>();
+            for (MilestoneHistory.Entry entry : history.changes()) {
+                changes.add(List.of(Cell.of(Long.toString(entry.chainId())), Cell.of(Long.toString(entry.block())), Cell.of(time(entry.time())),
+                        Cell.lines(entry.changed().stream().map(change -> List.of(Span.text(change.id() + ": "
+                                + (change.from() == null ? "" : change.from() + " → ") + change.to()
+                                + (change.blockedBy().isEmpty() ? "" : " (by " + String.join(", ", change.blockedBy()) + ")")
+                                + (change.seenAt() && change.from() != null ? " (seen here)" : "")))).toList()),
+                        Cell.of(entry.phases().stream().map(phase -> phase.id() + " " + phase.achieved() + "/" + phase.total())
+                                .collect(Collectors.joining(", "))),
+                        Cell.lines(entry.events().stream().map(event -> List.of(Span.text(event))).toList())));
+            }
+            document.table(List.of("chain", "block", "time (UTC)", "changed", "phases", "cause"), changes);
+        }
+        DecisionsReport decisions = data.decisions();
+        document.heading(3, "Decisions", "decisions");
+        if (decisions == null) {
+            document.paragraph("DAO '" + data.scope().daoId() + "' declares no decisions (add a decisions: list to its config).");
+            return;
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DecisionsReport.Decision decision : decisions.decisions()) {
+            for (DecisionsReport.Permission permission : decision.permissions()) {
+                Cell name = Cell.spans(Span.text(permission.label() + " " + (permission.role() == null ? permission.permission()
+                        : permission.role()) + (permission.function() == null ? "" : " " + permission.function()) + " "), Span.code(permission.address()));
+                if (!permission.known() || permission.routes().isEmpty()) {
+                    rows.add(List.of(Cell.of(decision.title()), name, Cell.of(permission.known() ? "nobody" : "unknown: not indexed by then"),
+                            Cell.of(""), Cell.of(""), Cell.of("")));
+                }
+                for (DecisionsReport.Holder holder : permission.routes()) {
+                    rows.add(List.of(Cell.of(decision.title()), name, Cell.of(holder.holder()),
+                            Cell.of(Durations.of(holder.delaySeconds())), Cell.of(Integer.toString(holder.keys())),
+                            Cell.of(String.join(" ← ", holder.via()) + " ← " + holder.gate())));
+                }
+            }
+        }
+        document.table(List.of("decision", "permission", "holder", "delay", "keys", "route"), rows);
+    }
+
+    /** A milestone status, toned as requirement outcomes are: achieved as passed, blocked as failed, ready and unknown as unknown. */
+    private static Cell milestoneStatus(String status) {
+        String tone = switch (status) {
+            case "achieved" -> "passed";
+            case "blocked" -> "failed";
+            default -> "unknown";
+        };
+        return new Cell(List.of(List.of(Span.text(status))), tone);
     }
 
     private static long count(List<RequirementResult> results, Status status) {

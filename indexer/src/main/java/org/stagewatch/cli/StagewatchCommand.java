@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "stagewatch", mixinStandardHelpOptions = true, version = "stagewatch 0.1.0",
         description = "Indexes rollup DAO governance and turns it into decentralization evidence.",
         subcommands = {IndexCommand.class, ProposalsCommand.class, DelegatesCommand.class, MetricsCommand.class,
-                CouncilCommand.class, PathsCommand.class, StageCommand.class, EqualizerCommand.class, ReportCommand.class,
-                ServeCommand.class, ReprojectCommand.class, DemoCommand.class, BenchCommand.class, AotTrainingCommand.class})
+                CouncilCommand.class, PathsCommand.class, StageCommand.class, EqualizerCommand.class, MilestonesCommand.class,
+                DecisionsCommand.class, ReportCommand.class, ServeCommand.class, ReprojectCommand.class, DemoCommand.class,
+                BenchCommand.class, AotTrainingCommand.class})
 public final class StagewatchCommand implements Runnable {
     static final int USER_ERROR = 2;
 

@@ -49,7 +49,68 @@ final class ConfigBinder {
         if (declared != null && !declared.isNull()) {
             declared.forEach(path -> paths.add(messagePath(path)));
         }
-        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts, paths, stage(dao.get("stage")));
+        return new DaoConfig(id, optional(dao, "name", Values::text, id), contracts, paths, stage(dao.get("stage")),
+                milestones(dao.get("milestones")), list(dao.get("decisions"), ConfigBinder::decision));
+    }
+
+    private static MilestonesConfig milestones(JsonNode section) {
+        if (section == null || section.isNull()) {
+            return MilestonesConfig.NONE;
+        }
+        List<MilestonesConfig.Phase> phases = new ArrayList<>();
+        JsonNode declared = section.get("phases");
+        for (int index = 0; index < declared.size(); index++) {
+            JsonNode phase = declared.get(index);
+            phases.add(new MilestonesConfig.Phase(Values.text(phase.get("id")), Values.text(phase.get("title")),
+                    optional(phase, "order", Values::intNumber, index)));
+        }
+        return new MilestonesConfig(phases, list(section.get("milestones"), milestone -> new MilestonesConfig.Milestone(
+                Values.text(milestone.get("id")), Values.text(milestone.get("title")), Values.text(milestone.get("phase")),
+                list(milestone.get("after"), Values::text), optional(milestone, "source", Values::text, null),
+                check(milestone.get("check")))));
+    }
+
+    private static MilestoneCheck check(JsonNode check) {
+        String kind = Values.keys(check).get(0);
+        JsonNode body = check.get(kind);
+        return switch (kind) {
+            case "stage" -> new MilestoneCheck.StageAtLeast(Values.intNumber(body.get("atLeast")));
+            case "requirement" -> new MilestoneCheck.RequirementPassed(Values.text(body));
+            case "route" -> new MilestoneCheck.RouteCheck(optional(body, "chain", Values::text, null),
+                    optional(body, "address", node -> Addresses.check(Values.text(node)), null), optional(body, "permission", Values::text, null),
+                    optional(body, "every", Values::text, null), optional(body, "minDelaySeconds", Values::wholeNumber, null),
+                    optional(body, "minKeys", Values::intNumber, null));
+            case "owner" -> new MilestoneCheck.OwnerCheck(Values.text(body.get("chain")), Addresses.check(Values.text(body.get("address"))),
+                    list(body.get("in"), ConfigBinder::ref));
+            case "role" -> new MilestoneCheck.RoleCheck(Values.text(body.get("chain")), Addresses.check(Values.text(body.get("address"))),
+                    Values.text(body.get("role")), list(body.get("in"), ConfigBinder::ref));
+            case "metric" -> new MilestoneCheck.MetricCheck(Values.text(body.get("name")),
+                    optional(body, "atLeast", MilestoneValidator::decimal, null), optional(body, "atMost", MilestoneValidator::decimal, null));
+            case "activity" -> new MilestoneCheck.ActivityCheck(Values.text(body.get("count")), Values.wholeNumber(body.get("atLeast")),
+                    optional(body, "windowDays", Values::wholeNumber, null));
+            case "probe" -> {
+                String returns = Values.text(body.get("returns"));
+                String call = Values.text(body.get("call"));
+                yield new MilestoneCheck.ProbeCheck(Values.text(body.get("chain")), Addresses.check(Values.text(body.get("address"))), call,
+                        returns, ProbeValues.normalize(returns, Values.text(body.get("expect"))), optional(body, "label", Values::text, call));
+            }
+            case "assertion" -> new MilestoneCheck.AssertionCheck(Values.flag(body.get("value")), Values.text(body.get("source")));
+            case "all" -> new MilestoneCheck.All(list(body, ConfigBinder::check));
+            case "any" -> new MilestoneCheck.Any(list(body, ConfigBinder::check));
+            default -> throw new Values.BadValue("unknown check kind '" + kind + "'", null);
+        };
+    }
+
+    private static DecisionConfig decision(JsonNode decision) {
+        return new DecisionConfig(Values.text(decision.get("id")), Values.text(decision.get("title")),
+                optional(decision, "source", Values::text, null), list(decision.get("permissions"), permission -> new DecisionConfig.Permission(
+                        Values.text(permission.get("chain")), Addresses.check(Values.text(permission.get("address"))),
+                        Values.text(permission.get("permission")), optional(permission, "role", Values::text, null),
+                        optional(permission, "function", Values::text, null))));
+    }
+
+    private static StageConfig.ContractRef ref(JsonNode ref) {
+        return new StageConfig.ContractRef(Values.text(ref.get("chain")), Addresses.check(Values.text(ref.get("address"))));
     }
 
     private static StageConfig stage(JsonNode stage) {

@@ -10,12 +10,13 @@ import java.util.Set;
  * Checks the {@code daos:} map: each DAO id and its keys, and each contract: its keys, kind,
  * chain (which must be declared under {@code chains:}), address, the typed optional keys (and the
  * kinds they apply to), and that no (chain, address) appears twice in one DAO (it would be indexed
- * and counted twice). The DAO's {@code messagePaths} are checked by {@link MessagePathValidator}.
+ * and counted twice). The DAO's {@code messagePaths} are checked by {@link MessagePathValidator}, its
+ * {@code stage} by {@link StageValidator}, its {@code milestones} and {@code decisions} by {@link MilestoneValidator}.
  */
 final class DaoValidator {
     static final KeySet KEYS = new KeySet("DAO")
             .required("contracts", "list the DAO's contracts under contracts:, each with kind, chain and address")
-            .optional("name", "messagePaths", "stage");
+            .optional("name", "messagePaths", "stage", "milestones", "decisions");
     static final KeySet CONTRACT_KEYS = new KeySet("contract")
             .required("kind", "expected one of " + ContractKind.expectedNames())
             .required("chain", "the key of a chain declared under chains:")
@@ -94,6 +95,9 @@ final class DaoValidator {
         new MessagePathValidator(problems, chainKeys, indexByContract.keySet()).validate(dao.get("messagePaths"),
                 KeyPath.child(path, "messagePaths"));
         new StageValidator(problems, chainKeys, declared).validate(dao.get("stage"), KeyPath.child(path, "stage"));
+        MilestoneValidator milestones = new MilestoneValidator(problems, chainKeys, declared);
+        milestones.validateMilestones(dao.get("milestones"), KeyPath.child(path, "milestones"));
+        milestones.validateDecisions(dao.get("decisions"), KeyPath.child(path, "decisions"));
     }
 
     /** Checks one contract; returns "chain:address" when both are valid, for the duplicate check. */

@@ -55,6 +55,8 @@ public final class DevnetConfigWriter {
         add(contracts, "ownable", dao.proxyAdmin());
         add(contracts, "proxy", dao.bridgeProxy()).put("critical", true);
         stage(demo.putObject("stage"), dao);
+        milestones(demo.putObject("milestones"), dao);
+        decisions(demo.putArray("decisions"), dao);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -100,6 +102,55 @@ public final class DevnetConfigWriter {
     }
 
     private static final String ARBITRUM = "https://l2beat.com/scaling/projects/arbitrum";
+    private static final String ARBITRUM_PATH = "https://docs.arbitrum.foundation/";
+
+    /**
+     * A small path in Arbitrum's two later steps: community participation (a proposal executed, power spread over at
+     * least two delegates, the council properly set up) and sufficient decentralization (the ProxyAdmin answers to
+     * the UpgradeExecutor and every route to the bridge needs the vote or the council, after token voting; a 30-day
+     * exit window, after both — which the demo's short delays fail, so it stays ready).
+     */
+    private static void milestones(ObjectNode milestones, DemoDao dao) {
+        ArrayNode phases = milestones.putArray("phases");
+        phases.addObject().put("id", "participation").put("title", "Community participation").put("order", 1);
+        phases.addObject().put("id", "decentralization").put("title", "Sufficient decentralization").put("order", 2);
+        ArrayNode list = milestones.putArray("milestones");
+        ObjectNode voting = milestone(list, "tokenVoting", "Token holders have executed a proposal", "participation");
+        voting.putObject("check").putObject("activity").put("count", "proposalsExecuted").put("atLeast", 1);
+        ObjectNode spread = milestone(list, "powerSpread", "No single delegate holds a majority", "participation");
+        spread.putObject("check").putObject("metric").put("name", "nakamoto.majority").put("atLeast", 2);
+        ObjectNode council = milestone(list, "councilSetUp", "The security council is properly set up", "participation");
+        council.putObject("check").put("requirement", "securityCouncilProperlySetUp");
+        ObjectNode upgrades = milestone(list, "daoControlsUpgrades", "Only the DAO or its council can upgrade the bridge", "decentralization");
+        upgrades.putArray("after").add("tokenVoting");
+        ArrayNode all = upgrades.putObject("check").putArray("all");
+        ObjectNode owner = all.addObject().putObject("owner");
+        owner.put("chain", CHAIN).put("address", dao.proxyAdmin().checksummed());
+        owner.putArray("in").addObject().put("chain", CHAIN).put("address", dao.upgradeExecutor().checksummed());
+        all.addObject().putObject("route").put("every", "voteOrCouncil");
+        ObjectNode exit = milestone(list, "thirtyDayExit", "Upgrades not gated by the council leave 30 days to exit", "decentralization");
+        exit.putArray("after").add("daoControlsUpgrades").add("councilSetUp");
+        exit.putObject("check").putObject("route").put("minDelaySeconds", 30 * 86_400);
+    }
+
+    private static ObjectNode milestone(ArrayNode list, String id, String title, String phase) {
+        ObjectNode milestone = list.addObject();
+        milestone.put("id", id).put("title", title).put("phase", phase).put("source", ARBITRUM_PATH);
+        return milestone;
+    }
+
+    /** Who upgrades the bridge, who may drive the UpgradeExecutor, who acts as the treasury timelock. */
+    private static void decisions(ArrayNode decisions, DemoDao dao) {
+        ObjectNode upgrade = decisions.addObject().put("id", "protocolUpgrade").put("title", "Protocol upgrade");
+        upgrade.putArray("permissions").addObject().put("chain", CHAIN).put("address", dao.bridgeProxy().checksummed())
+                .put("permission", "upgrade");
+        ObjectNode executor = decisions.addObject().put("id", "upgradeExecution").put("title", "Executing upgrades");
+        executor.putArray("permissions").addObject().put("chain", CHAIN).put("address", dao.upgradeExecutor().checksummed())
+                .put("permission", "role").put("role", "EXECUTOR_ROLE");
+        ObjectNode treasury = decisions.addObject().put("id", "treasuryGrant").put("title", "Treasury grant");
+        treasury.putArray("permissions").addObject().put("chain", CHAIN).put("address", dao.timelock().checksummed())
+                .put("permission", "act").put("function", "transfer(address,uint256)");
+    }
 
     private static ObjectNode add(ArrayNode contracts, String kind, Deployed contract) {
         ObjectNode entry = contracts.addObject();

@@ -21,7 +21,7 @@ import org.stagewatch.config.StagewatchConfig;
 public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress, List<Probe> probes) {
 
     /**
-     * A declared eth_call (a DAO's {@code stage.probes}) on this chain, read and stored as the sync goes (see
+     * A declared eth_call (a DAO's {@code stage.probes} or a milestone's probe check) on this chain, read and stored as the sync goes (see
      * {@link ProbeReader}): at {@code firstBlock}, at every block where a control fact of {@code controlled} changes,
      * and on the grid {@code firstBlock + k · interval}. A probe several DAOs declare is one probe with their
      * contracts together.
@@ -90,6 +90,11 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
                                 contract.transfers(), contract.slotReadInterval())).toList();
                 long first = controlled.stream().mapToLong(Watched::startBlock).min().orElse(Long.MAX_VALUE);
                 dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
+                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
+                                first, chain.probeInterval(), controlled))
+                        .forEach(probe -> add(probes, probe));
+                // milestone probe checks are read the same way, under the same name
+                dao.milestones().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
                         .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
                                 first, chain.probeInterval(), controlled))
                         .forEach(probe -> add(probes, probe));

@@ -13,13 +13,15 @@ import org.stagewatch.config.MessagePath;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.store.ControlDeclaration;
 import org.stagewatch.store.ControlReadDao;
+import org.stagewatch.store.MilestoneDao;
+import org.stagewatch.store.MilestoneDeclaration;
 import org.stagewatch.store.StageDao;
 import org.stagewatch.store.StageDeclaration;
 import org.stagewatch.store.Store;
 
 /**
  * Records what the config says about control and no event does — designated councils, which chain
- * settles on which, L2→L1 message paths, each DAO's stage section — so {@code paths}, {@code council}
+ * settles on which, L2→L1 message paths, each DAO's stage section, milestones and decisions — so {@code paths}, {@code council}
  * and {@code stage} need only the database. Unlike the contracts, these may change between runs without re-indexing anything, so
  * each run replaces them.
  */
@@ -49,6 +51,20 @@ final class ControlDeclarations {
         }
         store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(rows));
         recordStages(store, config);
+        recordMilestones(store, config);
+    }
+
+    /** Each DAO's milestones and decisions with the chain ids its keys stand for, so those commands need only the database. */
+    private static void recordMilestones(Store store, StagewatchConfig config) {
+        Map<String, Long> chainIds = new LinkedHashMap<>();
+        config.chains().forEach((key, chain) -> chainIds.put(key, chain.chainId()));
+        List<String> daoIds = new ArrayList<>();
+        List<String> declarations = new ArrayList<>();
+        for (DaoConfig dao : config.daos()) {
+            daoIds.add(dao.id());
+            declarations.add(new MilestoneDeclaration(chainIds, dao.milestones(), dao.decisions()).toJson());
+        }
+        store.jdbi().useExtension(MilestoneDao.class, dao -> dao.replace(daoIds, declarations));
     }
 
     /** Each DAO's stage section with the chain ids its keys stand for, so the stage rating needs only the database. */

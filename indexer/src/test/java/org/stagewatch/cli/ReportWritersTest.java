@@ -46,6 +46,28 @@ class ReportWritersTest {
     }
 
     @Test
+    void shouldDrawTheMilestoneDagWithEscapedTextAndLinkItFromMarkdown() throws Exception {
+        org.stagewatch.analyze.stage.Evidence none = org.stagewatch.analyze.stage.Evidence.fact("x", "y");
+        var root = new org.stagewatch.analyze.milestones.MilestoneResult("root<&>", "Root", "A", List.of(), null,
+                org.stagewatch.analyze.milestones.MilestoneStatus.READY, List.of(), org.stagewatch.analyze.stage.Status.FAILED, List.of(none));
+        var leaf = new org.stagewatch.analyze.milestones.MilestoneResult("leaf", "Leaf \"quoted\"", "B", List.of("root<&>"), null,
+                org.stagewatch.analyze.milestones.MilestoneStatus.BLOCKED, List.of("root<&>"), org.stagewatch.analyze.stage.Status.PASSED,
+                List.of(none));
+        var report = new org.stagewatch.analyze.milestones.MilestonesReport("dao", 1, 10, null, List.of(), List.of(
+                new org.stagewatch.analyze.milestones.PhaseProgress("A", "First", 1, 0, 1, false),
+                new org.stagewatch.analyze.milestones.PhaseProgress("B", "Second", 2, 0, 1, false)), List.of(root, leaf));
+        String svg = MilestoneSvg.render(report);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(svg).contains("root&lt;&amp;&gt;").contains("blocked by root&lt;&amp;&gt;").contains("fill=\"#d9d9d9\"")
+                .contains("stroke=\"#c03030\"").contains("Leaf &quot;quoted&quot;");
+        ReportDocument document = new ReportDocument("t");
+        document.picture("milestones", "the path", svg);
+        assertThat(ReportMarkdown.render(document, "report")).contains("![the path](report-milestones.svg)");
+        assertThat(ReportHtml.render(document)).contains("<figure id=\"figure-milestones\">\n<svg ");
+    }
+
+    @Test
     void shouldPickTheFormatFromTheExtensionAndNameBothWhenItIsNeither() {
         assertThat(ReportCommand.Format.of(Path.of("out/Report.HTML"))).isEqualTo(ReportCommand.Format.HTML);
         assertThat(ReportCommand.Format.of(Path.of("report.md"))).isEqualTo(ReportCommand.Format.MARKDOWN);

@@ -19,11 +19,11 @@ import org.stagewatch.store.PowerQueries;
  * (E, logIndex) and a reading taken at block R describe the same value, and the later one wins (a
  * reading at R includes every event of block R). Owners, proxy slots and min delays all follow this.
  */
-final class ControlFacts {
+public final class ControlFacts {
     private final Store store;
     private final VoteQuorum quorums;
 
-    ControlFacts(Store store) {
+    public ControlFacts(Store store) {
         this.store = store;
         this.quorums = new VoteQuorum(store);
     }
@@ -33,7 +33,7 @@ final class ControlFacts {
     }
 
     /** The owner of an ownable (or a Compound timelock's admin) at the block, null when unknown. */
-    String owner(Node contract, long block) {
+    public String owner(Node contract, long block) {
         Optional<ControlRows.OwnershipChange> event = rows().ownershipChanges(contract.chainId(), contract.address(), block).stream()
                 .filter(change -> change.change().equals("transferred") || change.change().equals("admin")).reduce((a, b) -> b);
         return later(event.map(ControlRows.OwnershipChange::blockNumber), event.map(ControlRows.OwnershipChange::newOwner),
@@ -41,7 +41,7 @@ final class ControlFacts {
     }
 
     /** A proxy's "upgraded" / "admin_changed" / "beacon_upgraded" value at the block, from events or slot readings. */
-    String proxyValue(Node proxy, String change, String slotReading, long block) {
+    public String proxyValue(Node proxy, String change, String slotReading, long block) {
         Optional<ControlRows.ProxyChange> event = rows().proxyChanges(proxy.chainId(), proxy.address(), block).stream()
                 .filter(row -> row.change().equals(change)).reduce((a, b) -> b);
         return later(event.map(ControlRows.ProxyChange::blockNumber), event.map(ControlRows.ProxyChange::newValue),
@@ -57,7 +57,7 @@ final class ControlFacts {
         return delay == null ? 0 : Long.parseLong(delay);
     }
 
-    RoleState roles(Node contract, long block) {
+    public RoleState roles(Node contract, long block) {
         return RoleState.of(rows().roleChanges(contract.chainId(), contract.address(), block));
     }
 

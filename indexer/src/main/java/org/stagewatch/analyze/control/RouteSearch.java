@@ -21,7 +21,7 @@ import org.stagewatch.analyze.AnalyzeException;
  */
 public final class RouteSearch {
     static final int MAX_RESOLUTIONS = 200_000;
-    static final int MAX_ROUTES = 500;
+    public static final int MAX_ROUTES = 500;
 
     private final ControlGraph graph;
     private int resolutions;

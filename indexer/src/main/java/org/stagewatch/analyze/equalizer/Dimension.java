@@ -9,8 +9,22 @@ import java.util.Map;
  * @param score null when the DAO's config or index has nothing to score it from; {@code note} says what is missing
  */
 public record Dimension(String name, Double score, String formula, Map<String, Object> inputs, String note) {
+    /**
+     * The a16z "minimum decentralizable unit" each dimension is the on-chain face of (DESIGN.md §7): upgrade
+     * control the technology stack, treasury control finance, the council's independence from the team the core
+     * team, and voting power, proposal access and participation the community.
+     */
+    public static final Map<String, String> UNITS = Map.of("votingPower", "community", "upgradeControl", "technology stack",
+            "securityCouncil", "core team", "treasuryControl", "finance", "proposalAccess", "community", "participation", "community");
+
     public Dimension {
         inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+    }
+
+    /** The a16z unit this dimension stands for, in the JSON beside the score. */
+    @com.fasterxml.jackson.annotation.JsonProperty("unit")
+    public String unit() {
+        return UNITS.get(name);
     }
 
     static Dimension absent(String name, String formula, String note) {

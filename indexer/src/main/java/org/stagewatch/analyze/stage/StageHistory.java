@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.config.StageConfig;
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.ControlReadings;
-import org.stagewatch.store.StageDao;
 import org.stagewatch.store.StageDeclaration;
 import org.stagewatch.store.StateRead;
 import org.stagewatch.store.StateReadDao;
@@ -53,10 +49,6 @@ public final class StageHistory {
     public record Report(String dao, int pointsRated, List<Entry> changes) {
     }
 
-    /** A block to rate; {@code time} orders it among the chains (exact when its header is stored, see {@link #candidate}). */
-    private record Candidate(long chainId, long block, long time, boolean timeKnown) {
-    }
-
     private final Store store;
 
     public StageHistory(Store store) {
@@ -66,12 +58,12 @@ public final class StageHistory {
     public Report history(DaoScope dao) {
         StageAnalyzer analyzer = new StageAnalyzer(store);
         StageDeclaration declaration = analyzer.declaration(dao.daoId());
-        Map<Candidate, List<String>> candidates = candidates(dao, declaration);
+        Map<ControlTimeline.Point, List<String>> candidates = candidates(dao, declaration);
         List<Long> chains = dao.contracts().stream().map(ContractRow::chainId).distinct().sorted().toList();
         List<Entry> entries = new ArrayList<>();
         StageVerdict previous = null;
-        for (Map.Entry<Candidate, List<String>> candidate : candidates.entrySet()) {
-            Candidate point = candidate.getKey();
+        for (Map.Entry<ControlTimeline.Point, List<String>> candidate : candidates.entrySet()) {
+            ControlTimeline.Point point = candidate.getKey();
             ChainPoints points = ChainPoints.anchored(store, chains, point.chainId(), point.block(),
                     point.timeKnown() ? point.time() : null, point.time());
             StageVerdict verdict = StageRules.evaluate(analyzer.facts(dao, points));
@@ -92,59 +84,13 @@ public final class StageHistory {
         return new Report(dao.daoId(), candidates.size(), entries);
     }
 
-    /** Every block with a control fact, in time order (then chain, then block), with what its facts did. */
-    private Map<Candidate, List<String>> candidates(DaoScope dao, StageDeclaration declaration) {
-        Map<Long, List<String>> addressesByChain = new LinkedHashMap<>();
-        dao.contracts().forEach(row -> addressesByChain.computeIfAbsent(row.chainId(), chain -> new ArrayList<>()).add(row.address()));
-        StageDao rows = store.jdbi().onDemand(StageDao.class);
-        Map<Candidate, List<String>> candidates = new TreeMap<>((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time())
-                : a.chainId() != b.chainId() ? Long.compare(a.chainId(), b.chainId()) : Long.compare(a.block(), b.block()));
-        for (Map.Entry<Long, List<String>> chain : addressesByChain.entrySet()) {
-            for (StageDao.ControlEvent event : rows.controlEvents(chain.getKey(), chain.getValue(), chain.getValue(), READINGS)) {
-                candidates.computeIfAbsent(candidate(event.chainId(), event.blockNumber()), key -> new ArrayList<>())
-                        .add(event.description() + " at " + event.address() + (event.txHash() == null ? "" : " (tx " + event.txHash() + ")"));
-            }
-        }
-        probeChanges(declaration, candidates);
-        return candidates;
-    }
-
-    /**
-     * A probe's readings are taken at every control fact of the DAO and on a grid (see the sync's probe reader);
-     * a reading is a cause only where its value differs from the reading before (the first reading included).
-     */
-    private void probeChanges(StageDeclaration declaration, Map<Candidate, List<String>> candidates) {
-        StateReadDao reads = store.jdbi().onDemand(StateReadDao.class);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    /** Every block with a control fact or a probe reading, in time order (then chain, then block), with what its facts did. */
+    private Map<ControlTimeline.Point, List<String>> candidates(DaoScope dao, StageDeclaration declaration) {
+        List<ControlTimeline.Probed> probes = new ArrayList<>();
         for (StageConfig.Probe probe : declaration.stage().probes()) {
-            long chainId = declaration.chainId(probe.chain());
-            String address = probe.address().toLowerCase(Locale.ROOT);
-            String name = StageDeclaration.probeReading(probe.call());
-            if (!seen.add(chainId + " " + address + " " + name)) {
-                continue;
-            }
-            String previous = null;
-            for (StateRead read : reads.all(chainId, address, name)) {
-                if (!read.value().equals(previous)) {
-                    candidates.computeIfAbsent(candidate(chainId, read.blockNumber()), key -> new ArrayList<>())
-                            .add("probe " + probe.call() + (previous == null ? " read " + read.value() : " " + previous + " → " + read.value())
-                                    + " at " + address);
-                }
-                previous = read.value();
-            }
+            probes.add(new ControlTimeline.Probed(declaration.chainId(probe.chain()), probe.address().toLowerCase(Locale.ROOT),
+                    StageDeclaration.probeReading(probe.call()), probe.call()));
         }
-    }
-
-    /**
-     * A block to rate, ordered by its own time when its header is stored (every block with an event or a reading
-     * has one); else by that of the closest stored block before it, which orders it right among the stored ones.
-     */
-    private Candidate candidate(long chainId, long block) {
-        Optional<BlockHeader> own = store.withSync(sync -> sync.block(chainId, block));
-        if (own.isPresent()) {
-            return new Candidate(chainId, block, own.get().timestamp(), true);
-        }
-        long before = store.withSync(sync -> sync.blockAtOrBefore(chainId, block)).map(BlockHeader::timestamp).orElse(0L);
-        return new Candidate(chainId, block, before, false);
+        return new ControlTimeline(store).points(dao, probes);
     }
 }
