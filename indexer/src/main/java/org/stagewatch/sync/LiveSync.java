@@ -50,7 +50,10 @@ public final class LiveSync {
         }
     }
 
-    /** One round: verify the checkpoint is still canonical, then index up to the current target. */
+    /**
+     * One round: verify the checkpoint is still canonical, then index up to the current target — or, with nothing
+     * new, settle the reads an earlier round left owed.
+     */
     void step(ChainPlan plan, RpcClient client, Backfill backfill, ReorgHandler reorgs) {
         long chainId = plan.chain().chainId();
         Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(chainId)).orElse(null);
@@ -65,6 +68,8 @@ public final class LiveSync {
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         if (target >= from) {
             backfill.runTo(plan, client, target);
+        } else {
+            backfill.settleOwedReads(plan, client);
         }
     }
 }
