@@ -16,7 +16,8 @@ import org.stagewatch.store.Store;
  * {@link RangePipeline}), and committing several ranges at once while far from the target. A crash loses
  * at most what was not committed yet; a re-run starts after the checkpoint, so nothing is indexed twice
  * and nothing is skipped. Reads an earlier run committed but did not get to are read first, whatever the
- * head. A reorg met on the way is rolled back to its fork point and indexing goes on from there.
+ * head. A reorg — found at the start of an {@code index} run, or met on the way — is rolled back to its
+ * fork point and indexing goes on from there.
  */
 public final class Backfill {
     /**
@@ -75,8 +76,12 @@ public final class Backfill {
         }
     }
 
+    /** An {@code index} run: checks the checkpoint against the chain (see {@link ReorgHandler#verify}), then runs to the target. */
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
-        return runTo(plan, client, target(plan, client, toBlock));
+        long target = target(plan, client, toBlock);
+        ReorgHandler reorgs = new ReorgHandler(store, client, plan);
+        store.checkpoint(plan.chain().chainId()).ifPresent(reorgs::verify);
+        return runTo(plan, client, target);
     }
 
     /** Reads the state an earlier run committed but did not read (see {@link RangeIndexer#settleOwedReads}). */
