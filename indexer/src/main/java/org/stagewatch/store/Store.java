@@ -13,7 +13,8 @@ import org.stagewatch.project.ProjectedBatch;
 /**
  * The write side of the store: one indexed block range (raw logs, headers, projected rows, state
  * reads) and the checkpoint covering it go in one transaction, so a crash leaves either all of a
- * range or none of it. Rollback deletes everything above a fork point in every table.
+ * range or none of it; the sync's commits record in that transaction too the state reads the range
+ * still owes ({@link OwedRead}). Rollback deletes everything above a fork point in every table.
  */
 public final class Store {
     /** Every table whose rows carry (chain_id, block_number); a rollback clears them all above the fork point. */
@@ -140,6 +141,20 @@ public final class Store {
 
         /** Commits what was added; returns the checkpoint now stored (empty when nothing was pending). */
         public java.util.Optional<Checkpoint> commit() {
+            return commit(null);
+        }
+
+        /**
+         * Commits what was added together with an {@link OwedRead} at the checkpoint: the sync's state reads are
+         * owed from the moment the range is stored until the readers settle them (see {@link OwedReadDao}).
+         *
+         * @param runEnd whether the checkpoint is the last block of the run
+         */
+        public java.util.Optional<Checkpoint> commitOwingReads(boolean runEnd) {
+            return commit(runEnd);
+        }
+
+        private java.util.Optional<Checkpoint> commit(Boolean owedRunEnd) {
             if (pending == null) {
                 return java.util.Optional.empty();
             }
@@ -149,6 +164,9 @@ public final class Store {
                 // the same transaction, once per commit: rows, packed copy and checkpoint commit together
                 for (String token : pendingTokens) {
                     PowerHistoryWriter.pack(handle.getConnection(), committed.chainId(), token, committed.blockNumber());
+                }
+                if (owedRunEnd != null) {
+                    handle.attach(OwedReadDao.class).owe(committed.chainId(), committed.blockNumber(), owedRunEnd ? 1 : 0);
                 }
                 handle.commit();
             } catch (SQLException | RuntimeException e) {
@@ -276,13 +294,18 @@ public final class Store {
         });
     }
 
-    /** Deletes every row of {@code chainId} above {@code forkBlock} and moves the checkpoint back to it. */
+    /**
+     * Deletes every row of {@code chainId} above {@code forkBlock} and moves the checkpoint back to it; reads owed
+     * above it are owed at the fork point instead (those due up to it are still unread).
+     */
     public void rollbackAbove(long chainId, long forkBlock, String forkBlockHash) {
         database.jdbi().useTransaction(handle -> {
             for (String table : CHAIN_TABLES) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE chain_id = :chainId AND block_number > :block")
                         .bind("chainId", chainId).bind("block", forkBlock).execute();
             }
+            handle.createUpdate("UPDATE owed_reads SET block_number = :block WHERE chain_id = :chainId AND block_number > :block")
+                    .bind("chainId", chainId).bind("block", forkBlock).execute();
             handle.attach(SyncDao.class).saveCheckpoint(new Checkpoint(chainId, forkBlock, forkBlockHash),
                     Instant.now().toString());
         });

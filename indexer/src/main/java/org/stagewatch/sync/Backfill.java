@@ -15,8 +15,9 @@ import org.stagewatch.store.Store;
  * range (see {@link RangeIndexer}), fetching, decoding and projecting ahead of the writer (see
  * {@link RangePipeline}), and committing several ranges at once while far from the target. A crash loses
  * at most what was not committed yet; a re-run starts after the checkpoint, so nothing is indexed twice
- * and nothing is skipped. A reorg met on the way is rolled back to its fork point and indexing goes on
- * from there.
+ * and nothing is skipped. Reads an earlier run committed but did not get to are read first, whatever the
+ * head. A reorg — found at the start of an {@code index} run, or met on the way — is rolled back to its
+ * fork point and indexing goes on from there.
  */
 public final class Backfill {
     /**
@@ -88,9 +89,12 @@ public final class Backfill {
         }
     }
 
+    /** An {@code index} run: checks the checkpoint against the chain (see {@link ReorgHandler#verify}), then runs to the target. */
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
         long head = head(client, toBlock);
         long target = target(plan, head, client, toBlock);
+        ReorgHandler reorgs = new ReorgHandler(store, client, plan);
+        store.checkpoint(plan.chain().chainId()).ifPresent(reorgs::verify);
         BackfillResult result = runTo(plan, client, target);
         long confirmations = plan.chain().confirmations();
         if (confirmations > 0 && target == Math.max(0, head - confirmations)) {
@@ -100,14 +104,21 @@ public final class Backfill {
         return result;
     }
 
+    /** Reads the state an earlier run committed but did not read (see {@link RangeIndexer#settleOwedReads}). */
+    void settleOwedReads(ChainPlan plan, RpcClient client) {
+        new RangeIndexer(store, decoder, projectors, plan, client, new PhaseTimes()).settleOwedReads();
+    }
+
+    /** Indexes from the checkpoint to {@code target}, after settling the reads owed; a checkpoint at or above it indexes nothing. */
     BackfillResult runTo(ChainPlan plan, RpcClient client, long target) {
         String name = plan.chain().name();
+        PhaseTimes phases = new PhaseTimes();
+        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
+        ranges.settleOwedReads();
         Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         long started = System.nanoTime();
         progress.started(name, from, target);
-        PhaseTimes phases = new PhaseTimes();
-        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
         ReorgHandler reorgs = new ReorgHandler(store, client, plan);
         long events = 0;
         long undecodable = 0;

@@ -11,13 +11,13 @@ import org.stagewatch.chain.RpcClient;
 import org.stagewatch.chain.RpcException;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.project.Projectors;
-import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Store;
 
 /**
  * Follows a chain's head after the backfill: at every new head (or poll) it checks that the
- * checkpoint block is still on the chain — rolling back to the fork point when it is not — and then
+ * checkpoint block is still on the chain, or, when the head is below it, that the chain is still a
+ * prefix of what is indexed — rolling back to the fork point when not — and then
  * indexes up to the new target with the same range indexing as the backfill. A provider failure
  * while following is logged and retried at the next head; nothing indexed is lost.
  */
@@ -50,21 +50,23 @@ public final class LiveSync {
         }
     }
 
-    /** One round: verify the checkpoint is still canonical, then index up to the current target. */
+    /**
+     * One round: verify the checkpoint against the chain (rolling back to the fork point when it is gone, see
+     * {@link ReorgHandler#verify}), then index up to the current target — or, with nothing new, settle the reads an
+     * earlier round left owed.
+     */
     void step(ChainPlan plan, RpcClient client, Backfill backfill, ReorgHandler reorgs) {
         long chainId = plan.chain().chainId();
         Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(chainId)).orElse(null);
         if (checkpoint != null) {
-            BlockHeader onChain = client.header(chainId, checkpoint.blockNumber());
-            if (!onChain.hash().equals(checkpoint.blockHash())) {
-                checkpoint = reorgs.rollBack(checkpoint, "block %d is now %s, was %s".formatted(checkpoint.blockNumber(),
-                        onChain.hash(), checkpoint.blockHash()));
-            }
+            checkpoint = reorgs.verify(checkpoint);
         }
         long target = Backfill.target(plan, client, OptionalLong.empty());
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         if (target >= from) {
             backfill.runTo(plan, client, target);
+        } else {
+            backfill.settleOwedReads(plan, client);
         }
     }
 }

@@ -16,6 +16,8 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.EncodedLogs;
 import org.stagewatch.store.StateRead;
+import org.stagewatch.store.OwedRead;
+import org.stagewatch.store.OwedReadDao;
 import org.stagewatch.store.Store;
 
 /**
@@ -25,7 +27,8 @@ import org.stagewatch.store.Store;
  * and read the probes the range owes ({@link ProbeReader}) (all of that ahead of the writer, on the prefetch's
  * workers and the decode thread, see {@link RangePipeline}); then write rows, headers, probe readings and the new
  * checkpoint into the open transaction of a {@link Store.RangeWriter}, and after a commit read the other state
- * that is due.
+ * that is due. The commit records those reads as owed ({@link OwedRead}) and the readings settle the debt, so a run
+ * stopped in between leaves them for the next run, which settles them first ({@link #settleOwedReads}).
  */
 final class RangeIndexer {
     private final Store store;
@@ -143,21 +146,75 @@ final class RangeIndexer {
         return new Indexed(range.from(), range.to(), range.logs().size(), range.undecodable(), checkpoint);
     }
 
-    /** Commits what {@code writer} holds and reads the state that is due at {@code top}, the block committed up to. */
+    /**
+     * Commits what {@code writer} holds, with the reads it owes at {@code top} (the block committed up to), then
+     * reads the state that is due there.
+     */
     java.util.Optional<Checkpoint> commit(Store.RangeWriter writer, BlockHeader top, boolean runsLast) {
         long started = System.nanoTime();
-        java.util.Optional<Checkpoint> committed = writer.commit();
+        java.util.Optional<Checkpoint> committed = writer.commitOwingReads(runsLast);
         long written = System.nanoTime();
         phases.addWrite(written - started);
         if (committed.isPresent()) {
-            quorums.readDue(plan, top);
-            supplies.readDue(plan, top, runsLast);
-            StartStateReader.readDue(store, client, plan, top);
-            TokenDecimalsReader.readDue(store, client, plan, top);
-            ProxySlotReader.readDue(store, client, plan, top);
+            if (runsLast && PAUSE_AFTER_LAST_COMMIT) {
+                pauseAfterLastCommit(top);
+            }
+            readDue(top, runsLast);
             phases.addReads(System.nanoTime() - written);
         }
         return committed;
+    }
+
+    /**
+     * Reads the state an earlier run committed but did not get to read (it was killed, or a call failed, after its
+     * commit), at the block it was owed at: whatever the head, so a re-run with nothing new to index reads it too.
+     *
+     * @return the block the owed reads were settled at, if there were any
+     */
+    java.util.Optional<Long> settleOwedReads() {
+        long chainId = plan.chain().chainId();
+        java.util.Optional<OwedRead> owed = store.jdbi().withExtension(OwedReadDao.class, dao -> dao.owed(chainId));
+        if (owed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long block = owed.get().blockNumber();
+        // every committed checkpoint's header is stored, and a rollback moves the debt to the fork point, whose is too
+        BlockHeader top = store.withSync(sync -> sync.block(chainId, block)).orElseThrow(() -> new IllegalStateException(
+                "chain %d: state reads are owed at block %d, whose header is not stored".formatted(chainId, block)));
+        LOG.info("chain '{}': reading the state due at block {}, which an interrupted run committed but did not read",
+                plan.chain().name(), block);
+        long started = System.nanoTime();
+        readDue(top, owed.get().runEnd());
+        phases.addReads(System.nanoTime() - started);
+        return java.util.Optional.of(block);
+    }
+
+    /** The readings due at {@code top}, each reader deciding from what is stored; then the reads owed there are settled. */
+    private void readDue(BlockHeader top, boolean runsLast) {
+        quorums.readDue(plan, top);
+        supplies.readDue(plan, top, runsLast);
+        StartStateReader.readDue(store, client, plan, top);
+        TokenDecimalsReader.readDue(store, client, plan, top);
+        ProxySlotReader.readDue(store, client, plan, top);
+        store.jdbi().useExtension(OwedReadDao.class, dao -> dao.settled(plan.chain().chainId(), top.number()));
+    }
+
+    /**
+     * For tests of interrupted runs: {@code -Dstagewatch.pauseAfterLastCommit=true} holds a run between the commit of
+     * its last range and the reads that follow, saying so on stderr, until the process is stopped — the one moment
+     * only the owed reads keep what the run still has to do.
+     */
+    private static final boolean PAUSE_AFTER_LAST_COMMIT = Boolean.getBoolean("stagewatch.pauseAfterLastCommit");
+
+    private void pauseAfterLastCommit(BlockHeader top) {
+        LOG.warn("chain '{}': paused after the last commit, at block {} (stagewatch.pauseAfterLastCommit)",
+                plan.chain().name(), top.number());
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted after the last commit; the next run reads the state it owes");
+        }
     }
 
     private boolean watchedAt(RawLog log) {

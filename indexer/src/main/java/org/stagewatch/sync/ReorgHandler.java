@@ -11,10 +11,11 @@ import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Store;
 
 /**
- * Finds the fork point after a reorg and rolls the store back to it. The fork point is the highest
- * stored header whose hash the chain still has; every row above it is deleted (all tables) and the
- * checkpoint reset in one transaction, so the next range re-indexes the new branch. A reorg deeper
- * than finality (the node's {@code finalized} block, else the configured depth) is refused.
+ * Finds reorgs a run starts on (see {@link #verify}), finds the fork point after a reorg and rolls the
+ * store back to it. The fork point is the highest stored header whose hash the chain still has; every
+ * row above it is deleted (all tables) and the checkpoint reset in one transaction, so the next range
+ * re-indexes the new branch. A reorg deeper than finality (the node's {@code finalized} block, else
+ * the configured depth) is refused.
  */
 final class ReorgHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReorgHandler.class);
@@ -30,13 +31,62 @@ final class ReorgHandler {
         this.plan = plan;
     }
 
-    /** @return the checkpoint after rollback (the fork point) */
+    /**
+     * Checks, before a run or a follower's round indexes anything, that what is indexed is still the node's chain,
+     * and rolls back to the fork point when it is not. The rule:
+     * <ul>
+     * <li>The checkpoint at or below the head: the chain's block at its height must have its hash.</li>
+     * <li>The checkpoint above the head: the node lags (a load-balanced provider's backends are often a block or
+     * two apart), or the chain reorged onto a shorter branch. A block the node does not serve proves nothing
+     * either way; its head block does. When the head's hash is the one indexed at that height (a stored header
+     * there, or the parent hash of the stored header just above), the chain up to the head is what was indexed
+     * and the blocks above it are its descendants, not contradicted: nothing is rolled back, and nothing is
+     * indexed until the head passes the checkpoint (a branch that replaces them shows at its first block). When
+     * the hash differs, or no stored header says which block was indexed at the head's height, the stored
+     * headers at or below the head are checked from the top down and everything above the highest one the chain
+     * still has is rolled back. For a node that only lags that costs re-indexing a few blocks; keeping rows of
+     * blocks that are gone would cost wrong numbers.</li>
+     * </ul>
+     *
+     * @return the checkpoint to go on from: {@code checkpoint}, or the fork point after a rollback
+     */
+    Checkpoint verify(Checkpoint checkpoint) {
+        long chainId = plan.chain().chainId();
+        long head = client.headBlock();
+        if (checkpoint.blockNumber() <= head) {
+            BlockHeader onChain = client.header(chainId, checkpoint.blockNumber());
+            if (onChain.hash().equals(checkpoint.blockHash())) {
+                return checkpoint;
+            }
+            return rollBack(checkpoint, "block %d is now %s, was %s".formatted(checkpoint.blockNumber(), onChain.hash(),
+                    checkpoint.blockHash()));
+        }
+        BlockHeader atHead = client.header(chainId, head);
+        java.util.Optional<String> indexed = store.withSync(sync -> sync.block(chainId, head).map(BlockHeader::hash)
+                .or(() -> sync.block(chainId, head + 1).map(BlockHeader::parentHash)));
+        if (indexed.isPresent() && indexed.get().equals(atHead.hash())) {
+            LOG.debug("chain '{}': head {} is below the checkpoint {} but is the block indexed there; waiting for the node",
+                    plan.chain().name(), head, checkpoint.blockNumber());
+            return checkpoint;
+        }
+        return rollBack(checkpoint, indexed.isPresent()
+                ? "the head %d is below the checkpoint %d, and its block is now %s, was %s".formatted(head,
+                        checkpoint.blockNumber(), atHead.hash(), indexed.get())
+                : "the head %d is below the checkpoint %d".formatted(head, checkpoint.blockNumber()));
+    }
+
+    /**
+     * Walks the stored headers down from the checkpoint (from the head, when the checkpoint is above it: blocks the
+     * node does not serve count as gone) to the highest one the chain still has, and rolls back to it.
+     *
+     * @return the checkpoint after rollback (the fork point)
+     */
     Checkpoint rollBack(Checkpoint checkpoint, String reason) {
         long chainId = plan.chain().chainId();
         long head = client.headBlock();
         long finalized = client.finalizedBlock().orElse(Math.max(0, head - plan.chain().finalityDepthOrDefault()));
         long floor = Math.min(finalized, checkpoint.blockNumber());
-        long cursor = checkpoint.blockNumber();
+        long cursor = Math.min(checkpoint.blockNumber(), head);
         while (cursor >= floor) {
             List<BlockHeader> stored = storedBelow(chainId, cursor, floor);
             if (stored.isEmpty()) {

@@ -114,7 +114,7 @@ class MilestonesConfigTest {
         assertThat(arbitrum.decisions()).extracting(DecisionConfig::id).contains("protocolUpgrade", "treasuryGrant");
         DaoConfig optimism = ConfigLoader.parse(Presets.text("optimism"), Presets.source("optimism"), env).dao("optimism").orElseThrow();
         assertThat(optimism.milestones().phases()).extracting(MilestonesConfig.Phase::id).containsExactly("A", "B", "C");
-        assertThat(optimism.milestones().probes()).extracting(MilestoneCheck.ProbeCheck::call).containsExactly("respectedGameType()", "owner()");
+        assertThat(optimism.milestones().probes()).extracting(MilestoneCheck.ProbeCheck::call).containsExactly("owner()");
         assertThat(optimism.milestones().milestone("stage2").orElseThrow().after()).hasSize(4);
     }
 

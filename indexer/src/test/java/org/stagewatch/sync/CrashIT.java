@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.devnet.AnvilNode;
@@ -27,7 +31,8 @@ import org.stagewatch.store.Store;
 
 /**
  * kill -9 of a real {@code stagewatch index} process at random points of a backfill, restarted each
- * time: the final database must equal an uninterrupted run's. Also checks the writer lock: a second
+ * time: the final database must equal an uninterrupted run's; SIGKILL and SIGTERM right after the last
+ * commit, before the state reads: the re-run reads them. Also checks the writer lock: a second
  * indexer on the same database is refused while the first runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,14 +69,29 @@ class CrashIT {
 
     /** A {@code stagewatch index} child process on {@code db} with {@code until}: {@code --to N} or {@code --follow}. */
     private Process index(Path db, String... until) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        return index(List.of(), db, until);
+    }
+
+    /** The same with extra JVM options ({@code -Dname=value}). */
+    private Process index(List<String> jvmOptions, Path db, String... until) throws Exception {
         // commits every 20 ms instead of every 2 s: the backfill takes a few seconds, and the kills must land
         // between commits, with ranges written into a transaction that is still open
-        List<String> command = new ArrayList<>(List.of(java, "-Dstagewatch.commitMillis=20", "-cp", System.getProperty("java.class.path"),
-                "org.stagewatch.cli.StagewatchCommand", "index", "--config", config.toString(), "--db", db.toString()));
-        command.addAll(List.of(until));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> options = new ArrayList<>(List.of("-Dstagewatch.commitMillis=20"));
+        options.addAll(jvmOptions);
+        List<String> arguments = new ArrayList<>(List.of("index", "--config", config.toString(), "--db", db.toString()));
+        arguments.addAll(List.of(until));
+        return stagewatch(options, arguments).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("index-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    /** A {@code stagewatch} child process on this test's class path. */
+    private static ProcessBuilder stagewatch(List<String> jvmOptions, List<String> arguments) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.stagewatch.cli.StagewatchCommand"));
+        command.addAll(arguments);
+        return new ProcessBuilder(command);
     }
 
     @Test
@@ -100,6 +120,77 @@ class CrashIT {
         assertThat(checkpointsAtKill).as("kills landed mid-backfill").anyMatch(block -> block > 0 && block < head);
         assertThat(TableDump.of(new Store(Database.open(db.toString())))).isEqualTo(TableDump.of(uninterrupted));
         System.out.println("crash IT: checkpoints when killed " + checkpointsAtKill + " of " + head);
+    }
+
+    /**
+     * Killed (SIGKILL) or stopped (SIGTERM) between the commit of the last range and the state reads that follow it —
+     * held there by {@code stagewatch.pauseAfterLastCommit} — and run again with no new block: the re-run reads what
+     * the first one owed, and {@code proposals --json} equals an uninterrupted run's, quorums and states included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SIGKILL", "SIGTERM"})
+    void shouldReadTheStateOwedByARunStoppedRightAfterItsLastCommit(String signal) throws Exception {
+        Path db = dir.resolve("owed-" + signal + ".db");
+        // one commit, at the last block (no time-based commit before it), as a backfill of a few seconds has: every
+        // state read of the run is owed when it stops
+        Process first = index(List.of("-Dstagewatch.commitMillis=600000", "-Dstagewatch.pauseAfterLastCommit=true"), db);
+        Path log = latestLog();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.readString(log).contains("paused after the last commit") && first.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(log)).as("the run paused after its last commit").contains("paused after the last commit, at block " + head);
+        assertThat(checkpoint(db)).isEqualTo(head);
+        assertThat(count(db, "SELECT COUNT(*) FROM owed_reads WHERE block_number = " + head + " AND run_end = 1")).isEqualTo(1);
+        assertThat(count(db, "SELECT COUNT(*) FROM state_reads")).as("nothing read yet").isZero();
+        if (signal.equals("SIGKILL")) {
+            first.destroyForcibly();
+        } else {
+            first.destroy(); // SIGTERM: the JVM runs its shutdown hooks and exits
+        }
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isNotZero();
+
+        Process rerun = index(db);
+        assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.exitValue()).isZero();
+        assertThat(Files.readString(latestLog())).contains("already up to date at block " + String.format("%,d", head));
+        assertThat(count(db, "SELECT COUNT(*) FROM owed_reads")).isZero();
+
+        Path clean = uninterrupted();
+        JsonNode expected = proposalsJson(clean);
+        assertThat(expected.get("proposals")).as("proposals with a quorum read from the chain").isNotEmpty()
+                .allSatisfy(proposal -> assertThat(proposal.get("quorum").isNull()).isFalse());
+        assertThat(proposalsJson(db)).isEqualTo(expected);
+        assertThat(TableDump.of(new Store(Database.open(db.toString())))).isEqualTo(TableDump.of(new Store(Database.open(clean.toString()))));
+    }
+
+    /** A database indexed to the head in one run, nobody interrupting it (made once). */
+    private synchronized Path uninterrupted() {
+        Path db = dir.resolve("clean.db");
+        if (!Files.exists(db)) {
+            new Indexer(new Store(Database.open(db.toString())), EventDecoder.standard(), SyncProgress.NONE)
+                    .backfill(ConfigLoader.load(config), OptionalLong.of(head));
+        }
+        return db;
+    }
+
+    /** What {@code stagewatch proposals --json} prints for the demo DAO, from a process of its own. */
+    private static JsonNode proposalsJson(Path db) throws Exception {
+        Process process = stagewatch(List.of(), List.of("proposals", "--dao", DevnetConfigWriter.DAO, "--db", db.toString(), "--json"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new ObjectMapper().readTree(out);
+    }
+
+    private static long count(Path db, String query) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var result = connection.createStatement().executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.StagewatchConfig;
@@ -39,7 +41,8 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 /**
  * Live following through reorgs: while {@code --follow} runs, anvil's snapshot/revert replaces the
  * last 1, 5 and 30 blocks with different transactions; afterwards the followed database must equal
- * a fresh index of the final chain.
+ * a fresh index of the final chain. Reorgs onto a shorter branch (10 blocks replaced by 3), between
+ * two runs and under a follower, end the same way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReorgIT {
@@ -95,6 +98,93 @@ class ReorgIT {
             Thread.sleep(50);
         }
         throw new AssertionError("the follower did not reach the head " + chainHeadHash());
+    }
+
+    /** The branch the next one replaces: {@code blocks} redelegations, or {@code blocks} empty blocks mined at once. */
+    private void mineOldBranch(int blocks, boolean withEvents, String salt) {
+        if (withEvents) {
+            mineDelegations(blocks, salt);
+        } else {
+            node.mine(blocks);
+        }
+    }
+
+    /** A database indexed afresh from the chain as it is now. */
+    private Map<String, List<String>> freshIndex(String name) {
+        Store fresh = new Store(Database.open(dir.resolve(name).toString()));
+        new Indexer(fresh, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.empty());
+        return TableDump.of(fresh);
+    }
+
+    private static long highestBlock(Store store) {
+        return store.jdbi().withHandle(handle -> handle.createQuery("SELECT MAX(block_number) FROM blocks").mapTo(Long.class).one());
+    }
+
+    /**
+     * {@code index}, then anvil reverts the last 10 blocks and mines 3 others, then {@code index} again: the head is
+     * now below the checkpoint. The second run finds the fork point and indexes the new branch: the database equals a
+     * fresh index of the final chain. The replaced blocks carry events (a stored header says which block was indexed
+     * at the new head's height, and it is not the chain's), or are empty (no stored header says).
+     */
+    @ParameterizedTest(name = "replaced blocks with events: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldRollBackAtTheStartOfARunWhenTheChainIsNowShorter(boolean withEvents) throws Exception {
+        Store indexed = new Store(Database.open(dir.resolve("shorter-" + withEvents + ".db").toString()));
+        Indexer indexer = new Indexer(indexed, EventDecoder.standard(), SyncProgress.NONE);
+        String snapshot = node.snapshot();
+        long forkPoint = node.blockNumber();
+        mineOldBranch(10, withEvents, "long-" + withEvents);
+        long oldHead = node.blockNumber();
+        indexer.backfill(config, OptionalLong.empty());
+        assertThat(indexed.checkpoint(31337).orElseThrow().blockNumber()).isEqualTo(oldHead);
+
+        assertThat(node.revert(snapshot)).isTrue();
+        mineDelegations(3, "short-" + withEvents);
+        long head = node.blockNumber();
+        assertThat(head).isGreaterThan(forkPoint).isLessThan(oldHead);
+        indexer.backfill(config, OptionalLong.empty());
+
+        assertThat(indexed.checkpoint(31337).orElseThrow().blockHash()).isEqualTo(chainHeadHash());
+        assertThat(highestBlock(indexed)).as("no header of a block above the head").isEqualTo(head);
+        Map<String, List<String>> expected = freshIndex("shorter-fresh-" + withEvents + ".db");
+        assertThat(TableDump.of(indexed)).isEqualTo(expected);
+        assertThat(expected.get("voting_power")).as("rows from the 3 blocks of the new branch")
+                .anyMatch(row -> Long.parseLong(row.replaceAll(".*block_number=(\\d+).*", "$1")) > forkPoint);
+    }
+
+    /**
+     * The same under {@code --follow}: 10 blocks (with events, then empty) replaced by 3 while the follower runs; it
+     * reaches the new head without waiting for the chain to grow past its old checkpoint, and the database equals a
+     * fresh index of the final chain.
+     */
+    @Test
+    void shouldFollowReorgsOntoShorterBranches() throws Exception {
+        Store followed = new Store(Database.open(dir.resolve("followed-shorter.db").toString()));
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<?> follower = thread.submit(() -> {
+            new Indexer(followed, EventDecoder.standard(), SyncProgress.NONE).follow(config, stop::get);
+            return null;
+        });
+        try {
+            awaitCheckpointAtHead(followed);
+            for (boolean withEvents : new boolean[] {true, false}) {
+                String snapshot = node.snapshot();
+                mineOldBranch(10, withEvents, "followed-long-" + withEvents);
+                long oldHead = node.blockNumber();
+                awaitCheckpointAtHead(followed);
+                assertThat(node.revert(snapshot)).isTrue();
+                mineDelegations(3, "followed-short-" + withEvents);
+                assertThat(node.blockNumber()).isLessThan(oldHead);
+                awaitCheckpointAtHead(followed);
+                assertThat(highestBlock(followed)).as("after 10 blocks replaced by 3").isEqualTo(node.blockNumber());
+            }
+        } finally {
+            stop.set(true);
+            follower.get();
+            thread.shutdown();
+        }
+        assertThat(TableDump.of(followed)).isEqualTo(freshIndex("followed-shorter-fresh.db"));
     }
 
     @Test

@@ -21,7 +21,7 @@ final class TableDump {
     static final List<String> TABLES = List.of("contracts", "sync_checkpoints", "blocks", "state_reads",
             "proposals", "proposal_events", "votes", "governor_settings", "delegations", "voting_power", "transfers", "delegates",
             "safe_changes", "role_changes", "ownership_changes", "proxy_changes", "timelock_delays", "timelock_operations",
-            "executor_calls", "council_changes", "control_declarations");
+            "executor_calls", "council_changes", "control_declarations", "owed_reads");
 
     private TableDump() {
     }
