@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stagewatch.chain.LogPrefetch;
 import org.stagewatch.chain.LogRangeFetcher;
 import org.stagewatch.chain.RawLog;
@@ -31,6 +33,8 @@ import org.stagewatch.store.Store;
  * stopped in between leaves them for the next run, which settles them first ({@link #settleOwedReads}).
  */
 final class RangeIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(RangeIndexer.class);
+
     private final Store store;
     private final EventDecoder decoder;
     private final Projectors projectors;
