@@ -125,8 +125,8 @@ class CommandErrorsTest {
 
         assertThat(run("index", "--config", after.toString(), "--db", db)).isEqualTo(2);
         assertThat(stderr()).contains("differ from those " + db + " was indexed with")
-                .contains("changed votes-token 0x0000000000000000000000000000000000000001 on chain 31337 in DAO 'demo' (start block 10)")
-                .contains("(start block 5)").contains("Index into a fresh --db").contains("existing data was not changed");
+                .contains("changed votes-token 0x0000000000000000000000000000000000000001 on chain 31337 in DAO 'demo': start block 10 → 5")
+                .contains("Index into a fresh --db").contains("existing data was not changed");
         assertThat(store.checkpoint(31337).orElseThrow().blockNumber()).isEqualTo(500);
     }
 
