@@ -33,6 +33,9 @@ public final class StagewatchCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // libraries logging through java.util.logging go through logback too, and so through its URL redaction
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 
