@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * How commands print: one JSON document for {@code --json} (uint256 values as decimal strings, so
- * no consumer loses precision; decimals written plainly), aligned text tables otherwise.
+ * no consumer loses precision; decimals written plainly), aligned text tables otherwise. The same
+ * data prints the same bytes in every run: maps and sets whose iteration order is a hash order
+ * (see {@link StableOrder}) are written sorted.
  */
 final class Output {
     static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(BigInteger.class, ToStringSerializer.instance))
+            .registerModule(new SimpleModule().addSerializer(BigInteger.class, ToStringSerializer.instance)
+                    .setSerializerModifier(new StableOrder()))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 

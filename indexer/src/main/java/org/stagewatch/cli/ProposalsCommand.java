@@ -38,7 +38,10 @@ final class ProposalsCommand implements Callable<Integer> {
         Store store = database.openExisting();
         List<ProposalMetrics.Report> reports = new ProposalMetrics(store).reports(DaoScope.load(store, dao), pointInTime.block, at);
         if (json) {
-            Output.json(System.out, Map.of("dao", dao, "proposals", reports.stream().map(ProposalsCommand::json).toList()));
+            Map<String, Object> document = new LinkedHashMap<>(); // "dao" first, in every run (Map.of's order is salted per JVM)
+            document.put("dao", dao);
+            document.put("proposals", reports.stream().map(ProposalsCommand::json).toList());
+            Output.json(System.out, document);
         } else {
             print(System.out, dao, reports);
         }
