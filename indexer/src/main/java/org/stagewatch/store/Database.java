@@ -31,6 +31,10 @@ public final class Database {
     /** The newest schema step this Stagewatch has (pinned against Flyway's own list by a test). */
     public static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("9");
 
+    static {
+        SqliteNative.useFixedLocation(); // before the first connection loads sqlite-jdbc's native library
+    }
+
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final String location;
