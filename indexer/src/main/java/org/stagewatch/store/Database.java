@@ -111,7 +111,8 @@ public final class Database {
         if (target.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(target);
-            pg.setOptions("-c default_transaction_read_only=on");
+            String options = pg.getOptions(); // the URL's own options (search_path, …) stay
+            pg.setOptions((options == null || options.isBlank() ? "" : options + " ") + "-c default_transaction_read_only=on");
             checkSchema(pg, target, false, true);
             return new Database(jdbi(pg), pg, target, false, null);
         }
