@@ -219,7 +219,7 @@ public final class Database {
                     .orElse("database %s cannot be read: %s".formatted(target, e.getMessage())), e);
         }
         if (state.isForeign()) {
-            throw new StoreException(state.foreignProblem(target));
+            throw new StoreException(state.foreignProblem(target, sqlite));
         }
         if (state.version() != null && state.version().compareTo(SCHEMA_VERSION) > 0) {
             throw new StoreException("database %s has schema version %s, written by a newer Stagewatch (this one knows up to %s); "

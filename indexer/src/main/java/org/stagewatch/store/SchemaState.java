@@ -56,11 +56,12 @@ record SchemaState(List<String> tables, MigrationVersion version) {
         return !tables.isEmpty() && (version == null || !tables.containsAll(OWN));
     }
 
-    /** One line on a foreign database: what is in it, and that nothing was changed. */
-    String foreignProblem(String location) {
+    /** One line on a foreign database: what is in it, what to do, and that nothing was changed. */
+    String foreignProblem(String location, boolean sqlite) {
         List<String> shown = tables.size() > 6 ? tables.subList(0, 6) : tables;
-        return ("database %s belongs to another program (its tables: %s%s), not to Stagewatch: give the path of a Stagewatch "
-                + "database, or a new path to have stagewatch index create one. It was not changed.")
-                .formatted(location, String.join(", ", shown), tables.size() > shown.size() ? ", …" : "");
+        String instead = sqlite ? "give the path of a Stagewatch database, or a new path to have stagewatch index create one"
+                : "give Stagewatch a schema of its own (add currentSchema=stagewatch to the URL after CREATE SCHEMA stagewatch)";
+        return "database %s belongs to another program (its tables: %s%s), not to Stagewatch: %s. It was not changed."
+                .formatted(location, String.join(", ", shown), tables.size() > shown.size() ? ", …" : "", instead);
     }
 }
