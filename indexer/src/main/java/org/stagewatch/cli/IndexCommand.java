@@ -68,7 +68,11 @@ final class IndexCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 // refused before anything was indexed (wrong chain id, no endpoint, changed contracts): a database file
                 // this run created is removed again, so the message's "Nothing was written" holds for the file too
-                store.database().discardIfUnused();
+                try {
+                    store.database().discardIfUnused();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup); // the refusal is what the user needs to read
+                }
                 throw e;
             }
         }
