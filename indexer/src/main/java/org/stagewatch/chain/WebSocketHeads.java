@@ -54,8 +54,9 @@ public final class WebSocketHeads implements HeadSource {
             return;
         }
         long wait = Math.min(30_000, 500L << Math.min(failures++, 6));
+        // the library's own loggers are off (logback.xml): they print the whole URL, key included, at every attempt
         LOG.warn("newHeads subscription at {} dropped ({}); reconnecting in {} ms", RpcUrls.redact(url),
-                cause == null ? "closed" : cause.getMessage(), wait);
+                cause == null ? "closed" : RpcUrls.redactAll(reason(cause)), wait);
         shutdownQuietly();
         Thread reconnect = new Thread(() -> {
             try {
@@ -67,6 +68,16 @@ public final class WebSocketHeads implements HeadSource {
         }, "stagewatch-ws-reconnect");
         reconnect.setDaemon(true);
         reconnect.start();
+    }
+
+    /** The failure and its root cause in one phrase, e.g. "Failed to connect to WebSocket: Connection refused". */
+    private static String reason(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        return root == cause || root.getMessage() == null ? message : message + ": " + root.getMessage();
     }
 
     @Override

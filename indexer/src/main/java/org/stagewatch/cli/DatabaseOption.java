@@ -10,15 +10,16 @@ final class DatabaseOption {
             description = "SQLite file or jdbc:postgresql:// URL (default: ${DEFAULT-VALUE})")
     String db;
 
+    /** For index: creates a missing database and migrates an older one. */
     Store open() {
         return new Store(Database.open(db));
     }
 
-    /** For read-only commands: a missing file is an error, not a new empty database. */
+    /**
+     * For read-only commands: the database is opened read-only and must already be an indexed Stagewatch
+     * database of the current schema; a missing file is an error, not a new empty database.
+     */
     Store openExisting() {
-        if (!db.startsWith("jdbc:") && !java.nio.file.Files.exists(java.nio.file.Path.of(db))) {
-            throw new UserError("no database at " + db + ": run stagewatch index --config FILE --db " + db + " first");
-        }
-        return open();
+        return new Store(Database.openReadOnly(db));
     }
 }

@@ -63,24 +63,39 @@ final class IndexCommand implements Callable<Integer> {
         }
         Store store = database.open();
         try (WriterLock lock = WriterLock.acquire(store.database())) {
-            Indexer indexer = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr());
-            if (!follow) {
-                indexer.backfill(loaded, to == null ? OptionalLong.empty() : OptionalLong.of(to));
-                return 0;
-            }
-            AtomicBoolean stop = new AtomicBoolean();
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                main.interrupt();
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                indexer.follow(loaded, stop::get);
-            } catch (InterruptedException e) {
-                System.err.println("stagewatch index: stopped; the checkpoint is at the last fully indexed range");
+                return run(store, loaded);
+            } catch (RuntimeException e) {
+                // refused before anything was indexed (wrong chain id, no endpoint, changed contracts): a database file
+                // this run created is removed again, so the message's "Nothing was written" holds for the file too
+                try {
+                    store.database().discardIfUnused();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup); // the refusal is what the user needs to read
+                }
+                throw e;
             }
+        }
+    }
+
+    private int run(Store store, StagewatchConfig loaded) throws InterruptedException {
+        Indexer indexer = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr());
+        if (!follow) {
+            indexer.backfill(loaded, to == null ? OptionalLong.empty() : OptionalLong.of(to));
             return 0;
         }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            main.interrupt();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            indexer.follow(loaded, stop::get);
+        } catch (InterruptedException e) {
+            System.err.println("stagewatch index: stopped; the checkpoint is at the last fully indexed range");
+        }
+        return 0;
     }
 }

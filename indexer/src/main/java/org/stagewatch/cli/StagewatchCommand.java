@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.stagewatch.analyze.AnalyzeException;
 import org.stagewatch.chain.RpcException;
 import org.stagewatch.config.ConfigException;
+import org.stagewatch.store.SqliteFailures;
 import org.stagewatch.store.StoreException;
 import org.stagewatch.sync.SyncException;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code stagewatch}: the command line. Each subcommand is one class; errors the user can act on
- * print one message on stderr and exit 2, anything else exits 1 with the stack trace.
+ * print one message on stderr and exit 2 — so do SQLite's own conditions of the database file (full disk,
+ * read-only or damaged file) wherever they surface —, anything else exits 1 with the stack trace.
  */
 @Command(name = "stagewatch", mixinStandardHelpOptions = true, version = "stagewatch 0.1.0",
         description = "Indexes rollup DAO governance and turns it into decentralization evidence.",
@@ -32,6 +34,9 @@ public final class StagewatchCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // libraries logging through java.util.logging go through logback too, and so through its URL redaction
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 
@@ -47,8 +52,11 @@ public final class StagewatchCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (isUserFacing(e)) {
-            err.println("stagewatch " + commandLine.getCommandName() + ": " + e.getMessage());
+        // a StoreException already tells its SQLite condition in context; anything else that stems from one is told here
+        java.util.Optional<String> database = e instanceof StoreException ? java.util.Optional.empty()
+                : SqliteFailures.describe(databaseOf(parseResult), "failed", e);
+        if (database.isPresent() || isUserFacing(e)) {
+            err.println("stagewatch " + commandLine.getCommandName() + ": " + database.orElse(e.getMessage()));
             err.flush();
             return USER_ERROR;
         }
@@ -56,6 +64,15 @@ public final class StagewatchCommand implements Runnable {
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /** The --db the failed command was given (its default when none). */
+    private static String databaseOf(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.subcommand() != null) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption("--db") ? command.matchedOptionValue("--db", "stagewatch.db") : "stagewatch.db";
     }
 
     static boolean isUserFacing(Throwable e) {

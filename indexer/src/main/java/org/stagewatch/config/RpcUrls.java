@@ -5,6 +5,15 @@ public final class RpcUrls {
     private RpcUrls() {
     }
 
+    /** Anything that starts like a URL, up to the next white space or quote. */
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
+
+    /** {@code text} with every URL in it cut after its host, as {@link #redact} cuts one (for log lines). */
+    public static String redactAll(String text) {
+        return text.indexOf("://") < 0 ? text
+                : URL.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
+    }
+
     /** {@code https://arb-mainnet.g.alchemy.com/v2/KEY} → {@code https://arb-mainnet.g.alchemy.com/…}. */
     public static String redact(String url) {
         int authorityStart = url.indexOf("://");

@@ -35,7 +35,10 @@ public final class Documents {
     }
 
     public static Map<String, Object> proposals(String dao, List<ProposalMetrics.Report> reports) {
-        return Map.of("dao", dao, "proposals", reports.stream().map(Documents::proposal).toList());
+        Map<String, Object> document = new LinkedHashMap<>(); // "dao" first, in every run (Map.of's order is salted per JVM)
+        document.put("dao", dao);
+        document.put("proposals", reports.stream().map(Documents::proposal).toList());
+        return document;
     }
 
     /** A proposal's summary fields, then what its tallies mean (README: proposals --json). */

@@ -56,7 +56,7 @@ public final class Store {
             handle.execute("PRAGMA cache_size = " + -WRITER_CACHE_KIB);
             handle.execute("PRAGMA mmap_size = " + WRITER_MMAP_BYTES);
         }
-        return new RangeWriter(handle);
+        return new RangeWriter(handle, database.location());
     }
 
     /** SQLite page cache of the range writer's connection, in KiB (other connections keep the 64 MiB default). */
@@ -75,6 +75,7 @@ public final class Store {
      */
     public static final class RangeWriter implements AutoCloseable {
         private final org.jdbi.v3.core.Handle handle;
+        private final String location;
         private Checkpoint pending;
         private long pendingLogs;
         /** Delegates this writer has written (see {@link #writeDelegates}); dropped with the writer. */
@@ -83,8 +84,9 @@ public final class Store {
         private final java.util.Set<String> pendingTokens = new java.util.TreeSet<>();
         private long begunNanos;
 
-        private RangeWriter(org.jdbi.v3.core.Handle handle) {
+        private RangeWriter(org.jdbi.v3.core.Handle handle, String location) {
             this.handle = handle;
+            this.location = location;
         }
 
         /** Adds a range's rows and moves the (uncommitted) checkpoint to its end. */
@@ -97,6 +99,9 @@ public final class Store {
                 }
                 write(handle, logs, headers, rows, reads, checkpoint, writtenDelegates);
             } catch (SQLException | RuntimeException e) {
+                if (SqliteFailures.isDiskFull(e)) {
+                    throw diskFull("writing the range up to block %d".formatted(checkpoint.blockNumber()), checkpoint.chainId(), e);
+                }
                 String uncommitted = pending == null ? "" : " nor of the ranges up to block %d, not yet committed,"
                         .formatted(pending.blockNumber());
                 throw new StoreException("writing the range up to block %d of chain %d failed (nothing of it%s was kept): %s"
@@ -170,6 +175,9 @@ public final class Store {
                 }
                 handle.commit();
             } catch (SQLException | RuntimeException e) {
+                if (SqliteFailures.isDiskFull(e)) {
+                    throw diskFull("committing the ranges up to block %d".formatted(committed.blockNumber()), committed.chainId(), e);
+                }
                 throw new StoreException("committing the ranges up to block %d of chain %d failed (none of them was kept): %s"
                         .formatted(committed.blockNumber(), committed.chainId(), e.getMessage()), e);
             }
@@ -177,6 +185,30 @@ public final class Store {
             pendingLogs = 0;
             pendingTokens.clear();
             return java.util.Optional.of(committed);
+        }
+
+        /**
+         * A full disk, told as such: which file, that the open transaction was rolled back, and where the database
+         * stands — its checkpoint, read back after the rollback (reading needs no free space).
+         */
+        private StoreException diskFull(String what, long chainId, Exception cause) {
+            String kept;
+            try {
+                if (handle.isInTransaction()) {
+                    handle.rollback();
+                }
+                kept = handle.attach(SyncDao.class).checkpoint(chainId)
+                        .map(at -> "the database is intact up to its checkpoint at block %d of chain %d".formatted(at.blockNumber(), chainId))
+                        .orElse("the database is intact and holds no range of chain %d yet".formatted(chainId));
+            } catch (RuntimeException unreadable) {
+                kept = "what was committed before is intact (SQLite commits whole transactions only)";
+            }
+            pending = null;
+            pendingLogs = 0;
+            pendingTokens.clear();
+            return new StoreException(("the disk holding database %s is full: %s of chain %d failed, and none of it was kept; "
+                    + "%s. Free space on that disk and run stagewatch index again: it goes on from there.")
+                    .formatted(location, what, chainId, kept), cause);
         }
 
         /** Rolls back what was not committed and releases the connection. */

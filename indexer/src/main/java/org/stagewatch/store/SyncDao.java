@@ -106,4 +106,11 @@ public interface SyncDao {
             VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, CAST(:critical AS INTEGER), CAST(:transfers AS INTEGER))
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);
+
+    /** A recorded contract's label and critical flag: how it is shown and rated, not what was indexed for it. */
+    @SqlUpdate("""
+            UPDATE contracts SET label = :label, critical = :critical
+            WHERE dao_id = :daoId AND chain_id = :chainId AND address = :address
+            """)
+    void updatePresentation(@BindMethods ContractRow contract);
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stagewatch.config.ContractConfig;
 import org.stagewatch.config.DaoConfig;
 import org.stagewatch.config.StagewatchConfig;
@@ -16,12 +19,17 @@ import org.stagewatch.store.Store;
 
 /**
  * Records the configured contracts in the database on the first run and, on later runs, refuses a
- * config whose contracts differ from those the database was built with: the checkpoints cover only
- * the recorded set, so a new contract or an earlier start block would silently lack history.
+ * config whose contracts differ from those the database was built with in what was indexed for them
+ * (which contracts, their kind, start block and {@code transfers}): the checkpoints cover only the
+ * recorded set, so a new contract or an earlier start block would silently lack history.
  * A contract the config gives no start block takes the block recorded for it (its deployment block,
- * found on the first run), so leaving {@code startBlock} out never counts as a difference.
+ * found on the first run), so leaving {@code startBlock} out never counts as a difference. A changed
+ * {@code label} or {@code critical} is how a contract is shown and rated, not what was indexed: it is
+ * accepted and recorded.
  */
 public final class ContractRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ContractRegistry.class);
+
     private final Store store;
 
     public ContractRegistry(Store store) {
@@ -56,7 +64,10 @@ public final class ContractRegistry {
         }
     }
 
-    /** Records the config's contracts on a first run (after {@link #check}), each with its start block. */
+    /**
+     * Records the config's contracts on a first run (after {@link #check}), each with its start block; on later
+     * runs records a changed label or critical flag.
+     */
     public void record(StagewatchConfig config) {
         for (DaoConfig dao : config.daos()) {
             for (ContractConfig contract : dao.contracts()) {
@@ -65,12 +76,26 @@ public final class ContractRegistry {
                 }
             }
         }
-        if (store.withSync(sync -> sync.contracts()).isEmpty()) {
-            List<ContractRow> wanted = rows(config);
+        List<ContractRow> recorded = store.withSync(sync -> sync.contracts());
+        List<ContractRow> wanted = rows(config);
+        if (recorded.isEmpty()) {
             store.withSync(sync -> {
                 sync.insertContracts(wanted);
                 return null;
             });
+            return;
+        }
+        Map<String, ContractRow> recordedByKey = recorded.stream().collect(Collectors.toMap(ContractRegistry::key, Function.identity()));
+        for (ContractRow now : wanted) {
+            ContractRow before = recordedByKey.get(key(now));
+            if (before != null && (!Objects.equals(before.label(), now.label()) || before.critical() != now.critical())) {
+                store.withSync(sync -> {
+                    sync.updatePresentation(now);
+                    return null;
+                });
+                LOG.info("{} {} in DAO '{}': {}", now.kind(), now.address(), now.daoId(),
+                        String.join(", ", presentationChanges(before, now)));
+            }
         }
     }
 
@@ -87,8 +112,9 @@ public final class ContractRegistry {
                 differences.add("added " + describe(now));
             } else if (now == null) {
                 differences.add("removed " + describe(before));
-            } else if (!before.equals(now)) {
-                differences.add("changed " + describe(before) + " → " + describe(now));
+            } else if (!indexedChanges(before, now).isEmpty()) {
+                differences.add("changed %s %s on chain %d in DAO '%s': %s".formatted(before.kind(), before.address(),
+                        before.chainId(), before.daoId(), String.join(", ", indexedChanges(before, now))));
             }
         });
         if (!differences.isEmpty()) {
@@ -98,6 +124,40 @@ public final class ContractRegistry {
                     + "Index into a fresh --db (or delete this one) to index the new set from its start blocks; "
                     + "the existing data was not changed.");
         }
+    }
+
+    /** What changed in what was indexed for a contract: its kind, start block, transfers. */
+    private static List<String> indexedChanges(ContractRow before, ContractRow now) {
+        List<String> changes = new ArrayList<>();
+        if (!before.kind().equals(now.kind())) {
+            changes.add("kind " + before.kind() + " → " + now.kind());
+        }
+        if (before.startBlock() != now.startBlock()) {
+            changes.add(startBlock(before) + " → " + startBlock(now).replace("start block ", ""));
+        }
+        if (before.transfers() != now.transfers()) {
+            changes.add("transfers " + onOff(before.transfers()) + " → " + onOff(now.transfers()));
+        }
+        return changes;
+    }
+
+    private static List<String> presentationChanges(ContractRow before, ContractRow now) {
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(before.label(), now.label())) {
+            changes.add("label '%s' → '%s'".formatted(before.label(), now.label()));
+        }
+        if (before.critical() != now.critical()) {
+            changes.add("critical " + before.critical() + " → " + now.critical());
+        }
+        return changes;
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    private static String startBlock(ContractRow row) {
+        return row.startBlock() == ContractConfig.UNKNOWN_START_BLOCK ? "start block not given" : "start block " + row.startBlock();
     }
 
     private static List<ContractRow> rows(StagewatchConfig config) {
@@ -119,8 +179,7 @@ public final class ContractRegistry {
     }
 
     private static String describe(ContractRow row) {
-        String start = row.startBlock() == ContractConfig.UNKNOWN_START_BLOCK ? "start block not given" : "start block " + row.startBlock();
         return "%s %s on chain %d in DAO '%s' (%s%s)".formatted(row.kind(), row.address(), row.chainId(),
-                row.daoId(), start, row.transfers() ? ", transfers" : "");
+                row.daoId(), startBlock(row), row.transfers() ? ", transfers" : "");
     }
 }

@@ -67,8 +67,36 @@ class ContractRegistryTest {
     void shouldStillRefuseAnExplicitStartBlockThatDiffersFromTheRecordedOne() {
         ContractRegistry registry = new ContractRegistry(storeRecording(config(", startBlock: 1234")));
         assertThatThrownBy(() -> registry.check(registry.withRecordedStartBlocks(config(", startBlock: 1000"))))
-                .isInstanceOf(SyncException.class).hasMessageContaining("(start block 1234) →")
-                .hasMessageContaining("(start block 1000)");
+                .isInstanceOf(SyncException.class).hasMessageContaining(
+                        "changed votes-token 0x0000000000000000000000000000000000000001 on chain 31337 in DAO 'demo': start block 1234 → 1000\n");
+    }
+
+    @Test
+    void shouldNameEveryIndexedFieldThatChanged() {
+        ContractRegistry registry = new ContractRegistry(storeRecording(config(", startBlock: 1234")));
+        StagewatchConfig changed = ConfigLoader.parse(CONFIG.formatted(", startBlock: 1234, transfers: true")
+                .replace("kind: governor", "kind: timelock"), Path.of("test.yml"), Map.of());
+        assertThatThrownBy(() -> registry.check(registry.withRecordedStartBlocks(changed))).isInstanceOf(SyncException.class)
+                .hasMessageContaining("changed governor 0x0000000000000000000000000000000000000002 on chain 31337 in DAO 'demo': "
+                        + "kind governor → timelock\n")
+                .hasMessageContaining("changed votes-token 0x0000000000000000000000000000000000000001 on chain 31337 in DAO 'demo': "
+                        + "transfers off → on\n");
+    }
+
+    /** A label and the critical flag are how a contract is shown and rated, not what was indexed: a change is recorded. */
+    @Test
+    void shouldAcceptAndRecordANewLabelAndCriticalFlag() {
+        Store store = storeRecording(config(", startBlock: 1234"));
+        ContractRegistry registry = new ContractRegistry(store);
+        StagewatchConfig relabelled = ConfigLoader.parse(CONFIG.formatted(", startBlock: 1234")
+                .replace("startBlock: 7 }", "startBlock: 7, label: Core Governor, critical: true }"), Path.of("test.yml"), Map.of());
+        registry.check(registry.withRecordedStartBlocks(relabelled));
+        registry.record(registry.withRecordedStartBlocks(relabelled));
+        ContractRow governor = contracts(store).stream().filter(row -> row.kind().equals("governor")).findFirst().orElseThrow();
+        assertThat(governor.label()).isEqualTo("Core Governor");
+        assertThat(governor.critical()).isTrue();
+        assertThat(governor.startBlock()).isEqualTo(7);
+        assertThat(contracts(store)).hasSize(2);
     }
 
     @Test
