@@ -73,7 +73,7 @@ class ReadOnlyDatabaseTest {
         String target = databases.target("sqlite");
         Database.open(target);
         new Store(Database.open(target)).jdbi().useHandle(handle -> handle.execute(
-                "DELETE FROM flyway_schema_history WHERE version = (SELECT MAX(version) FROM flyway_schema_history)"));
+                "DELETE FROM flyway_schema_history WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)"));
         assertThatThrownBy(() -> ReadOnlyDatabase.open(target)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("older schema").hasMessageContaining("stagewatch index");
     }
