@@ -1,4 +1,4 @@
--- Stagewatch schema, version 3: what voting-power analytics needs to be fast (issue 5).
+-- Stagewatch schema, version 3: what voting-power analytics needs to be fast.
 -- Portable SQL (SQLite and PostgreSQL); every row carries chain_id and block_number.
 
 -- Every delegate a votes token ever reported power for, with the block it was first seen. A

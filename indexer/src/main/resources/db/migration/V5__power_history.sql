@@ -1,6 +1,6 @@
 -- Stagewatch schema, version 5: a packed copy of the voting-power history, so that metrics at a block and
 -- along a series read a few hundred blobs instead of a million index seeks or ten million text rows
--- (issue 5). Portable SQL (SQLite and PostgreSQL); the packed columns are BLOB on SQLite and BYTEA on
+-- Portable SQL (SQLite and PostgreSQL); the packed columns are BLOB on SQLite and BYTEA on
 -- PostgreSQL, through the Flyway placeholder `blob` (store.Database).
 --
 -- The copy is derived data: store.PowerHistoryWriter rebuilds it from voting_power in the transaction that

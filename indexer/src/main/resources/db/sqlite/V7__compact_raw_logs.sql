@@ -1,5 +1,5 @@
 -- Stagewatch schema, version 7 (SQLite; db/postgresql holds the same step for PostgreSQL): raw logs
--- stored compactly, for backfill throughput (issue 3).
+-- stored compactly, for backfill throughput.
 --
 -- raw_logs held every hash and word as 0x-hex TEXT, the block hash again on every log, and an index
 -- by address nothing reads: about 570 of the 946 bytes a delegation event cost in the store, and a

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * plain eth_getLogs over the same ranges, JSON parsed, no decoding or storing — and (b) a full backfill into
  * a fresh SQLite file, and prints both rates, their ratio and each phase's peak heap, per round and as the
  * median over the rounds (on a shared 2-core machine one round's baseline varied from 7.6 to 12.8 s). The baseline
- * asks one range at a time, as the issue defines it; the backfill keeps two requests in flight, so each round also
+ * asks one range at a time (the plain way to read a chain's logs); the backfill keeps two requests in flight, so each round also
  * times plain eth_getLogs asked that way and reports the ratio to it ({@code ratioToPipelinedBaseline}).
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -148,7 +148,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
         long baselineHeap = HeapWatch.poolPeakBytes();
         double baselineAnvil = cpuSeconds(node) - anvilBefore;
-        // not the issue's baseline, but what the node gives when asked the way the backfill asks (two eth_getLogs in flight)
+        // not the baseline, but what the node gives when asked the way the backfill asks (two eth_getLogs in flight)
         long pipelinedStart = System.nanoTime();
         long pipelinedEvents = pipelinedBaseline(node.web3j(), load, topics);
         double pipelinedSeconds = (System.nanoTime() - pipelinedStart) / 1e9;

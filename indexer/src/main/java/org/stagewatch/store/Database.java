@@ -252,6 +252,7 @@ public final class Database {
      */
     private static void migrate(DataSource dataSource, String target, boolean sqlite) {
         try {
+            CommentOnlyEdits.realign(dataSource, sqlite);
             flyway(dataSource, sqlite).migrate();
         } catch (FlywayException e) {
             throw new StoreException(SqliteFailures.describe(target, "could not be migrated", e)

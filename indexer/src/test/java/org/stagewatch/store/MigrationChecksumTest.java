@@ -1,6 +1,7 @@
 package org.stagewatch.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,9 +21,9 @@ import org.sqlite.SQLiteDataSource;
  */
 class MigrationChecksumTest {
     /** Every step but V7 and V13 is one file or class for both databases; V6 and V8 are Java steps whose checksum is their version. */
-    private static final Map<String, Integer> BOTH = Map.of("1", 644599398, "2", -1840224834, "3", -51428963,
-            "4", 1098245916, "5", 687411104, "6", 6, "8", 8, "9", 664219952, "10", -12409806, "12", -1614043857);
-    private static final Map<String, Integer> SQLITE_V7 = Map.of("7", -144501081, "13", -510552083);
+    private static final Map<String, Integer> BOTH = Map.of("1", 644599398, "2", -1840224834, "3", 1745788883,
+            "4", 1098245916, "5", 1514553968, "6", 6, "8", 8, "9", 664219952, "10", -12409806, "12", -1614043857);
+    private static final Map<String, Integer> SQLITE_V7 = Map.of("7", -975387857, "13", -510552083);
     private static final Map<String, Integer> POSTGRESQL_V7 = Map.of("7", -1881598351, "13", 1513989984);
 
     @TempDir
@@ -37,5 +38,29 @@ class MigrationChecksumTest {
         Arrays.stream(Database.flyway(empty, sqlite).info().all())
                 .forEach(step -> checksums.put(step.getVersion().toString(), step.getChecksum()));
         assertThat(checksums).containsAllEntriesOf(BOTH).containsAllEntriesOf(sqlite ? SQLITE_V7 : POSTGRESQL_V7);
+    }
+
+    /** A database migrated when V3, V5 and (SQLite) V7 had their released comments still opens and migrates. */
+    @org.junit.jupiter.api.Test
+    void shouldOpenADatabaseMigratedBeforeTheCommentOnlyEdits() {
+        String target = dir.resolve("released.db").toString();
+        Database.open(target);
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:" + target);
+        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle -> {
+            for (CommentOnlyEdits.Edit edit : CommentOnlyEdits.EDITS) {
+                handle.execute("UPDATE flyway_schema_history SET checksum = ? WHERE version = ?", edit.released(), edit.version());
+            }
+            handle.execute("UPDATE flyway_schema_history SET checksum = 1 WHERE version = '4'"); // another change stays refused
+        });
+        assertThatThrownBy(() -> Database.open(target)).isInstanceOf(StoreException.class).hasMessageContaining("4");
+        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle ->
+                handle.execute("UPDATE flyway_schema_history SET checksum = ? WHERE version = '4'", BOTH.get("4")));
+        Database.open(target);
+        Map<String, Integer> applied = new TreeMap<>();
+        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle -> handle.createQuery(
+                "SELECT version, checksum FROM flyway_schema_history WHERE version IS NOT NULL")
+                .map((rows, context) -> Map.entry(rows.getString(1), rows.getInt(2))).forEach(entry -> applied.put(entry.getKey(), entry.getValue())));
+        assertThat(applied).containsAllEntriesOf(Map.of("3", BOTH.get("3"), "5", BOTH.get("5"), "7", SQLITE_V7.get("7")));
     }
 }
