@@ -13,7 +13,7 @@ import java.sql.SQLException;
 /**
  * Makes sure one indexer at a time writes to a database. SQLite: an exclusive OS lock on
  * {@code <db>.lock} (released by the OS when the process dies, even by kill -9), holding the
- * owner's pid for the message. PostgreSQL: a session advisory lock held on its own connection.
+ * owner's pid for the message. PostgreSQL: an advisory lock held for the life of its own connection (pg_advisory_lock).
  */
 public final class WriterLock implements AutoCloseable {
     private static final long ADVISORY_KEY = 0x5354_4147_4557_4154L; // "STAGEWAT"
