@@ -36,7 +36,7 @@ class KeyValidationTest {
     void rejectsAnUnknownChainKey() {
         String yaml = validWith("    confirmations: 2\n", "    confirmations: 2\n    startBlock: 5\n");
         assertThat(fixture.problems(yaml)).containsExactly(
-                "chains.eth.startBlock: unknown chain key 'startBlock' (expected chain keys: chainId, rpc, confirmations, maxBlockRange, finalityDepth, pollIntervalMs, timeoutSeconds, maxRetries, requestsPerSecond, maxConcurrency, parent)");
+                "chains.eth.startBlock: unknown chain key 'startBlock' (expected chain keys: chainId, rpc, confirmations, maxBlockRange, finalityDepth, pollIntervalMs, timeoutSeconds, maxRetries, requestsPerSecond, maxConcurrency, parent, probeInterval)");
     }
 
     @Test
