@@ -56,8 +56,10 @@ import org.web3j.abi.datatypes.generated.Uint256;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ControlIT {
-    static final long L1 = 1337;
-    static final long L2 = 412346;
+    // the chain ids of Ethereum and Arbitrum One: anvil run as 42161 sends Arbitrum's header shape (l1BlockNumber
+    // as a JSON number), which the index must read
+    static final long L1 = 1;
+    static final long L2 = 42161;
     static final long CHALLENGE_PERIOD = 45_818 * 12;
     static final int SLOT_INTERVAL = 3;
     /** The treasury (anvil account 1) and the three holders: every delegate of the L2 token. */

@@ -55,8 +55,10 @@ import org.stagewatch.sync.SyncProgress;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StageIT {
-    static final long L1 = 1337;
-    static final long L2 = 412346;
+    // the chain ids of Ethereum and Arbitrum One: anvil run as 42161 sends Arbitrum's header shape (l1BlockNumber
+    // as a JSON number), which the index must read
+    static final long L1 = 1;
+    static final long L2 = 42161;
     static final long OP_L1 = 31_338;
     static final long CHALLENGE_PERIOD = 549_816;
     static final int ONE_RANGE = 100_000;
