@@ -114,6 +114,9 @@ class MilestonesConfigTest {
         assertThat(arbitrum.decisions()).extracting(DecisionConfig::id).contains("protocolUpgrade", "treasuryGrant");
         DaoConfig optimism = ConfigLoader.parse(Presets.text("optimism"), Presets.source("optimism"), env).dao("optimism").orElseThrow();
         assertThat(optimism.milestones().phases()).extracting(MilestonesConfig.Phase::id).containsExactly("A", "B", "C");
+        // the respected game type is read once, by the stage section's probe, and decides the permissionless requirement
+        assertThat(optimism.milestones().milestone("permissionlessFaultProofs").orElseThrow().check())
+                .isEqualTo(new MilestoneCheck.RequirementPassed("fraudProofSystemIsPermissionless"));
         assertThat(optimism.milestones().probes()).extracting(MilestoneCheck.ProbeCheck::call).containsExactly("owner()");
         assertThat(optimism.milestones().milestone("stage2").orElseThrow().after()).hasSize(4);
     }

@@ -42,6 +42,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * members and thresholds as discovered make the council properly set up with the preset's statements; the
  * exit delays and message path are the discovered delays; assertions say what L2BEAT's checklist says and
  * probes pass on the discovered values.
+ *
+ * <p>The milestone and decision sections likewise: every address they name is one L2BEAT discovered or a
+ * contract of the DAO, every milestone probe expects what L2BEAT reads, the MintManager statement matches the
+ * Safes L2BEAT finds behind it, and every milestone, assertion and decision cites a page, not a site's front page.
  */
 class PresetsTest {
     private static final Map<String, String> ENV = Map.of(
@@ -513,5 +517,105 @@ class PresetsTest {
             assertThat(stage.probes().get(0).expect()).isEqualTo(permissionless);
             facts.path("gameTypes").path("permissioned").forEach(type -> assertThat(stage.probes().get(0).passes(type.asText())).isFalse());
         }
+    }
+
+    // --- the milestone and decision sections against their sources ---------------------------------------
+
+    /** Every chain:address the YAML subtree names: objects with chain and address, and address-typed probe expectations. */
+    private static void namedAddresses(JsonNode node, String chain, Set<String> found) {
+        String here = node.isObject() && node.has("chain") ? node.path("chain").asText() : chain;
+        if (node.isObject()) {
+            if (node.has("address")) {
+                found.add(lower(here + ":" + node.path("address").asText()));
+            }
+            if (node.path("returns").asText().equals("address")) {
+                (node.path("expect").isArray() ? node.path("expect") : YAML.createArrayNode().add(node.path("expect")))
+                        .forEach(expect -> found.add(lower(here + ":" + expect.asText())));
+            }
+            node.properties().forEach(entry -> namedAddresses(entry.getValue(), here, found));
+        } else if (node.isArray()) {
+            node.forEach(item -> namedAddresses(item, here, found));
+        }
+    }
+
+    /** A discovered value in a probe's stored form: an address without L2BEAT's chain prefix, lower case. */
+    private static String discoveredValue(JsonNode value, String returns) {
+        String text = value.asText();
+        return ProbeValues.normalize(returns, returns.equals("address") ? text.substring(text.indexOf(':') + 1) : text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldNameInMilestonesAndDecisionsOnlyContractsL2beatDiscoveredOrTheDaoDeclares(String name) throws IOException {
+        JsonNode dao = YAML.readTree(Presets.text(name)).path("daos").path(name);
+        Set<String> named = new HashSet<>();
+        namedAddresses(dao.path("milestones"), null, named);
+        namedAddresses(dao.path("decisions"), null, named);
+        assertThat(named).as("addresses in %s's milestones and decisions", name).isNotEmpty();
+        Set<String> known = new HashSet<>(discovered(facts(name)).keySet());
+        known.addAll(where(load(name).dao(name).orElseThrow(), contract -> true));
+        assertThat(named).as("every address is one L2BEAT discovered or a contract of the DAO").isSubsetOf(known);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arbitrum", "optimism"})
+    void shouldProbeInMilestonesWhatL2beatReadsAndGiveEveryEntryASpecificSource(String name) throws IOException {
+        DaoConfig dao = load(name).dao(name).orElseThrow();
+        Map<String, JsonNode> discovered = discovered(facts(name));
+        for (MilestoneCheck.ProbeCheck probe : dao.milestones().probes()) {
+            JsonNode target = discovered.get(lower(probe.chain() + ":" + probe.address()));
+            assertThat(target).as("probed contract %s", probe.address()).isNotNull();
+            String getter = probe.call().substring(0, probe.call().indexOf('('));
+            assertThat(target.has(getter)).as("L2BEAT reads %s of %s", getter, target.path("name").asText()).isTrue();
+            assertThat(probe.expect()).as("%s of %s as discovered", getter, target.path("name").asText())
+                    .isEqualTo(discoveredValue(target.path(getter), probe.returns()));
+        }
+        List<String> sources = new ArrayList<>();
+        dao.milestones().milestones().forEach(milestone -> {
+            sources.add(milestone.source());
+            assertionSources(milestone.check(), sources);
+        });
+        dao.decisions().forEach(decision -> sources.add(decision.source()));
+        assertThat(sources).isNotEmpty().allSatisfy(source -> {
+            assertThat(source).as("a source").isNotNull().startsWith("https://");
+            String path = java.net.URI.create(source).getPath();
+            assertThat(path).as("%s names a page, not a site's front page", source).isNotEmpty().isNotEqualTo("/");
+        });
+    }
+
+    private static void assertionSources(MilestoneCheck check, List<String> sources) {
+        switch (check) {
+            case MilestoneCheck.AssertionCheck assertion -> sources.add(assertion.source());
+            case MilestoneCheck.All all -> all.checks().forEach(inner -> assertionSources(inner, sources));
+            case MilestoneCheck.Any any -> any.checks().forEach(inner -> assertionSources(inner, sources));
+            default -> { }
+        }
+    }
+
+    @Test
+    void shouldStateTheMintManagersOwnerAsL2beatDiscoversIt() throws IOException {
+        JsonNode facts = facts("optimism");
+        Map<String, JsonNode> discovered = discovered(facts);
+        MilestonesConfig.Milestone minting = load("optimism").dao("optimism").orElseThrow().milestones()
+                .milestone("mintingAnswersToGovernance").orElseThrow();
+        MilestoneCheck.All all = (MilestoneCheck.All) minting.check();
+        MilestoneCheck.ProbeCheck tokenOwner = (MilestoneCheck.ProbeCheck) all.checks().get(0);
+        JsonNode mintManager = discovered.get(lower("oeth:" + tokenOwner.expect()));
+        assertThat(mintManager).as("the OP token's owner %s in L2BEAT's discovery", tokenOwner.expect()).isNotNull();
+        assertThat(mintManager.path("name").asText()).isEqualTo("MintManager");
+        // the statement "the MintManager's owner is not an on-chain governance executor": L2BEAT finds a Safe there,
+        // itself owned by one Safe
+        JsonNode owner = discovered.get(lower(mintManager.path("owner").asText()));
+        assertThat(owner).as("the MintManager's owner in L2BEAT's discovery").isNotNull();
+        assertThat(kind(owner)).as("owner of the MintManager (%s)", owner.path("name").asText()).isEqualTo("safe");
+        JsonNode safe = java.util.stream.StreamSupport.stream(facts.path("safes").spliterator(), false)
+                .filter(entry -> lower(entry.path("address").asText()).equals(lower(mintManager.path("owner").asText()))).findFirst().orElseThrow();
+        assertThat(safe.path("members")).singleElement().satisfies(member ->
+                assertThat(kind(discovered.get(lower("oeth:" + member.asText())))).isEqualTo("safe"));
+        assertThat(all.checks().get(1)).isInstanceOfSatisfying(MilestoneCheck.AssertionCheck.class, assertion -> {
+            assertThat(assertion.value()).isFalse();
+            assertThat(assertion.source()).contains(facts.path("source").path("commit").asText())
+                    .endsWith(facts.path("source").path("path").asText());
+        });
     }
 }
