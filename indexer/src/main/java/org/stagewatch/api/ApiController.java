@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.analyze.BlockTime;
 import org.stagewatch.analyze.PointInTime;
 import org.stagewatch.analyze.SeriesPlan;
 import org.stagewatch.analyze.control.ChainPoints;
@@ -317,8 +318,14 @@ class ApiController {
             if (!freshness.blockSettled(chain, block)) {
                 return freshness.head();
             }
-            long time = PointInTime.resolve(store, chain, block, null).header().timestamp();
-            return freshness.of(chains.size() == 1 || freshness.timeSettled(chains, time));
+            if (chains.size() == 1) {
+                return freshness.of(true);
+            }
+            // the other chains are settled up to the block's time; a block without a stored header is bounded by the
+            // next stored one, and with none after it the series runs to the head
+            BlockTime time = PointInTime.resolve(store, chain, block, null).time();
+            Long bound = time.known() ? time.timestamp() : time.after() == null ? null : time.after().timestamp();
+            return bound == null ? freshness.head() : freshness.of(freshness.timeSettled(chains, bound));
         }
         return freshness.of(freshness.timeSettled(chains, Params.instant("to", to).getEpochSecond()));
     }

@@ -1,5 +1,8 @@
 package org.stagewatch.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Option;
@@ -21,5 +24,16 @@ final class DatabaseOption {
      */
     Store openExisting() {
         return new Store(Database.openReadOnly(db));
+    }
+
+    /**
+     * For commands that rewrite what a database holds without indexing (reproject): the database must exist — a
+     * missing file is an error, not a new empty database — and is opened for writing (an older schema is migrated).
+     */
+    Store openExistingForWriting() {
+        if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
+            throw new UserError("no database at " + db + ": run stagewatch index --config FILE --db " + db + " first");
+        }
+        return new Store(Database.open(db));
     }
 }

@@ -31,7 +31,7 @@ final class ReprojectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Store store = database.openExisting();
+        Store store = database.openExistingForWriting();
         if (dao != null) {
             DaoScope.load(store, dao); // an unknown DAO is refused by name before anything is locked or changed
         }
