@@ -105,6 +105,7 @@ public final class Backfill {
         Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         long started = System.nanoTime();
+        long sentBefore = client.requestsSent();
         progress.started(name, from, target);
         PhaseTimes phases = new PhaseTimes();
         RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
@@ -131,6 +132,8 @@ public final class Backfill {
                     if (indexed.to() >= target || writer.pendingLogs() >= COMMIT_LOGS || writer.pendingNanos() >= COMMIT_NANOS) {
                         checkpoint = commit(ranges, writer, written, target, checkpoint);
                     }
+                    progress.requests(name, new SyncProgress.Requests(client.inFlight(), client.concurrencyLimit(),
+                            ranges.currentRange(), plan.chain().requestsPerSecond(), client.requestsSent() - sentBefore));
                     progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
                 }
             } catch (ReorgException e) {
