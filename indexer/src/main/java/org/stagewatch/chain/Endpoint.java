@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import okhttp3.OkHttpClient;
@@ -41,7 +40,7 @@ final class Endpoint implements AutoCloseable {
     private final int maxRetries;
     private final AtomicInteger batchSize = new AtomicInteger(FIRST_BATCH_SIZE);
     private final ConcurrencyLimit concurrency;
-    private final RateLimiter<Object> rate;
+    private final RequestPacer rate;
     private final String host;
     private final String chain;
     private volatile long pausedUntil = System.nanoTime();
@@ -70,9 +69,7 @@ final class Endpoint implements AutoCloseable {
                 .handleIf(Endpoint::isTransient)
                 .withMaxRetries(settings.maxRetries())
                 .withDelayFn(context -> delay(context.getLastException(), context.getAttemptCount()));
-        this.rate = settings.requestsPerSecond() > 0
-                ? RateLimiter.smoothBuilder(Duration.ofNanos(Math.round(1e9 / settings.requestsPerSecond()))).build()
-                : null;
+        this.rate = settings.requestsPerSecond() > 0 ? new RequestPacer(settings.requestsPerSecond()) : null;
         this.executor = Failsafe.with(retry.build());
     }
 
@@ -175,10 +172,8 @@ final class Endpoint implements AutoCloseable {
         try {
             awaitPause();
             if (rate != null) {
-                Duration wait = rate.reservePermit();
-                if (!wait.isZero()) {
+                if (rate.await()) {
                     concurrency.waitedForRate();
-                    Thread.sleep(wait);
                 }
             }
             sent = System.nanoTime();

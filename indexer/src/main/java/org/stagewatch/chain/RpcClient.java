@@ -40,6 +40,9 @@ public final class RpcClient implements AutoCloseable {
     /** How long a {@code --to} past the head is waited for. */
     public static final Duration HEAD_WAIT = ServedHead.WAIT;
 
+    /** The most requests in flight an endpoint's adaptive limit grows to. */
+    public static final int MAX_CONCURRENCY = ConcurrencyLimit.CEILING;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> endpoints;
