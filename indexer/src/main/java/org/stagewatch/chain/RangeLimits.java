@@ -8,9 +8,8 @@ package org.stagewatch.chain;
  *   <li>a <b>result cap</b>: the count a "too many results" answer names (else the largest count that succeeded
  *       once such an answer came); ranges are then sized from the logs per block seen so far to fill
  *       {@value #FILL} of it;</li>
- *   <li>growth: after {@value #GROW_AFTER} successes in a row the range doubles — past the configured size only
- *       while the results expected at the doubled size stay under the result cap (or {@value #SOFT_RESULTS}
- *       when none is known), so sparse stretches take few requests and an answer stays small.</li>
+ *   <li>growth: after {@value #GROW_AFTER} successes in a row the range doubles, never past the configured
+ *       {@code maxBlockRange} (the user's ceiling).</li>
  * </ul>
  * What was learned is kept by the caller (see {@link Learned}) so a restart starts from it. Thread-safe: ranges in
  * flight at once share it.
@@ -19,8 +18,6 @@ public final class RangeLimits {
     static final int GROW_AFTER = 3;
     /** Share of a known result cap a range is sized to fill: room for a denser stretch than the last ones. */
     static final double FILL = 0.95;
-    /** Results per answer growth stops at when the provider named no cap. */
-    static final long SOFT_RESULTS = 10_000;
 
     /**
      * The learned state as stored: range size to start from, block cap and result cap (0 = none known), the largest
@@ -46,7 +43,7 @@ public final class RangeLimits {
 
     /** The width to ask for next. */
     public synchronized long next() {
-        long width = Math.min(range, blockCap);
+        long width = Math.min(configured, Math.min(range, blockCap));
         long target = resultTarget();
         if (resultCapped && target > 0 && logsPerBlock > 0) {
             width = Math.min(width, Math.max(1, (long) (FILL * target / logsPerBlock)));
@@ -64,11 +61,7 @@ public final class RangeLimits {
             return;
         }
         successes = 0;
-        long doubled = Math.min(blockCap, range * 2);
-        long target = resultTarget() > 0 ? resultTarget() : SOFT_RESULTS;
-        if (doubled > range && (doubled <= configured || logsPerBlock * doubled <= target)) {
-            range = doubled;
-        }
+        range = Math.min(configured, Math.min(blockCap, range * 2));
     }
 
     /**
