@@ -109,6 +109,7 @@ final class Batches {
         }
         boolean single = chunk.size() == 1;
         JsonNode answer;
+        long sent = System.nanoTime();
         try {
             answer = endpoint.execute(() -> endpoint.post(single ? batch.get(0) : batch));
         } catch (HttpStatusException e) {
@@ -136,6 +137,7 @@ final class Batches {
         if (!single && (!answer.isArray() || (batchError != null && items.isEmpty()))) {
             JsonNode error = batchError == null ? answer.path("error") : batchError;
             if (error.isObject() && AnswerErrors.classify(error) == AnswerErrors.Kind.RATE_LIMITED) {
+                endpoint.itemsRateLimited(sent, AnswerErrors.retryAfter(error));
                 chunk.forEach(key -> round.again(key, endpoint.shownUrl() + ": a batch of " + chunk.size() + " calls was refused: "
                         + AnswerErrors.describe(error), AnswerErrors.retryAfter(error)));
                 return List.of();
@@ -160,7 +162,11 @@ final class Batches {
                         tooLarge = true;
                         unanswered.add(key);
                     }
-                    case RATE_LIMITED, NOT_YET_SERVED -> round.again(key, described, AnswerErrors.retryAfter(error));
+                    case RATE_LIMITED -> {
+                        endpoint.itemsRateLimited(sent, AnswerErrors.retryAfter(error));
+                        round.again(key, described, AnswerErrors.retryAfter(error));
+                    }
+                    case NOT_YET_SERVED -> round.again(key, described, AnswerErrors.retryAfter(error));
                     case FINAL -> throw new RpcException(described);
                 }
             } else if (!item.has("result")) {

@@ -8,11 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failsafe.Bulkhead;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import okhttp3.OkHttpClient;
@@ -21,11 +19,13 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * One JSON-RPC endpoint with its own policies: retries with exponential backoff and jitter for
- * transient failures (honouring Retry-After), a request-rate limit and a concurrency limit. Other
- * failures (a JSON-RPC error, HTTP 401, an answer that cannot be read) pass through at once. It also
- * keeps what was learned of the provider's batch cap: the batch size only ever shrinks, to half of a
- * batch the provider refused, so later batches start at a size it takes.
+ * One JSON-RPC endpoint with its own policies: retries with exponential backoff and jitter for transient failures
+ * (honouring Retry-After), a request-rate limit, and an adaptive limit on requests in flight
+ * ({@link ConcurrencyLimit}: grows while the provider keeps up, cut on 429s and timeouts). A Retry-After holds
+ * every request to the endpoint until it has passed, not only the one that got it. Other failures (a JSON-RPC error,
+ * HTTP 401, an answer that cannot be read) pass through at once. Every request sent is counted by how it came back
+ * ({@link RpcMeters}). It also keeps what was learned of the provider's limits: the batch size only ever shrinks, to
+ * half of a batch the provider refused, so later batches start at a size it takes.
  */
 final class Endpoint implements AutoCloseable {
     /** Items per JSON-RPC batch until the provider refuses one. */
@@ -39,10 +39,24 @@ final class Endpoint implements AutoCloseable {
     private final FailsafeExecutor<Object> executor;
     private final int maxRetries;
     private final AtomicInteger batchSize = new AtomicInteger(FIRST_BATCH_SIZE);
+    private final ConcurrencyLimit concurrency;
+    private final RequestPacer rate;
+    private final String host;
+    private final String chain;
+    private volatile long pausedUntil = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     Endpoint(String url, RpcSettings settings) {
+        this(url, settings, "");
+    }
+
+    /** @param chain the chain's name, for the request counters */
+    Endpoint(String url, RpcSettings settings, String chain) {
         this.url = url;
+        this.host = RpcMeters.host(url);
+        this.chain = chain;
         this.maxRetries = settings.maxRetries();
+        this.concurrency = new ConcurrencyLimit(settings.maxConcurrency());
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -55,13 +69,8 @@ final class Endpoint implements AutoCloseable {
                 .handleIf(Endpoint::isTransient)
                 .withMaxRetries(settings.maxRetries())
                 .withDelayFn(context -> delay(context.getLastException(), context.getAttemptCount()));
-        Bulkhead<Object> bulkhead = Bulkhead.builder(settings.maxConcurrency()).withMaxWaitTime(Duration.ofMinutes(10)).build();
-        FailsafeExecutor<Object> composed = settings.requestsPerSecond() > 0
-                ? Failsafe.with(retry.build(), RateLimiter.smoothBuilder(
-                        Math.max(1, Math.round(settings.requestsPerSecond())), Duration.ofSeconds(1))
-                        .withMaxWaitTime(Duration.ofMinutes(10)).build(), bulkhead)
-                : Failsafe.with(retry.build(), bulkhead);
-        this.executor = composed;
+        this.rate = settings.requestsPerSecond() > 0 ? new RequestPacer(settings.requestsPerSecond()) : null;
+        this.executor = Failsafe.with(retry.build());
     }
 
     /**
@@ -146,9 +155,104 @@ final class Endpoint implements AutoCloseable {
     /** Runs {@code request} under this endpoint's policies; the cause of a final failure is rethrown unwrapped. */
     <T> T execute(RpcClient.CheckedSupplier<T> request) throws Exception {
         try {
-            return executor.get(request::get);
+            return executor.get(() -> attempt(request));
         } catch (FailsafeException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * One try of {@code request}: a place among the requests in flight, then any Retry-After still running, then a
+     * slot of the request rate; the answer is counted and tells the concurrency limit how the provider is doing.
+     */
+    private <T> T attempt(RpcClient.CheckedSupplier<T> request) throws Exception {
+        long letOut = concurrency.acquire();
+        long sent = letOut;
+        Throwable failure = null;
+        try {
+            awaitPause();
+            if (rate != null) {
+                if (rate.await()) {
+                    concurrency.waitedForRate();
+                }
+            }
+            sent = System.nanoTime();
+            this.sent.incrementAndGet();
+            return request.get();
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            RpcMeters.Outcome outcome = RpcMeters.Outcome.of(failure);
+            RpcMeters.count(host, chain, outcome);
+            if (outcome == RpcMeters.Outcome.RATE_LIMITED) {
+                pause(retryAfter(failure));
+            }
+            concurrency.release(letOut, switch (outcome) {
+                case OK -> ConcurrencyLimit.Outcome.OK;
+                case RATE_LIMITED, TIMEOUT -> ConcurrencyLimit.Outcome.DROPPED;
+                case SERVER_ERROR -> failure instanceof HttpStatusException status && status.status() == 503
+                        ? ConcurrencyLimit.Outcome.DROPPED : ConcurrencyLimit.Outcome.IGNORED;
+                default -> ConcurrencyLimit.Outcome.IGNORED;
+            }, System.nanoTime() - sent);
+        }
+    }
+
+    private static Duration retryAfter(Throwable failure) {
+        if (failure instanceof HttpStatusException status) {
+            return status.retryAfter();
+        }
+        return failure instanceof RetryableAnswerException answer ? answer.retryAfter() : null;
+    }
+
+    /** Holds every request to this endpoint until a wait the provider asked for has passed. */
+    private void pause(Duration retryAfter) {
+        if (retryAfter != null && !retryAfter.isZero()) {
+            long until = System.nanoTime() + retryAfter.toNanos();
+            synchronized (this) {
+                pausedUntil = Math.max(pausedUntil, until);
+            }
+        }
+    }
+
+    private void awaitPause() throws InterruptedException {
+        for (long left = pausedUntil - System.nanoTime(); left > 0; left = pausedUntil - System.nanoTime()) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
+    }
+
+    /**
+     * Items of a batch came back rate-limited (the request itself was answered): the provider is asked too fast, as
+     * with a 429, so requests in flight are cut and a wait it asked for holds every request.
+     */
+    void itemsRateLimited(long sent, Duration retryAfter) {
+        concurrency.dropped(sent);
+        pause(retryAfter);
+    }
+
+    /** Requests in flight now, and the most allowed. */
+    int inFlight() {
+        return concurrency.inFlight();
+    }
+
+    /** HTTP requests sent so far. */
+    long requestsSent() {
+        return sent.get();
+    }
+
+    int concurrencyLimit() {
+        return concurrency.limit();
+    }
+
+    /** Scheme, host and port: the key what was learned of this endpoint is kept under. */
+    String host() {
+        return host;
+    }
+
+    /** Starts from the batch size an earlier run learned the provider takes. */
+    void restoreBatchSize(int size) {
+        if (size > 0) {
+            batchSize.accumulateAndGet(size, Math::min);
         }
     }
 

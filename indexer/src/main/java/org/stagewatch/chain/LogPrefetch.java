@@ -9,83 +9,156 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
- * The consecutive ranges of a block interval, fetched with up to {@code depth} eth_getLogs requests in flight and
- * handed out in block order. One request at a time leaves the node idle while Stagewatch reads an answer and
- * Stagewatch idle while the node computes the next: on the backfill benchmark's devnet, the same million logs
- * took 10.5–11.1 s one request at a time and 7.3–7.9 s with two in flight. The endpoint's own concurrency limit
- * ({@code maxConcurrency}) still applies to every request.
+ * The consecutive ranges of a block interval, fetched with several eth_getLogs requests in flight and handed out in
+ * block order, each taken one step further on the worker that fetched it ({@code then}: the sync fetches the
+ * range's headers there, so header batches go out beside the next eth_getLogs). One request at a time leaves the
+ * provider idle while Stagewatch reads an answer, and at 100 ms a request two in flight can never pass 20 requests/s.
  *
- * <p>Range sizes come from the shared, adaptive {@link LogRangeFetcher}. A request that comes back covering less
- * than it was sent for (the node called the range too large and the fetcher narrowed it) leaves a gap before the
- * next request in flight; the gap is fetched next, ahead of it, so ranges still come out contiguous. A failure is
- * thrown where its range would have come out; what is in flight behind it is dropped by {@link #close}.
+ * <p>How many are in flight follows {@code depth} (the endpoint's adaptive concurrency limit, see
+ * {@link ConcurrencyLimit}), and what is held is bounded in bytes, not in ranges: a new request goes out only while
+ * the answers waiting to be taken plus those expected from the requests out (at the logs per block seen so far) stay
+ * under {@code byteBudget}; one request is always allowed.
+ *
+ * <p>Range sizes come from the shared, adaptive {@link LogRangeFetcher}. A request that comes back covering less than
+ * it was sent for (the node called the range too large and the fetcher narrowed it) leaves a gap before the next
+ * request in flight; the gap is fetched next, ahead of it, so ranges still come out contiguous. A failure is thrown
+ * where its range would have come out; what is in flight behind it is dropped by {@link #close}.
+ *
+ * @param <T> what a range becomes on its worker
  */
-public final class LogPrefetch implements AutoCloseable {
+public final class LogPrefetch<T> implements AutoCloseable {
+    /** Bytes of heap one log takes as a {@link RawLog}, besides its hex strings (shared block and transaction hashes). */
+    private static final long LOG_OVERHEAD_BYTES = 120;
+    /** Most workers, whatever the concurrency limit says. */
+    private static final int MAX_WORKERS = ConcurrencyLimit.CEILING;
+
     private final LogRangeFetcher fetcher;
     private final long limit;
     private final Collection<String> addresses;
     private final Collection<String> topic0s;
-    private final int depth;
+    private final IntSupplier depth;
+    private final long byteBudget;
+    private final Function<LogRangeFetcher.Fetched, T> then;
     private final ExecutorService workers;
-    private final Deque<Pending> inFlight = new ArrayDeque<>();
+    private final Deque<Pending<T>> inFlight = new ArrayDeque<>();
     private long next;
+    private volatile double bytesPerBlock;
 
-    private record Pending(long from, long to, Future<LogRangeFetcher.Fetched> result) {
+    /** One range sent for, and what it becomes. */
+    private record Pending<T>(long from, long to, Future<Step<T>> result) {
+    }
+
+    private record Step<T>(LogRangeFetcher.Fetched fetched, long bytes, T value) {
     }
 
     /**
+     * The logs alone, with a fixed number of requests in flight and no byte bound.
+     *
      * @param depth      requests in flight at most (1 = one after another)
      * @param threadName prefix of the worker threads' names
      */
-    public LogPrefetch(LogRangeFetcher fetcher, long from, long limit, Collection<String> addresses, Collection<String> topic0s,
-                       int depth, String threadName) {
+    public static LogPrefetch<LogRangeFetcher.Fetched> of(LogRangeFetcher fetcher, long from, long limit, Collection<String> addresses,
+                                                         Collection<String> topic0s, int depth, String threadName) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1: " + depth);
         }
+        return new LogPrefetch<>(fetcher, from, limit, addresses, topic0s, () -> depth, Long.MAX_VALUE, Function.identity(), threadName);
+    }
+
+    /**
+     * @param depth      requests in flight wanted now (read before each new request; at least 1 is kept)
+     * @param byteBudget bytes of logs held at most, in answers waiting and expected from requests out
+     * @param then       what a fetched range becomes, on the worker that fetched it
+     * @param threadName prefix of the worker threads' names
+     */
+    public LogPrefetch(LogRangeFetcher fetcher, long from, long limit, Collection<String> addresses, Collection<String> topic0s,
+                       IntSupplier depth, long byteBudget, Function<LogRangeFetcher.Fetched, T> then, String threadName) {
         this.fetcher = fetcher;
         this.limit = limit;
         this.addresses = List.copyOf(addresses);
         this.topic0s = List.copyOf(topic0s);
         this.depth = depth;
+        this.byteBudget = byteBudget;
+        this.then = then;
         this.next = from;
-        this.workers = Executors.newFixedThreadPool(depth, Thread.ofPlatform().daemon().name(threadName + "-", 1).factory());
+        this.workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name(threadName + "-", 1).factory());
     }
 
-    /** The next range in block order; empty once the interval is covered. */
-    public Optional<LogRangeFetcher.Fetched> next() throws InterruptedException {
+    /** The next range in block order, as {@code then} made it; empty once the interval is covered. */
+    public Optional<T> next() throws InterruptedException {
         fill();
-        Pending head = inFlight.pollFirst();
+        Pending<T> head = inFlight.pollFirst();
         if (head == null) {
             return Optional.empty();
         }
-        LogRangeFetcher.Fetched fetched;
+        Step<T> step;
         try {
-            fetched = head.result().get();
+            step = head.result().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new RpcException("eth_getLogs [%d, %d] failed: %s".formatted(head.from(), head.to(), e.getCause()), e.getCause());
         }
-        if (fetched.to() < head.to()) {
-            inFlight.addFirst(submit(fetched.to() + 1, head.to()));
+        if (step.fetched().to() < head.to()) {
+            inFlight.addFirst(submit(step.fetched().to() + 1, head.to()));
         }
         fill(); // the next request goes out before the caller works on this one
-        return Optional.of(fetched);
+        return Optional.of(step.value());
     }
 
     private void fill() {
-        while (inFlight.size() < depth && next <= limit) {
+        while (next <= limit && inFlight.size() < Math.min(MAX_WORKERS, Math.max(1, depth.getAsInt()))
+                && (inFlight.isEmpty() || heldBytes() + expectedBytes(fetcher.currentRange()) <= byteBudget)) {
             long to = Math.min(limit, next + fetcher.currentRange() - 1);
             inFlight.addLast(submit(next, to));
             next = to + 1;
         }
     }
 
-    private Pending submit(long from, long to) {
-        return new Pending(from, to, workers.submit(() -> fetcher.next(from, to, addresses, topic0s)));
+    /** Bytes of the answers in hand and those expected from the requests still out. */
+    private long heldBytes() {
+        long bytes = 0;
+        for (Pending<T> pending : inFlight) {
+            Future<Step<T>> result = pending.result();
+            if (result.state() == Future.State.SUCCESS) {
+                bytes += result.resultNow().bytes();
+            } else {
+                bytes += expectedBytes(pending.to() - pending.from() + 1);
+            }
+        }
+        return bytes;
+    }
+
+    private long expectedBytes(long blocks) {
+        return (long) (bytesPerBlock * blocks);
+    }
+
+    private Pending<T> submit(long from, long to) {
+        return new Pending<>(from, to, workers.submit(() -> {
+            LogRangeFetcher.Fetched fetched = fetcher.next(from, to, addresses, topic0s);
+            long bytes = bytes(fetched.logs());
+            double density = (double) bytes / (fetched.to() - fetched.from() + 1);
+            bytesPerBlock = bytesPerBlock == 0 ? density : 0.7 * bytesPerBlock + 0.3 * density;
+            return new Step<>(fetched, bytes, then.apply(fetched));
+        }));
+    }
+
+    /** Heap a list of logs takes, roughly: a byte a hex character (compact Latin-1 strings) and a fixed overhead a log. */
+    static long bytes(List<RawLog> logs) {
+        long bytes = 0;
+        for (RawLog log : logs) {
+            long chars = log.data().length();
+            for (String topic : log.topics()) {
+                chars += topic.length();
+            }
+            bytes += LOG_OVERHEAD_BYTES + chars;
+        }
+        return bytes;
     }
 
     /** Drops what is in flight and stops the workers. */

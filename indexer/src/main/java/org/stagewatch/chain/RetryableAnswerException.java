@@ -11,10 +11,21 @@ import java.time.Duration;
  */
 final class RetryableAnswerException extends IOException {
     private final Duration retryAfter;
+    private final boolean rateLimited;
 
     RetryableAnswerException(String message, Duration retryAfter) {
+        this(message, retryAfter, false);
+    }
+
+    RetryableAnswerException(String message, Duration retryAfter, boolean rateLimited) {
         super(message);
         this.retryAfter = retryAfter;
+        this.rateLimited = rateLimited;
+    }
+
+    /** Whether the provider's rate limit refused it (not a block it does not serve yet). */
+    boolean rateLimited() {
+        return rateLimited;
     }
 
     /** The wait the provider asked for, or null. */

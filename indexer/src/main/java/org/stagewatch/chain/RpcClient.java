@@ -40,20 +40,68 @@ public final class RpcClient implements AutoCloseable {
     /** How long a {@code --to} past the head is waited for. */
     public static final Duration HEAD_WAIT = ServedHead.WAIT;
 
+    /** The most requests in flight an endpoint's adaptive limit grows to. */
+    public static final int MAX_CONCURRENCY = ConcurrencyLimit.CEILING;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> endpoints;
     private volatile int current;
+    /** Sends the batches of one header request in parallel; idle threads end after a minute. */
+    private final java.util.concurrent.ExecutorService headerWorkers = java.util.concurrent.Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("stagewatch-headers-", 1).factory());
 
     public RpcClient(String url) {
         this(List.of(url), RpcSettings.DEFAULT);
     }
 
     public RpcClient(List<String> urls, RpcSettings settings) {
+        this(urls, settings, "");
+    }
+
+    /** @param chain the chain's name, as the request counters are tagged ({@link RpcMeters}) */
+    public RpcClient(List<String> urls, RpcSettings settings, String chain) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("no RPC URL");
         }
-        this.endpoints = urls.stream().map(url -> new Endpoint(url, settings)).toList();
+        this.endpoints = urls.stream().map(url -> new Endpoint(url, settings, chain)).toList();
+    }
+
+    /** Requests in flight on the endpoint in use. */
+    public int inFlight() {
+        return endpoints.get(current).inFlight();
+    }
+
+    /** The most requests the endpoint in use takes in flight now (see {@link ConcurrencyLimit}). */
+    public int concurrencyLimit() {
+        return endpoints.get(current).concurrencyLimit();
+    }
+
+    /** HTTP requests sent so far, over every endpoint (retries and batches count one each). */
+    public long requestsSent() {
+        return endpoints.stream().mapToLong(Endpoint::requestsSent).sum();
+    }
+
+    /** The endpoint in use as scheme, host and port: the key what is learned of an endpoint is kept under. */
+    public String host() {
+        return endpoints.get(current).host();
+    }
+
+    /** The batch size each endpoint takes, by host. */
+    Map<String, Integer> batchSizes() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        endpoints.forEach(endpoint -> sizes.put(endpoint.host(), endpoint.batchSize()));
+        return sizes;
+    }
+
+    /** Starts the endpoint at {@code host} from a batch size an earlier run learned it takes. */
+    void restoreBatchSize(String host, int size) {
+        endpoints.stream().filter(endpoint -> endpoint.host().equals(host)).forEach(endpoint -> endpoint.restoreBatchSize(size));
+    }
+
+    /** Items per JSON-RPC batch on the endpoint in use. */
+    public int batchSize() {
+        return endpoints.get(current).batchSize();
     }
 
     /** The endpoint in use, redacted for messages. */
@@ -135,12 +183,43 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Headers of the given blocks, fetched in JSON-RPC batches (see {@link Batches}): a null answer for one of
+     * Headers of the given blocks, fetched in JSON-RPC batches of the endpoint's batch size (see {@link Batches}), the
+     * batches in parallel (the endpoint's concurrency limit decides how many go out at once): a null answer for one of
      * them is a block the answering node does not serve yet, asked again after a wait.
      */
     public Map<Long, BlockHeader> headers(long chainId, Collection<Long> numbers) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(numbers));
+        int size = Math.max(1, batchSize());
+        if (sorted.size() <= size) {
+            return batchOfHeaders(chainId, sorted);
+        }
+        List<java.util.concurrent.Future<Map<Long, BlockHeader>>> parts = new ArrayList<>();
+        try {
+            for (int from = 0; from < sorted.size(); from += size) {
+                List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + size));
+                parts.add(headerWorkers.submit(() -> batchOfHeaders(chainId, chunk)));
+            }
+            Map<Long, BlockHeader> headers = new HashMap<>();
+            for (var part : parts) {
+                headers.putAll(part.get());
+            }
+            return headers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("eth_getBlockByNumber of " + sorted.size() + " blocks interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new RpcException("eth_getBlockByNumber of " + sorted.size() + " blocks failed: " + e.getCause(), e.getCause());
+        } finally {
+            parts.forEach(part -> part.cancel(true));
+        }
+    }
+
+    private Map<Long, BlockHeader> batchOfHeaders(long chainId, List<Long> numbers) {
         Map<Long, Batches.Call> calls = new LinkedHashMap<>();
-        for (long number : new TreeSet<>(numbers)) {
+        for (long number : numbers) {
             calls.put(number, new Batches.Call("eth_getBlockByNumber", List.of(hex(number), false),
                     "eth_getBlockByNumber(" + number + ")"));
         }
@@ -277,7 +356,8 @@ public final class RpcClient implements AutoCloseable {
             throw new StateUnavailableException(described, prunable);
         }
         switch (AnswerErrors.classify(error)) {
-            case RATE_LIMITED, NOT_YET_SERVED -> throw new RetryableAnswerException(described, AnswerErrors.retryAfter(error));
+            case RATE_LIMITED -> throw new RetryableAnswerException(described, AnswerErrors.retryAfter(error), true);
+            case NOT_YET_SERVED -> throw new RetryableAnswerException(described, AnswerErrors.retryAfter(error));
             default -> throw new RpcException(described);
         }
     }
@@ -325,7 +405,7 @@ public final class RpcClient implements AutoCloseable {
     /** A provider's "range too large" answer becomes a {@link RangeTooLargeException} with the range it suggests. */
     private static void raiseIfRangeError(String message) {
         RangeErrors.classify(message).ifPresent(verdict -> {
-            throw new RangeTooLargeException(message, verdict.suggestedBlocks());
+            throw new RangeTooLargeException(message, verdict.suggestedBlocks(), verdict.limit(), verdict.resultCap());
         });
     }
 
@@ -344,6 +424,7 @@ public final class RpcClient implements AutoCloseable {
 
     @Override
     public void close() {
+        headerWorkers.shutdownNow();
         endpoints.forEach(Endpoint::close);
     }
 

@@ -247,7 +247,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         return total;
     }
 
-    /** The same plain eth_getLogs with two requests in flight, as the backfill keeps them (RangeIndexer.LOG_REQUESTS_IN_FLIGHT). */
+    /** The same plain eth_getLogs with two requests in flight, as the backfill keeps them on dense ranges (RangeIndexer.prefetchBytes). */
     private long pipelinedBaseline(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics) throws Exception {
         var workers = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

@@ -10,9 +10,11 @@ import org.stagewatch.sync.BackfillResult;
 import org.stagewatch.sync.SyncProgress;
 
 /**
- * Backfill progress for people: a live bar (blocks done of total, events/s, ETA) on a terminal; a
- * log line every {@value #LOG_INTERVAL_SECONDS} s elsewhere; a summary line at the end either way.
- * Everything goes to stderr so {@code --json} output stays clean.
+ * Backfill progress for people: a live bar (blocks done of total, events/s, requests in flight and the current
+ * eth_getLogs range, ETA) on a terminal; a log line every {@value #LOG_INTERVAL_SECONDS} s elsewhere; a summary line
+ * at the end either way. The ETA is the longer of the run so far extrapolated and, with a configured request rate,
+ * the requests still to send (at the requests per block so far) at that rate: early in a rate-limited run the first
+ * alone is far too hopeful. Everything goes to stderr so {@code --json} output stays clean.
  */
 final class ConsoleProgress implements SyncProgress {
     static final int LOG_INTERVAL_SECONDS = 10;
@@ -23,6 +25,7 @@ final class ConsoleProgress implements SyncProgress {
     private long startedNanos;
     private long lastLogNanos;
     private long total;
+    private SyncProgress.Requests requests;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
         this.err = err;
@@ -50,21 +53,49 @@ final class ConsoleProgress implements SyncProgress {
     }
 
     @Override
+    public void requests(String chain, SyncProgress.Requests requests) {
+        this.requests = requests;
+    }
+
+    @Override
     public void advanced(String chain, long blocksDone, long events, long checkpointBlock) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double rate = seconds > 0 ? events / seconds : 0;
         if (bar != null) {
             bar.stepTo(blocksDone);
-            bar.setExtraMessage(String.format(" %,d events, %,.0f events/s", events, rate));
+            bar.setExtraMessage(String.format(" %,d events, %,.0f events/s%s", events, rate, requestsShown()));
             return;
         }
         if (System.nanoTime() - lastLogNanos >= LOG_INTERVAL_SECONDS * 1_000_000_000L || blocksDone == total) {
             lastLogNanos = System.nanoTime();
             double fraction = total == 0 ? 1 : (double) blocksDone / total;
-            long etaSeconds = fraction > 0 ? (long) (seconds / fraction - seconds) : 0;
-            err.printf("%s: %,d/%,d blocks (%.0f%%), checkpoint %,d, %,d events, %,.0f events/s, ETA %s%n", chain,
-                    blocksDone, total, fraction * 100, checkpointBlock, events, rate, format(Duration.ofSeconds(etaSeconds)));
+            err.printf("%s: %,d/%,d blocks (%.0f%%), checkpoint %,d, %,d events, %,.0f events/s%s, ETA %s%n", chain,
+                    blocksDone, total, fraction * 100, checkpointBlock, events, rate, requestsShown(),
+                    format(Duration.ofSeconds(etaSeconds(seconds, blocksDone, total, requests))));
         }
+    }
+
+    /** ", 3/4 requests in flight, range 2,000 blocks", or nothing before the first report. */
+    private String requestsShown() {
+        SyncProgress.Requests now = requests;
+        return now == null ? "" : String.format(", %d/%d requests in flight, range %,d blocks", now.inFlight(), now.limit(), now.rangeBlocks());
+    }
+
+    /**
+     * Seconds left: the run so far extrapolated, or, when a request rate is configured, the requests still to send
+     * (at the requests per block so far) at that rate, whichever is longer.
+     */
+    static long etaSeconds(double seconds, long blocksDone, long total, SyncProgress.Requests requests) {
+        if (blocksDone <= 0) {
+            return 0;
+        }
+        double fraction = total == 0 ? 1 : (double) blocksDone / total;
+        double extrapolated = seconds / fraction - seconds;
+        double byRate = 0;
+        if (requests != null && requests.requestsPerSecond() > 0) {
+            byRate = (double) requests.sent() / blocksDone * (total - blocksDone) / requests.requestsPerSecond();
+        }
+        return (long) Math.max(extrapolated, byRate);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.List;
  * @param timeoutSeconds   per-request timeout
  * @param maxRetries       retries of a transient failure before the next endpoint is tried
  * @param requestsPerSecond per-endpoint rate limit (0 = none)
- * @param maxConcurrency   per-endpoint requests in flight
+ * @param maxConcurrency   per-endpoint requests in flight to start from (adapted at run time)
  * @param parent           the key of the chain this one settles on (an L2's L1), or null; a contract A on the
  *                         parent acts on this chain as alias(A) (DESIGN.md §6)
  * @param probeInterval    the most blocks between two readings of a declared probe ({@code stage.probes}) on this

@@ -32,18 +32,27 @@ public final class DelegationLoadGenerator {
      * @param progress told the number of events generated so far after each round
      */
     public static Load generate(AnvilNode node, long events, int delegates, LongConsumer progress) {
+        return generate(node, events, delegates, ACCOUNTS_PER_TX, TXS_PER_ROUND, progress);
+    }
+
+    /**
+     * A load of a chosen density: {@code accountsPerTx} accounts (two events each) per transaction, {@code txsPerBlock}
+     * transactions mined together in each block.
+     */
+    public static Load generate(AnvilNode node, long events, int delegates, int accountsPerTx, int txsPerBlock, LongConsumer progress) {
         // automine off, as the Transactor expects: with it on, every queued transaction also woke anvil's
         // auto-miner, which went on mining one empty block per wake-up for half an hour after the load was
         // in — each block hashing the state of a million accounts at 100 % of a core
         node.setAutomine(false);
         try {
-            return generate(node, new Transactor(node), events, delegates, progress);
+            return generate(node, new Transactor(node), events, delegates, accountsPerTx, txsPerBlock, progress);
         } finally {
             node.setAutomine(true);
         }
     }
 
-    private static Load generate(AnvilNode node, Transactor transactor, long events, int delegates, LongConsumer progress) {
+    private static Load generate(AnvilNode node, Transactor transactor, long events, int delegates, int accountsPerTx, int txsPerBlock,
+                                 LongConsumer progress) {
         Credentials sender = DevKeys.anvil(0);
         transactor.deploy(sender, "DelegationLoad", 3_000_000);
         var receipt = transactor.mine().get(0);
@@ -51,8 +60,8 @@ public final class DelegationLoadGenerator {
         long accounts = (events + 1) / 2;
         long done = 0;
         while (done < accounts) {
-            for (int tx = 0; tx < TXS_PER_ROUND && done < accounts; tx++) {
-                long count = Math.min(ACCOUNTS_PER_TX, accounts - done);
+            for (int tx = 0; tx < txsPerBlock && done < accounts; tx++) {
+                long count = Math.min(accountsPerTx, accounts - done);
                 String data = FunctionEncoder.encode(new Function("load", List.of(new Uint256(BigInteger.valueOf(done)),
                         new Uint256(BigInteger.valueOf(count)), new Uint256(BigInteger.valueOf(delegates))), List.of()));
                 transactor.send(sender, token.address(), data, 100_000 + 120_000 * count, "load " + done);

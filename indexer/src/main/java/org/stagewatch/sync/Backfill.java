@@ -118,6 +118,7 @@ public final class Backfill {
         Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
         long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
         long started = System.nanoTime();
+        long sentBefore = client.requestsSent();
         progress.started(name, from, target);
         ReorgHandler reorgs = new ReorgHandler(store, client, plan);
         long events = 0;
@@ -142,6 +143,8 @@ public final class Backfill {
                     if (indexed.to() >= target || writer.pendingLogs() >= COMMIT_LOGS || writer.pendingNanos() >= COMMIT_NANOS) {
                         checkpoint = commit(ranges, writer, written, target, checkpoint);
                     }
+                    progress.requests(name, new SyncProgress.Requests(client.inFlight(), client.concurrencyLimit(),
+                            ranges.currentRange(), plan.chain().requestsPerSecond(), client.requestsSent() - sentBefore));
                     progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
                 }
             } catch (ReorgException e) {

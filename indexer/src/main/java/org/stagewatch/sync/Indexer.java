@@ -149,6 +149,6 @@ public final class Indexer {
         }
         List<String> ordered = new ArrayList<>(answering);
         ordered.addAll(silent);
-        return new RpcClient(ordered, settings);
+        return new RpcClient(ordered, settings, chain.name());
     }
 }

@@ -54,6 +54,7 @@ final class RangeIndexer {
         this.plan = plan;
         this.client = client;
         this.fetcher = new LogRangeFetcher(client, plan.chain().chainId(), plan.chain().maxBlockRange());
+        fetcher.restore(LearnedLimits.load(store, plan.chain().chainId()));
         topics.addAll(plan.topics(decoder));
         this.quorums = new QuorumReader(store, client, plan.chain().chainId());
         this.supplies = new SupplyReader(store, client, plan.chain().chainId());
@@ -72,22 +73,49 @@ final class RangeIndexer {
     }
 
     /**
-     * eth_getLogs requests kept in flight by a backfill: two, so that the node computes one answer while the other
-     * is read (more only adds ranges waiting in the heap; the endpoint's {@code maxConcurrency} caps them too).
+     * Bytes of fetched logs a backfill holds ahead of the decode thread at most (see {@link LogPrefetch}): an eighth
+     * of the heap, which on the backfill benchmark's dense ranges (80,000 logs, ≈ 30 MB) keeps two in flight, as many as
+     * helped there, and on a provider's small ranges lets the requests in flight follow its concurrency limit.
      */
-    static final int LOG_REQUESTS_IN_FLIGHT = 2;
+    static long prefetchBytes() {
+        return Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /** A fetched range with the logs watched in it and the headers it needs, fetched on the prefetch's worker. */
+    record Prefetched(LogRangeFetcher.Fetched range, List<RawLog> logs, Map<Long, BlockHeader> headers) {
+    }
 
     /**
-     * The logs of [{@code from}, {@code limit}] range by range (the fetcher picks how far each goes), with
-     * {@value #LOG_REQUESTS_IN_FLIGHT} requests in flight: the first stage of the pipeline, the one that waits on the node.
+     * The logs of [{@code from}, {@code limit}] range by range (the fetcher picks how far each goes) and the headers
+     * of each range, with as many requests in flight as the endpoint takes (its adaptive concurrency limit) within
+     * {@link #prefetchBytes}: the first stage of the pipeline, the one that waits on the node.
      */
-    LogPrefetch fetchLogs(long from, long limit) {
-        return new LogPrefetch(fetcher, from, limit, plan.addresses(), topics, LOG_REQUESTS_IN_FLIGHT,
-                "stagewatch-logs-" + plan.chain().name());
+    LogPrefetch<Prefetched> fetchLogs(long from, long limit) {
+        return new LogPrefetch<>(fetcher, from, limit, plan.addresses(), topics, client::concurrencyLimit, prefetchBytes(),
+                this::withHeaders, "stagewatch-logs-" + plan.chain().name());
+    }
+
+    /**
+     * The headers of every block holding one of {@code range}'s watched logs, of its first and last block and of the
+     * blocks probes are read at, in batches sent beside the next eth_getLogs.
+     */
+    private Prefetched withHeaders(LogRangeFetcher.Fetched range) {
+        List<RawLog> logs = range.logs().stream().filter(this::watchedAt).toList();
+        Set<Long> numbers = new TreeSet<>();
+        logs.forEach(log -> numbers.add(log.blockNumber()));
+        numbers.add(range.from());
+        numbers.add(range.to());
+        numbers.addAll(ProbeReader.scheduled(plan, range.from(), range.to())); // blocks read at: their time is known too
+        return new Prefetched(range, logs, client.headers(plan.chain().chainId(), numbers));
+    }
+
+    /** The eth_getLogs range the endpoint in use is asked for now. */
+    long currentRange() {
+        return fetcher.currentRange();
     }
 
     /** The next range of {@code logs}, timed as fetch (the wait for the node's answer and the reading of it not yet done). */
-    java.util.Optional<LogRangeFetcher.Fetched> nextLogs(LogPrefetch logs) throws InterruptedException {
+    java.util.Optional<Prefetched> nextLogs(LogPrefetch<Prefetched> logs) throws InterruptedException {
         long started = System.nanoTime();
         try {
             return logs.next();
@@ -97,22 +125,18 @@ final class RangeIndexer {
     }
 
     /**
-     * Fetches the headers of every block holding one of {@code range}'s logs and of its first and last block,
-     * checks them, and decodes, projects and packs the logs: the second stage of the pipeline.
+     * Checks a fetched range and its headers, and decodes, projects and packs the logs: the second stage of the
+     * pipeline.
      *
      * @param previousHash hash of the block before the range as indexed (or checked just before); null on a first run
      * @throws ReorgException when the range's first block does not build on it, or a log's block hash is not its header's
      */
-    Fetched check(LogRangeFetcher.Fetched range, String previousHash) {
+    Fetched check(Prefetched prefetched, String previousHash) {
         long chainId = plan.chain().chainId();
         long started = System.nanoTime();
-        List<RawLog> logs = range.logs().stream().filter(this::watchedAt).toList();
-        Set<Long> numbers = new TreeSet<>();
-        logs.forEach(log -> numbers.add(log.blockNumber()));
-        numbers.add(range.from());
-        numbers.add(range.to());
-        numbers.addAll(ProbeReader.scheduled(plan, range.from(), range.to())); // blocks read at: their time is known too
-        Map<Long, BlockHeader> headers = client.headers(chainId, numbers);
+        LogRangeFetcher.Fetched range = prefetched.range();
+        List<RawLog> logs = prefetched.logs();
+        Map<Long, BlockHeader> headers = prefetched.headers();
         BlockHeader first = headers.get(range.from());
         if (previousHash != null && !first.parentHash().equals(previousHash)) {
             throw new ReorgException(chainId, range.from() - 1, previousHash, first);
@@ -157,6 +181,7 @@ final class RangeIndexer {
     java.util.Optional<Checkpoint> commit(Store.RangeWriter writer, BlockHeader top, boolean runsLast) {
         long started = System.nanoTime();
         java.util.Optional<Checkpoint> committed = writer.commitOwingReads(runsLast);
+        LearnedLimits.save(store, plan.chain().chainId(), fetcher.learned());
         long written = System.nanoTime();
         phases.addWrite(written - started);
         if (committed.isPresent()) {

@@ -9,10 +9,11 @@ import org.stagewatch.chain.LogPrefetch;
  * Runs ranges through two stages ahead of the writer, so that the node's work on the next ranges, the checking,
  * decoding and projecting of the range before them, and the writing of the one before that overlap:
  * <ol>
- *   <li><b>fetch</b>: a {@link LogPrefetch} keeps two eth_getLogs requests in flight on workers of its own, each
- *       parsing its answer as it streams in, and hands the ranges out in block order;</li>
- *   <li>the <b>decode</b> thread takes them in order, fetches the headers, checks the range continues the one
- *       before it, and decodes, projects and packs its logs ({@link RangeIndexer#check}).</li>
+ *   <li><b>fetch</b>: a {@link LogPrefetch} keeps eth_getLogs requests in flight on workers of its own (as many as
+ *       the endpoint takes, within a byte budget), each parsing its answer as it streams in and then fetching the
+ *       range's headers, and hands the ranges out in block order;</li>
+ *   <li>the <b>decode</b> thread takes them in order, checks the range continues the one before it, and decodes,
+ *       projects and packs its logs ({@link RangeIndexer#check}).</li>
  * </ol>
  * The hand-over to the writer holds at most {@value #AHEAD} range, and the decode thread takes fetched ranges
  * straight from the prefetch: a range of a busy chain is tens of MB of heap, and every range waiting is live data
@@ -38,7 +39,7 @@ final class RangePipeline implements AutoCloseable {
     }
 
     private void checkAll(RangeIndexer ranges, long from, long target, String previousHash) {
-        try (LogPrefetch logs = ranges.fetchLogs(from, target)) {
+        try (LogPrefetch<RangeIndexer.Prefetched> logs = ranges.fetchLogs(from, target)) {
             String previous = previousHash;
             for (var fetched = ranges.nextLogs(logs); fetched.isPresent(); fetched = ranges.nextLogs(logs)) {
                 RangeIndexer.Fetched range = ranges.check(fetched.get(), previous);

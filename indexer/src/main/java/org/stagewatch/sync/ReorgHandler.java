@@ -97,6 +97,7 @@ final class ReorgHandler {
                 BlockHeader now = onChain.get(header.number());
                 if (now.hash().equals(header.hash())) {
                     store.rollbackAbove(chainId, header.number(), header.hash());
+                    ReorgMeters.rolledBack(plan.chain().name(), checkpoint.blockNumber() - header.number());
                     LOG.warn("chain '{}': reorg ({}); rolled back from block {} to the fork point {}", plan.chain().name(),
                             reason, checkpoint.blockNumber(), header.number());
                     return new Checkpoint(chainId, header.number(), header.hash());

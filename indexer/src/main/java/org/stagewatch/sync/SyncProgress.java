@@ -9,6 +9,16 @@ public interface SyncProgress {
 
     void finished(BackfillResult result);
 
+    /**
+     * How the provider is being asked, beside the next {@link #advanced}: requests in flight and the most the endpoint
+     * takes now, the eth_getLogs range in blocks, the configured request rate (0 = none) and the requests sent so far.
+     */
+    record Requests(int inFlight, int limit, long rangeBlocks, double requestsPerSecond, long sent) {
+    }
+
+    default void requests(String chain, Requests requests) {
+    }
+
     /** The run stopped at {@code stoppedAt}, {@code head − stoppedAt} blocks below the head, because of the chain's confirmations. */
     default void heldBack(String chain, long stoppedAt, long head, long confirmations) {
     }

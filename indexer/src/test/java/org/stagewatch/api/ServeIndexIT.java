@@ -72,6 +72,10 @@ class ServeIndexIT {
             assertThat(gauge(prometheus, "stagewatch_chain_lag_seconds")).hasValue(0.0);
             assertThat(gauge(prometheus, "stagewatch_chain_backfill_done")).hasValue(1.0);
             assertThat(gauge(prometheus, "stagewatch_indexed_events_total").orElse(0)).as("events stored").isPositive();
+            Matcher requests = Pattern.compile("(?m)^stagewatch_rpc_requests_total\\{[^}]*outcome=\"ok\"[^}]*} ([-0-9.E+]+)$").matcher(prometheus);
+            assertThat(requests.find()).as("RPC requests counted by outcome").isTrue();
+            assertThat(Double.parseDouble(requests.group(1))).isPositive();
+            assertThat(requests.group()).contains("host=\"http://127.0.0.1:");
             assertThat(prometheus).contains("http_server_requests_seconds_bucket{").contains("uri=\"/api/v1/daos/{dao}/metrics\"");
             assertThat(demo.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         }

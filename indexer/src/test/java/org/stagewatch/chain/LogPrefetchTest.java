@@ -33,8 +33,9 @@ class LogPrefetchTest {
     }
 
     /**
-     * A provider that takes 20 ms an answer and calls too large every range wider than 300 blocks that starts below
-     * block {@code narrowBelow}, and every range reaching block {@code failsFrom} (so a single block there fails too).
+     * A provider that takes 20 ms an answer, answers "too many results" (suggesting 300 blocks) to every range wider than
+     * 300 blocks that starts below block {@code narrowBelow}, and "too wide" to every range reaching block
+     * {@code failsFrom} (so a single block there fails too).
      */
     private static Answer slowNarrowProvider(JsonNode request, long narrowBelow, long failsFrom, AtomicInteger inFlight,
                                              AtomicInteger mostInFlight, List<long[]> asked) {
@@ -51,9 +52,13 @@ class LogPrefetchTest {
         }
         long[] range = range(request);
         asked.add(range);
-        boolean tooWide = range[1] >= failsFrom || range[0] < narrowBelow && range[1] - range[0] + 1 > 300;
-        return tooWide
-                ? Answer.ok(JsonRpcStub.error(request, -32602, "maximum block range: 300"))
+        if (range[1] >= failsFrom) {
+            return Answer.ok(JsonRpcStub.error(request, -32602, "maximum block range: 300"));
+        }
+        // a dense stretch: too many results there, with the range that fits suggested as Infura does
+        return range[0] < narrowBelow && range[1] - range[0] + 1 > 300
+                ? Answer.ok(JsonRpcStub.error(request, -32005, "query returned more than 10000 results. Try with this block range [0x%x, 0x%x]."
+                        .formatted(range[0], range[0] + 299)))
                 : Answer.ok(JsonRpcStub.result(request, logAt(range[0])));
     }
 
@@ -64,7 +69,7 @@ class LogPrefetchTest {
         List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 1_000, Long.MAX_VALUE, inFlight, mostInFlight, asked));
              var client = new RpcClient(List.of(stub.url()), FAST);
-             var prefetch = new LogPrefetch(new LogRangeFetcher(client, 1, 1_000), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
+             var prefetch = LogPrefetch.of(new LogRangeFetcher(client, 1, 1_000), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
             List<LogRangeFetcher.Fetched> ranges = new ArrayList<>();
             for (Optional<LogRangeFetcher.Fetched> next = prefetch.next(); next.isPresent(); next = prefetch.next()) {
                 ranges.add(next.get());
@@ -98,9 +103,9 @@ class LogPrefetchTest {
         List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 0, 2_500, inFlight, new AtomicInteger(), asked));
              var client = new RpcClient(List.of(stub.url()), FAST);
-             var prefetch = new LogPrefetch(new LogRangeFetcher(client, 1, 250), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
+             var prefetch = LogPrefetch.of(new LogRangeFetcher(client, 1, 250), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
             long covered = -1;
-            for (int i = 0; i < 10; i++) {
+            while (covered < 2_499) {
                 LogRangeFetcher.Fetched fetched = prefetch.next().orElseThrow();
                 assertThat(fetched.from()).isEqualTo(covered + 1);
                 covered = fetched.to();

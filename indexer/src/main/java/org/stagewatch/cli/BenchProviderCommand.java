@@ -1,0 +1,242 @@
+package org.stagewatch.cli;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Metrics;
+import org.stagewatch.bench.HeapWatch;
+import org.stagewatch.bench.ProcessMemory;
+import org.stagewatch.bench.RequestBound;
+import org.stagewatch.bench.SimulatedProvider;
+import org.stagewatch.chain.RpcMeters;
+import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.ContractConfig;
+import org.stagewatch.config.ContractKind;
+import org.stagewatch.config.DaoConfig;
+import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.decode.EventDecoder;
+import org.stagewatch.devnet.AnvilNode;
+import org.stagewatch.devnet.AnvilOptions;
+import org.stagewatch.devnet.DelegationLoadGenerator;
+import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+import org.stagewatch.sync.BackfillResult;
+import org.stagewatch.sync.Indexer;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stagewatch bench provider}: a backfill through a simulated hosted provider ({@link SimulatedProvider}: latency,
+ * a request-rate token bucket answering 429 with Retry-After, eth_getLogs range and result caps, a batch cap) in front
+ * of a devnet filled with delegation events, and in the same run the least time those limits allow
+ * ({@link RequestBound}). The chain is configured as a user of that provider would: its request rate as
+ * {@code requestsPerSecond}, the default range and concurrency; everything else Stagewatch learns on the way.
+ */
+@Command(name = "provider", mixinStandardHelpOptions = true,
+        description = "Backfill through a simulated rate-limited provider, against the least time its limits allow.")
+final class BenchProviderCommand implements Callable<Integer> {
+    @Option(names = "--latency", defaultValue = "100ms", description = "added to every answer, e.g. 100ms or 0.1s (default: ${DEFAULT-VALUE})")
+    String latency;
+
+    @Option(names = "--rps", defaultValue = "25", description = "requests per second the provider takes, 0 = any (default: ${DEFAULT-VALUE})")
+    double rps;
+
+    @Option(names = "--max-range", defaultValue = "2000", description = "widest eth_getLogs range in blocks, 0 = no cap (default: ${DEFAULT-VALUE})")
+    long maxRange;
+
+    @Option(names = "--max-logs", defaultValue = "10000", description = "most logs in one answer, 0 = no cap (default: ${DEFAULT-VALUE})")
+    long maxLogs;
+
+    @Option(names = "--max-batch", defaultValue = "100", description = "most calls in one JSON-RPC batch (default: ${DEFAULT-VALUE})")
+    int maxBatch;
+
+    @Option(names = "--events", defaultValue = "100000", description = "delegation events to generate (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--per-block", defaultValue = "8",
+            description = "events in each block that has any: 2 a transaction, one transaction a block up to 800 (default: ${DEFAULT-VALUE})")
+    int perBlock;
+
+    @Option(names = "--delegates", defaultValue = "5000", description = "distinct delegates (default: ${DEFAULT-VALUE})")
+    int delegates;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration added = parseLatency(latency);
+        if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1) {
+            throw new UserError("--events and --per-block must be ≥ 2, --max-batch and --delegates ≥ 1, --rps, --max-range and --max-logs ≥ 0");
+        }
+        Path dir = Files.createTempDirectory("stagewatch-bench-provider");
+        try {
+            return measure(dir, added);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    static Duration parseLatency(String text) {
+        Matcher match = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?").matcher(text.trim());
+        if (!match.matches()) {
+            throw new UserError("--latency " + text + ": give a duration such as 100ms or 0.1s");
+        }
+        double value = Double.parseDouble(match.group(1));
+        return Duration.ofNanos(Math.round(value * ("s".equals(match.group(2)) ? 1e9 : 1e6)));
+    }
+
+    private Integer measure(Path dir, Duration added) throws Exception {
+        AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64");
+        try (AnvilNode node = AnvilNode.start(31337, options)) {
+            long started = System.nanoTime();
+            int accountsPerTx = Math.max(1, Math.min(DelegationLoadGenerator.ACCOUNTS_PER_TX, perBlock / 2));
+            int txsPerBlock = Math.max(1, perBlock / 2 / accountsPerTx);
+            var load = DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, txsPerBlock, done -> {
+                if (done % 20_000 < accountsPerTx * txsPerBlock * 2) {
+                    System.err.printf("bench: generated %,d of %,d events (%.0f s)%n", done, events, (System.nanoTime() - started) / 1e9);
+                }
+            });
+            StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
+            List<String> topics = List.copyOf(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
+            NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics);
+            SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
+            RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch, rps,
+                    added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
+            try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
+                return report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(), dir));
+            }
+        }
+    }
+
+    /** The measured backfill: wall time, what it indexed, and the memory it took. */
+    private record Run(BackfillResult result, double seconds, long peakHeap, long peakRss) {
+    }
+
+    /** The config a user of the provider would write: its URL, its request rate, default range and concurrency. */
+    private StagewatchConfig config(DelegationLoadGenerator.Load load, long chainId, Path dir, String url) {
+        ChainConfig chain = new ChainConfig("devnet", chainId, List.of(url), 0, ChainConfig.DEFAULT_MAX_BLOCK_RANGE, null,
+                ChainConfig.DEFAULT_POLL_INTERVAL_MS, ChainConfig.DEFAULT_TIMEOUT_SECONDS, ChainConfig.DEFAULT_MAX_RETRIES,
+                (int) Math.ceil(rps), ChainConfig.DEFAULT_MAX_CONCURRENCY);
+        ContractConfig token = new ContractConfig("devnet", ContractKind.VOTES_TOKEN, load.token().checksummed(),
+                "Delegation Load", load.firstBlock(), false, false);
+        return new StagewatchConfig(dir.resolve("bench.yml"), Map.of("devnet", chain),
+                List.of(new DaoConfig("bench", "Provider benchmark", List.of(token))));
+    }
+
+    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) {
+        StagewatchConfig config = config(load, chainId, dir, provider.url());
+        if (Metrics.globalRegistry.getRegistries().isEmpty()) {
+            Metrics.addRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()); // where the request counters are read back
+        }
+        Store store = new Store(Database.open(dir.resolve("bench.db").toString()));
+        HeapWatch.resetPoolPeaks();
+        ProcessMemory.resetPeak();
+        long start = System.nanoTime();
+        List<BackfillResult> results = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
+                .backfill(config, OptionalLong.of(load.lastBlock()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(results.get(0), seconds, HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes());
+    }
+
+    private Integer report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
+                           SimulatedProvider provider, Run run) {
+        String host = RpcMeters.host(provider.url());
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        long sent = 0;
+        for (RpcMeters.Outcome outcome : RpcMeters.Outcome.values()) {
+            long count = RpcMeters.count(Metrics.globalRegistry, host, outcome);
+            outcomes.put(outcome.tag(), count);
+            sent += count;
+        }
+        SimulatedProvider.Counts asked = provider.counts();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("events", run.result().events());
+        report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
+        report.put("blocksWithEvents", logsPerBlock.size());
+        report.put("latencyMillis", parseLatency(latency).toMillis());
+        report.put("rps", rps);
+        report.put("maxRange", maxRange);
+        report.put("maxLogs", maxLogs);
+        report.put("maxBatch", maxBatch);
+        report.put("seconds", round(run.seconds()));
+        report.put("eventsPerSecond", Math.round(run.result().events() / run.seconds()));
+        report.put("requests", sent);
+        report.put("requestsByKind", Map.of("eth_getLogs", asked.getLogs(), "batches", asked.batches(), "other", asked.other()));
+        report.put("outcomes", outcomes);
+        report.put("rateLimited", outcomes.get("429"));
+        report.put("rateLimitedShare", sent == 0 ? 0 : round((double) outcomes.get("429") / sent));
+        report.put("mostRequestsInAnySecond", provider.mostInAnySecond());
+        report.put("boundRequests", bound.requests());
+        report.put("boundGetLogs", bound.getLogs());
+        report.put("boundHeaderBatches", bound.headerBatches());
+        report.put("boundSeconds", round(bound.seconds()));
+        report.put("ratio", round(bound.seconds() / run.seconds()));
+        report.put("peakHeapBytes", run.peakHeap());
+        report.put("peakRssBytes", run.peakRss());
+        report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        if (json) {
+            Output.json(System.out, report);
+            return 0;
+        }
+        System.out.printf("load: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
+                run.result().events(), report.get("blocks"), logsPerBlock.size(), latency, rps == 0 ? "any" : fmt(rps),
+                maxRange == 0 ? "uncapped" : "≤ " + String.format("%,d", maxRange) + " blocks",
+                maxLogs == 0 ? "uncapped" : "≤ " + String.format("%,d", maxLogs) + " logs", maxBatch);
+        System.out.printf("backfill: %.2f s wall, %,d events/s%n", run.seconds(), report.get("eventsPerSecond"));
+        System.out.printf("requests: %,d (provider saw %,d eth_getLogs, %,d batches, %,d other); outcomes %s; at most %,d in any second%n",
+                sent, asked.getLogs(), asked.batches(), asked.other(), outcomes, provider.mostInAnySecond());
+        System.out.printf("429s received: %,d (%.2f %% of requests)%n", outcomes.get("429"), 100.0 * (Double) report.get("rateLimitedShare"));
+        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches), at the rate and latency: %.2f s%n",
+                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.seconds());
+        System.out.printf("ratio bound ÷ wall time: %.3f%n", report.get("ratio"));
+        System.out.printf("peak heap %,d MB, peak RSS %,d MB (max heap %,d MB)%n", run.peakHeap() >> 20, run.peakRss() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        return 0;
+    }
+
+    /** Logs the backfill asks for in each block that has any, read from the node directly (not through the provider). */
+    private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics)
+            throws java.io.IOException {
+        NavigableMap<Long, Long> counts = new TreeMap<>();
+        for (long from = load.firstBlock(); from <= load.lastBlock(); from += 500) {
+            long to = Math.min(load.lastBlock(), from + 499);
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), load.token().address());
+            filter.addOptionalTopics(topics.toArray(String[]::new));
+            var response = web3j.ethGetLogs(filter).send();
+            if (response.hasError()) {
+                throw new IllegalStateException("eth_getLogs [" + from + ", " + to + "]: " + response.getError().getMessage());
+            }
+            for (EthLog.LogResult<?> result : response.getLogs()) {
+                counts.merge(((EthLog.LogObject) result).getBlockNumber().longValueExact(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.format("%,d", (long) value) : String.format("%.1f", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,57 @@
+package org.stagewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench provider} end to end on a small load (its own anvil, 400 delegation events, 8 a block): every event is
+ * indexed through the simulated provider, the requests it reports add up, the bound is no fewer requests than the
+ * caps force, and the ratio is the bound over the wall time. No figure is checked against a speed: this is a
+ * benchmark's plumbing, not a timed test.
+ */
+class BenchProviderIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldBackfillEveryEventThroughTheProviderAndReportTheBound() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(StagewatchCommand.execute("bench", "provider", "--events", "400", "--per-block", "8", "--latency", "5ms",
+                    "--rps", "100", "--max-range", "20", "--max-logs", "30", "--max-batch", "10", "--delegates", "20", "--json")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(report.get("events").asLong()).isEqualTo(400);
+        assertThat(report.get("blocksWithEvents").asLong()).isEqualTo(50);
+        long requests = report.get("requests").asLong();
+        long outcomes = 0;
+        for (JsonNode count : report.get("outcomes")) {
+            outcomes += count.asLong();
+        }
+        assertThat(requests).isPositive().isEqualTo(outcomes);
+        assertThat(report.get("rateLimited").asLong()).isEqualTo(report.get("outcomes").get("429").asLong());
+        assertThat(report.get("mostRequestsInAnySecond").asLong()).isLessThanOrEqualTo(100);
+        // 400 logs at most 30 an answer, 8 a block: ranges of at most 3 blocks; and no range wider than 20 blocks
+        long blocks = report.get("blocks").asLong();
+        assertThat(report.get("boundGetLogs").asLong()).isGreaterThanOrEqualTo(Math.max((blocks + 19) / 20, 50 / 3));
+        assertThat(report.get("boundRequests").asLong())
+                .isEqualTo(report.get("boundGetLogs").asLong() + report.get("boundHeaderBatches").asLong());
+        assertThat(report.get("requestsByKind").get("eth_getLogs").asLong()).isGreaterThanOrEqualTo(report.get("boundGetLogs").asLong());
+        assertThat(report.get("ratio").asDouble()).isPositive().isCloseTo(
+                report.get("boundSeconds").asDouble() / report.get("seconds").asDouble(), Offset.offset(0.01));
+        assertThat(report.get("peakHeapBytes").asLong()).isPositive();
+        assertThat(report.get("peakRssBytes").asLong()).isPositive();
+    }
+}
