@@ -53,24 +53,24 @@ final class DelegatesCommand implements Callable<Integer> {
         Store store = database.openExisting();
         DelegateRanking.Ranking ranking = Answers.delegates(store, DaoScope.load(store, dao), pointInTime.block, at, top, window,
                 entities);
-        print(System.out, ranking, json);
+        if (json) {
+            Output.json(System.out, ranking);
+        } else {
+            print(System.out, ranking, TokenUnits.of(store, ranking.chainId(), ranking.token()));
+        }
         return 0;
     }
 
-    static void print(PrintStream out, DelegateRanking.Ranking ranking, boolean json) {
-        if (json) {
-            Output.json(out, ranking);
-            return;
-        }
-        out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
+    static void print(PrintStream out, DelegateRanking.Ranking ranking, TokenUnits units) {
+        out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes (%s)%n", ranking.dao(), ranking.block(),
                 ranking.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(ranking.timestamp()),
-                ranking.delegates(), Output.tokens(ranking.totalVotingPower()));
+                ranking.delegates(), units.format(ranking.totalVotingPower()), units.describe());
         if (ranking.timeNote() != null) {
             out.println("  " + ranking.timeNote());
         }
         List<List<String>> rows = new ArrayList<>();
         boolean entities = ranking.top().stream().anyMatch(delegate -> delegate.entity() != null);
-        List<String> header = new ArrayList<>(List.of("#", "delegate", "votes", "share", "delegators", "voted",
+        List<String> header = new ArrayList<>(List.of("#", "delegate", "votes (" + units.unit() + ")", "share", "delegators", "voted",
                 "participation (last " + ranking.window() + ")"));
         if (entities) {
             header.add("entity");
@@ -78,7 +78,7 @@ final class DelegatesCommand implements Callable<Integer> {
         rows.add(header);
         for (DelegateRanking.Delegate delegate : ranking.top()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(delegate.rank()), delegate.address(),
-                    Output.tokens(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
+                    units.format(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
                     delegate.proposalsVoted() + "/" + ranking.proposals(),
                     delegate.participation() == null ? "-" : Output.percent(delegate.participation())));
             if (entities) {

@@ -56,7 +56,7 @@ final class MetricsCommand implements Callable<Integer> {
             } else if (csv) {
                 Documents.metricsCsv(System.out, List.of(point), entities != null);
             } else {
-                MetricsOutput.human(System.out, point);
+                MetricsOutput.human(System.out, point, TokenUnits.of(store, point.chainId(), point.token()));
             }
             return 0;
         }

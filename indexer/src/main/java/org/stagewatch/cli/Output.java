@@ -1,7 +1,6 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
-import java.math.BigInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,11 +47,6 @@ final class Output {
             }
             out.println(line.toString().stripTrailing());
         }
-    }
-
-    /** A token amount with 18 decimals, shown as whole tokens with thousands separators (display only). */
-    static String tokens(BigInteger wei) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", new java.math.BigDecimal(wei).movePointLeft(18));
     }
 
     static String percent(java.math.BigDecimal share) {

@@ -3,11 +3,15 @@ package org.stagewatch.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DecisiveSet;
 import org.stagewatch.analyze.ProposalMetrics;
+import org.stagewatch.analyze.ProposalState;
 import org.stagewatch.analyze.ProposalSummary;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
@@ -26,6 +30,9 @@ final class ProposalsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--wide", description = "full proposal ids and titles instead of shortened ones")
+    boolean wide;
+
     @Mixin
     DatabaseOption database;
 
@@ -36,36 +43,52 @@ final class ProposalsCommand implements Callable<Integer> {
     public Integer call() {
         java.time.Instant at = pointInTime.instant();
         Store store = database.openExisting();
-        List<ProposalMetrics.Report> reports = Answers.proposals(store, DaoScope.load(store, dao), pointInTime.block, at);
+        DaoScope scope = DaoScope.load(store, dao);
+        List<ProposalMetrics.Report> reports = Answers.proposals(store, scope, pointInTime.block, at);
         if (json) {
             Output.json(System.out, Documents.proposals(dao, reports));
         } else {
-            print(System.out, dao, reports);
+            print(System.out, dao, reports, chainId -> TokenUnits.of(store, scope, chainId), wide);
         }
         return 0;
     }
 
-    static void print(PrintStream out, String dao, List<ProposalMetrics.Report> reports) {
+    /**
+     * The table: "?" where a value is unknown (a quorum not read yet), "-" where it does not apply (no quorum margin
+     * or decisive set for a canceled proposal).
+     *
+     * @param units the units of the votes token each chain's governors count weights in
+     * @param wide  full ids and titles rather than shortened ones
+     */
+    static void print(PrintStream out, String dao, List<ProposalMetrics.Report> reports, LongFunction<TokenUnits> units, boolean wide) {
+        Map<Long, TokenUnits> byChain = new TreeMap<>();
+        reports.forEach(report -> byChain.computeIfAbsent(report.proposal().chainId(), units::apply));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("proposal", "state", "for", "against", "abstain", "voters", "turnout", "quorum", "margin",
                 "decisive", "title"));
         for (ProposalMetrics.Report report : reports) {
             ProposalSummary proposal = report.proposal();
-            rows.add(List.of(shortId(proposal.proposalId()), proposal.state().name(), Output.tokens(proposal.forVotes()),
-                    Output.tokens(proposal.againstVotes()), Output.tokens(proposal.abstainVotes()),
+            TokenUnits unit = byChain.get(proposal.chainId());
+            boolean canceled = proposal.state() == ProposalState.CANCELED;
+            rows.add(List.of(wide ? proposal.proposalId() : shortId(proposal.proposalId()), proposal.state().name(), unit.format(proposal.forVotes()),
+                    unit.format(proposal.againstVotes()), unit.format(proposal.abstainVotes()),
                     Integer.toString(proposal.forVoters() + proposal.againstVoters() + proposal.abstainVoters()),
                     report.turnout() == null ? "?" : Output.percent(report.turnout()),
-                    proposal.quorum() == null ? "?" : Output.tokens(proposal.quorum()),
-                    report.quorumMargin() == null ? "?" : signedTokens(report.quorumMargin()),
-                    decisive(report.decisive()), truncate(proposal.title(), 40)));
+                    proposal.quorum() == null ? "?" : unit.format(proposal.quorum()),
+                    canceled ? "-" : report.quorumMargin() == null ? "?" : unit.signed(report.quorumMargin()),
+                    decisive(report.decisive()), wide ? proposal.title() : truncate(proposal.title(), 40)));
         }
-        out.printf("%d proposals of DAO '%s' (weights in tokens of 18 decimals; turnout = cast / delegated votes at the "
-                + "snapshot; decisive = voters who flip the outcome by switching / by staying away)%n", reports.size(), dao);
+        out.printf("%d proposals of DAO '%s' (weights %s; turnout = cast / delegated votes at the "
+                + "snapshot; decisive = voters who flip the outcome by switching / by staying away)%n", reports.size(), dao, weights(byChain));
         Output.table(out, rows);
     }
 
-    private static String signedTokens(java.math.BigInteger value) {
-        return (value.signum() < 0 ? "-" : "+") + Output.tokens(value.abs());
+    private static String weights(Map<Long, TokenUnits> byChain) {
+        if (byChain.size() <= 1) {
+            return byChain.values().stream().findFirst().map(TokenUnits::describe).orElse("in the votes token's units");
+        }
+        return byChain.entrySet().stream().map(entry -> "chain " + entry.getKey() + " " + entry.getValue().describe())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static String decisive(DecisiveSet.Result result) {

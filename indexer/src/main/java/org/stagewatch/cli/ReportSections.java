@@ -34,7 +34,8 @@ import org.stagewatch.cli.ReportDocument.Span;
  * Lays out a {@link ReportData} as the report's seven sections — stage card, requirements with evidence,
  * routes to critical contracts, councils and stage history, concentration, equalizer, milestones and decisions — in a
  * {@link ReportDocument}. Numbers are shown as the other commands show them: durations with their exact
- * seconds, token amounts in whole tokens to two decimals, shares as percentages, other decimals to six
+ * seconds, token amounts in whole tokens of the token's own decimals() to two places (base units while it is
+ * not read), shares as percentages, other decimals to six
  * significant digits; addresses and hashes in full, so every fact can be looked up.
  */
 final class ReportSections {
@@ -254,13 +255,15 @@ final class ReportSections {
         MetricsPoint point = data.metrics();
         Concentration metrics = point.byAddress();
         document.paragraph(Span.text("Token "), Span.code(point.token()), Span.text(" on chain " + point.chainId() + " at block "
-                + point.block() + " (" + timeOrUnknown(point.timestamp()) + "). Per address; definitions as in the README."));
+                + point.block() + " (" + timeOrUnknown(point.timestamp()) + "). Per address; definitions as in the README; amounts "
+                + data.units().describe() + "."));
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row("delegated votes T", Output.tokens(metrics.totalVotingPower()) + " tokens", "Σ power of all delegates at the block"));
+        TokenUnits units = data.units();
+        rows.add(row("delegated votes T", units.format(metrics.totalVotingPower()) + " " + units.unit(), "Σ power of all delegates at the block"));
         rows.add(row("delegates", Integer.toString(metrics.delegates()), "n, holders of positive power"));
         rows.add(row("nakamoto.majority", text(metrics.nakamoto().majority()), "fewest top delegates with > T/2"));
         rows.add(row("nakamoto.quorum", text(metrics.nakamoto().quorum()), point.quorum() == null ? "quorum unknown at this block"
-                : "fewest top delegates with ≥ quorum " + Output.tokens(point.quorum().value()) + " tokens"));
+                : "fewest top delegates with ≥ quorum " + units.format(point.quorum().value()) + " " + units.unit()));
         for (int top : Concentration.TOP_N) {
             rows.add(row("top" + top + " share", share(metrics, top), "(x₁+…+x" + top + ")/T"));
         }
@@ -269,7 +272,7 @@ final class ReportSections {
         rows.add(row("effectiveDelegates", decimal(metrics.effectiveDelegates()), "1/hhi"));
         rows.add(row("entropyBits", text(metrics.entropyBits()), "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T"));
         if (point.supply() != null) {
-            rows.add(row("total supply", Output.tokens(point.supply().value()) + " tokens", "from " + point.supply().source()));
+            rows.add(row("total supply", units.format(point.supply().value()) + " " + units.unit(), "from " + point.supply().source()));
             rows.add(row("delegated share of supply", point.delegatedShareOfSupply() == null ? "-" : Output.percent(point.delegatedShareOfSupply()),
                     "T / total supply"));
         }
@@ -281,12 +284,12 @@ final class ReportSections {
         for (MetricsPoint sample : series) {
             Concentration at = sample.byAddress();
             samples.add(List.of(Cell.of(Long.toString(sample.block())), Cell.of(timeOrUnknown(sample.timestamp())),
-                    Cell.of(Output.tokens(at.totalVotingPower())), Cell.of(Integer.toString(at.delegates())),
+                    Cell.of(units.format(at.totalVotingPower())), Cell.of(Integer.toString(at.delegates())),
                     Cell.of(text(at.nakamoto().majority())), Cell.of(share(at, 1)), Cell.of(share(at, 10)), Cell.of(decimal(at.gini())),
                     Cell.of(decimal(at.hhi())), Cell.of(decimal(at.effectiveDelegates()))));
         }
         document.paragraph("The samples:");
-        document.table(List.of("block", "time (UTC)", "T (tokens)", "delegates", "nakamoto", "top-1", "top-10", "gini", "hhi",
+        document.table(List.of("block", "time (UTC)", "T (" + units.unit() + ")", "delegates", "nakamoto", "top-1", "top-10", "gini", "hhi",
                 "effective"), samples);
     }
 
