@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.Labels;
+import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
@@ -34,6 +35,9 @@ final class DelegatesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--csv", description = "print CSV, one row per delegate (power in exact base units)")
+    boolean csv;
+
     @Mixin
     DatabaseOption database;
 
@@ -41,7 +45,10 @@ final class DelegatesCommand implements Callable<Integer> {
     PointInTimeOptions pointInTime;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (json && csv) {
+            throw new UserError("give either --json or --csv, not both");
+        }
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
@@ -55,10 +62,26 @@ final class DelegatesCommand implements Callable<Integer> {
                 entities);
         if (json) {
             Output.json(System.out, ranking);
+        } else if (csv) {
+            csv(System.out, ranking);
         } else {
             print(System.out, ranking, TokenUnits.of(store, ranking.chainId(), ranking.token()));
         }
         return 0;
+    }
+
+    /** The CSV form: one row per delegate with the block it describes, the --json document's fields. */
+    static void csv(PrintStream out, DelegateRanking.Ranking ranking) throws java.io.IOException {
+        java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        try (var printer = Csv.printer(writer, List.of("block", "rank", "address", "power", "share", "delegators", "proposalsVoted",
+                "votedInWindow", "participation", "entity"))) {
+            for (DelegateRanking.Delegate d : ranking.top()) {
+                printer.printRecord(ranking.block(), d.rank(), d.address(), d.power(), d.share().toPlainString(), d.delegators(),
+                        d.proposalsVoted(), d.votedInWindow(), d.participation() == null ? null : d.participation().toPlainString(),
+                        d.entity());
+            }
+            printer.flush();
+        }
     }
 
     static void print(PrintStream out, DelegateRanking.Ranking ranking, TokenUnits units) {

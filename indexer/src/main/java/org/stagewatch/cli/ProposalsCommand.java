@@ -13,6 +13,7 @@ import org.stagewatch.analyze.DecisiveSet;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.ProposalState;
 import org.stagewatch.analyze.ProposalSummary;
+import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
 import org.stagewatch.store.Store;
@@ -30,6 +31,9 @@ final class ProposalsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--csv", description = "print CSV, one row per proposal (amounts in exact base units)")
+    boolean csv;
+
     @Option(names = "--wide", description = "full proposal ids and titles instead of shortened ones")
     boolean wide;
 
@@ -40,13 +44,18 @@ final class ProposalsCommand implements Callable<Integer> {
     PointInTimeOptions pointInTime;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (json && csv) {
+            throw new UserError("give either --json or --csv, not both");
+        }
         java.time.Instant at = pointInTime.instant();
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         List<ProposalMetrics.Report> reports = Answers.proposals(store, scope, pointInTime.block, at);
         if (json) {
             Output.json(System.out, Documents.proposals(dao, reports));
+        } else if (csv) {
+            csv(System.out, reports);
         } else {
             print(System.out, dao, reports, chainId -> TokenUnits.of(store, scope, chainId), wide);
         }
@@ -81,6 +90,28 @@ final class ProposalsCommand implements Callable<Integer> {
         out.printf("%d proposals of DAO '%s' (weights %s; turnout = cast / delegated votes at the "
                 + "snapshot; decisive = voters who flip the outcome by switching / by staying away)%n", reports.size(), dao, weights(byChain));
         Output.table(out, rows);
+    }
+
+    /** The CSV form: one row per proposal, the --json document's fields (the decisive sets as their voter counts). */
+    static void csv(PrintStream out, List<ProposalMetrics.Report> reports) throws java.io.IOException {
+        java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        try (var printer = Csv.printer(writer, List.of("chainId", "governor", "proposalId", "proposer", "title", "state", "voteStart",
+                "voteEnd", "createdBlock", "forVotes", "againstVotes", "abstainVotes", "forVoters", "againstVoters", "abstainVoters",
+                "quorum", "quorumMargin", "quorumReached", "snapshotBlock", "totalVotingPowerAtSnapshot", "turnout", "decisiveSwitched",
+                "decisiveAbsent", "queuedBlock", "executedBlock", "canceledBlock"))) {
+            for (ProposalMetrics.Report report : reports) {
+                ProposalSummary p = report.proposal();
+                DecisiveSet.Result decisive = report.decisive();
+                printer.printRecord(p.chainId(), p.governor(), p.proposalId(), p.proposer(), p.title(), p.state().name(), p.voteStart(),
+                        p.voteEnd(), p.createdBlock(), p.forVotes(), p.againstVotes(), p.abstainVotes(), p.forVoters(), p.againstVoters(),
+                        p.abstainVoters(), p.quorum(), report.quorumMargin(), report.quorumReached(), report.snapshotBlock(),
+                        report.votingPowerAtSnapshot(), report.turnout() == null ? null : report.turnout().toPlainString(),
+                        decisive == null || decisive.switched() == null ? null : decisive.switched().voters(),
+                        decisive == null || decisive.absent() == null ? null : decisive.absent().voters(),
+                        p.queuedBlock(), p.executedBlock(), p.canceledBlock());
+            }
+            printer.flush();
+        }
     }
 
     private static String weights(Map<Long, TokenUnits> byChain) {
