@@ -61,8 +61,12 @@ final class MetricsCommand implements Callable<Integer> {
             return 0;
         }
         List<MetricsPoint> points = Answers.metricsSeries(store, scope, plan, entities);
+        ReportCharts.shortSeriesNote(plan.every(), points).ifPresent(note -> System.err.println("metrics: " + note));
         if (seriesOptions.chart != null) {
-            MetricsChart.write(seriesOptions.chart, dao, plan.every(), points);
+            ReportCharts.concentration(dao, plan.every(), points, ReportCharts.FILE_WIDTH, ReportCharts.FILE_HEIGHT).write(seriesOptions.chart);
+            if (points.stream().allMatch(point -> point.byAddress().delegates() == 0)) {
+                System.err.println("metrics: no sample has delegated voting power: the chart's axes are empty (pick a later --from)");
+            }
             System.err.println("metrics: wrote " + seriesOptions.chart);
         }
         if (json) {

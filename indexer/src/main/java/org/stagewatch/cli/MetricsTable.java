@@ -34,7 +34,7 @@ final class MetricsTable {
         add(rows, byEntity, "hhi", decimal(byAddress.hhi()), byEntity == null ? null : decimal(byEntity.hhi()), "Σ (xᵢ/T)²");
         add(rows, byEntity, "effectiveDelegates", decimal(byAddress.effectiveDelegates()),
                 byEntity == null ? null : decimal(byEntity.effectiveDelegates()), "1/hhi");
-        add(rows, byEntity, "entropyBits", text(byAddress.entropyBits()), byEntity == null ? null : text(byEntity.entropyBits()),
+        add(rows, byEntity, "entropyBits", decimal(byAddress.entropyBits()), byEntity == null ? null : decimal(byEntity.entropyBits()),
                 "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T");
         Output.table(out, rows);
         if (point.supply() != null) {
@@ -52,8 +52,13 @@ final class MetricsTable {
         return metrics.topShares() == null ? "-" : Output.percent(metrics.topShares().get(Integer.toString(top)));
     }
 
+    /** Six significant digits, as every non-share decimal of the tables. */
     private static String decimal(java.math.BigDecimal value) {
         return value == null ? "-" : value.round(new java.math.MathContext(6)).toPlainString();
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? "-" : decimal(java.math.BigDecimal.valueOf(value));
     }
 
     private static String text(Object value) {

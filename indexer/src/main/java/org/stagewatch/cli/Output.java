@@ -23,6 +23,9 @@ final class Output {
         }
     }
 
+    /** A cell right-aligned as a number: digits with separators and a point, a sign (a margin), a percent sign. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9.,]*%?");
+
     /** Prints rows as a table whose columns are as wide as their widest cell; the first row is the header. */
     static void table(PrintStream out, java.util.List<java.util.List<String>> rows) {
         if (rows.isEmpty()) {
@@ -39,7 +42,7 @@ final class Output {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
                 String cell = row.get(i);
-                boolean numeric = !cell.isEmpty() && cell.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == '%');
+                boolean numeric = NUMBER.matcher(cell).matches();
                 line.append(numeric ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
                 if (i < columns - 1) {
                     line.append("  ");

@@ -29,6 +29,7 @@ import org.stagewatch.analyze.stage.StageReport;
 import org.stagewatch.analyze.stage.Status;
 import org.stagewatch.cli.ReportDocument.Cell;
 import org.stagewatch.cli.ReportDocument.Span;
+import org.stagewatch.query.Answers;
 
 /**
  * Lays out a {@link ReportData} as the report's seven sections — stage card, requirements with evidence,
@@ -270,7 +271,7 @@ final class ReportSections {
         rows.add(row("gini", decimal(metrics.gini()), "2·Σ i·x₍ᵢ₎/(n·T) − (n+1)/n, x ascending"));
         rows.add(row("hhi", decimal(metrics.hhi()), "Σ (xᵢ/T)²"));
         rows.add(row("effectiveDelegates", decimal(metrics.effectiveDelegates()), "1/hhi"));
-        rows.add(row("entropyBits", text(metrics.entropyBits()), "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T"));
+        rows.add(row("entropyBits", metrics.entropyBits() == null ? "-" : decimal(BigDecimal.valueOf(metrics.entropyBits())), "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T"));
         if (point.supply() != null) {
             rows.add(row("total supply", units.format(point.supply().value()) + " " + units.unit(), "from " + point.supply().source()));
             rows.add(row("delegated share of supply", point.delegatedShareOfSupply() == null ? "-" : Output.percent(point.delegatedShareOfSupply()),
@@ -279,7 +280,8 @@ final class ReportSections {
         document.table(List.of("metric", "value", "definition"), rows);
         List<MetricsPoint> series = data.metricsSeries();
         document.figure(CONCENTRATION, "Concentration over " + series.size() + " samples, every " + data.every()
-                + ": shares on the left axis, delegate counts on the right.", ReportCharts.concentration(data.scope().daoId(), data.every(), series));
+                + ": shares on the left axis, delegate counts on the right (the picture's caption says what was left out).",
+                ReportCharts.concentration(data.scope().daoId(), data.every(), series, ReportCharts.REPORT_WIDTH, ReportCharts.REPORT_HEIGHT));
         List<List<Cell>> samples = new ArrayList<>();
         for (MetricsPoint sample : series) {
             Concentration at = sample.byAddress();
@@ -310,7 +312,8 @@ final class ReportSections {
                 ReportCharts.equalizerNow(now));
         List<EqualizerReport> series = data.equalizers();
         document.figure(EQUALIZER, "The six scores over " + series.size() + " samples, every " + data.every()
-                + " (each chain at the sample block's time).", ReportCharts.equalizerSeries(data.scope().daoId(), data.every(), series));
+                + " (each chain at the sample block's time).", ReportCharts.equalizerSeries(data.scope().daoId(), data.every(),
+                Answers.timeline(data.scope()).chainId(), series, ReportCharts.REPORT_WIDTH, ReportCharts.REPORT_HEIGHT));
         List<String> header = new ArrayList<>(List.of("block", "time (UTC)"));
         header.addAll(Equalizer.DIMENSIONS);
         List<List<Cell>> samples = new ArrayList<>();
