@@ -40,15 +40,40 @@ final class MetricsCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions seriesOptions;
 
+    @Mixin
+    BlockListOption blockList;
+
     @Override
     public Integer call() throws Exception {
         if (json && csv) {
             throw new UserError("give either --json or --csv, not both");
         }
+        if (blockList.given() && seriesOptions.series) {
+            throw new UserError("--blocks lists the blocks itself: leave out --series");
+        }
+        blockList.checkAlone(pointInTime);
+        List<Long> blocks = blockList.parse();
         SeriesPlan plan = seriesOptions.plan(pointInTime);
         Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
+        if (blocks != null) {
+            List<MetricsPoint> points = new java.util.ArrayList<>();
+            for (long block : blocks) {
+                points.add(Answers.metrics(store, scope, block, null, entities));
+            }
+            if (json) {
+                Output.json(System.out, BlockListOption.document(dao, null, blocks, points.stream().map(Documents::metrics).toList()));
+            } else if (csv) {
+                Documents.metricsCsv(System.out, points, entities != null);
+            } else {
+                for (int i = 0; i < points.size(); i++) {
+                    System.out.println((i == 0 ? "" : "\n") + BlockListOption.section(blocks.get(i), i, blocks.size()));
+                    MetricsOutput.human(System.out, points.get(i), TokenUnits.of(store, points.get(i).chainId(), points.get(i).token()));
+                }
+            }
+            return 0;
+        }
         if (plan == null) {
             MetricsPoint point = Answers.metrics(store, scope, pointInTime.block, pointInTime.instant(), entities);
             if (json) {
