@@ -1,6 +1,12 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.Labels;
+import org.apache.commons.csv.CSVPrinter;
 import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
@@ -30,7 +37,7 @@ final class DelegatesCommand implements Callable<Integer> {
     int window;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "CSV address,entity: show each delegate's entity")
-    java.nio.file.Path labels;
+    Path labels;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
@@ -45,7 +52,7 @@ final class DelegatesCommand implements Callable<Integer> {
     PointInTimeOptions pointInTime;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         if (json && csv) {
             throw new UserError("give either --json or --csv, not both");
         }
@@ -55,7 +62,7 @@ final class DelegatesCommand implements Callable<Integer> {
         if (window < 1) {
             throw new UserError("--window must be at least 1, got " + window);
         }
-        java.time.Instant at = pointInTime.instant();
+        Instant at = pointInTime.instant();
         Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
         DelegateRanking.Ranking ranking = Answers.delegates(store, DaoScope.load(store, dao), pointInTime.block, at, top, window,
@@ -71,22 +78,22 @@ final class DelegatesCommand implements Callable<Integer> {
     }
 
     /** The CSV form: one row per delegate with the block it describes, the --json document's fields. */
-    static void csv(PrintStream out, DelegateRanking.Ranking ranking) throws java.io.IOException {
-        java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-        try (var printer = Csv.printer(writer, List.of("block", "rank", "address", "power", "share", "delegators", "proposalsVoted",
-                "votedInWindow", "participation", "entity"))) {
-            for (DelegateRanking.Delegate d : ranking.top()) {
-                printer.printRecord(ranking.block(), d.rank(), d.address(), d.power(), d.share().toPlainString(), d.delegators(),
-                        d.proposalsVoted(), d.votedInWindow(), d.participation() == null ? null : d.participation().toPlainString(),
-                        d.entity());
-            }
-            printer.flush();
+    static void csv(PrintStream out, DelegateRanking.Ranking ranking) throws IOException {
+        // flushed, not closed: closing would close the caller's stream (stdout)
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = Csv.printer(writer, List.of("block", "rank", "address", "power", "share", "delegators", "proposalsVoted",
+                "votedInWindow", "participation", "entity"));
+        for (DelegateRanking.Delegate d : ranking.top()) {
+            printer.printRecord(ranking.block(), d.rank(), d.address(), d.power(), d.share().toPlainString(), d.delegators(),
+                    d.proposalsVoted(), d.votedInWindow(), d.participation() == null ? null : d.participation().toPlainString(),
+                    d.entity());
         }
+        printer.flush();
     }
 
     static void print(PrintStream out, DelegateRanking.Ranking ranking, TokenUnits units) {
         out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes (%s)%n", ranking.dao(), ranking.block(),
-                ranking.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(ranking.timestamp()),
+                ranking.timestamp() == null ? "time unknown" : Instant.ofEpochSecond(ranking.timestamp()),
                 ranking.delegates(), units.format(ranking.totalVotingPower()), units.describe());
         if (ranking.timeNote() != null) {
             out.println("  " + ranking.timeNote());

@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             ChainPoints head = ChainPoints.resolve(store, scope, null, null, null);
             StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, head));
             System.out.println();
-            EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null));
+            EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null), TokenUnits.of(store, scope));
             System.out.println();
             MilestonesCommand.print(System.out, new MilestoneAnalyzer(store).at(scope, head));
             System.out.println();

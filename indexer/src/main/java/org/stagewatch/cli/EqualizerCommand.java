@@ -66,7 +66,7 @@ final class EqualizerCommand implements Callable<Integer> {
             } else if (csv) {
                 Documents.equalizerCsv(System.out, List.of(report));
             } else {
-                print(System.out, report);
+                print(System.out, report, TokenUnits.of(store, scope));
             }
             return 0;
         }
@@ -93,14 +93,15 @@ final class EqualizerCommand implements Callable<Integer> {
             Documents.equalizerCsv(System.out, reports);
         } else {
             reports.forEach(report -> {
-                print(System.out, report);
+                print(System.out, report, TokenUnits.of(store, scope));
                 System.out.println();
             });
         }
         return 0;
     }
 
-    static void print(PrintStream out, EqualizerReport report) {
+    /** @param units how the DAO token's amounts among the inputs are shown */
+    static void print(PrintStream out, EqualizerReport report, TokenUnits units) {
         out.printf("DAO '%s' decentralization equalizer at chain %d block %d%s%n", report.dao(), report.chainId(), report.block(),
                 report.time() == null ? "" : " (" + Instant.ofEpochSecond(report.time()) + ")");
         List<List<String>> rows = new ArrayList<>();
@@ -109,7 +110,8 @@ final class EqualizerCommand implements Callable<Integer> {
             String bar = dimension.score() == null ? "" : "█".repeat((int) Math.round(dimension.score() / 5)) ;
             rows.add(List.of(dimension.name(), dimension.score() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", dimension.score()),
                     bar, dimension.score() == null ? dimension.note() : dimension.inputs().entrySet().stream()
-                            .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "))));
+                            .map(entry -> entry.getKey() + "=" + units.input(entry.getKey(), entry.getValue()))
+                            .collect(Collectors.joining(", "))));
         }
         Output.table(out, rows);
     }

@@ -1,6 +1,7 @@
 package org.stagewatch.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -58,7 +59,7 @@ final class MetricsCommand implements Callable<Integer> {
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         if (blocks != null) {
-            List<MetricsPoint> points = new java.util.ArrayList<>();
+            List<MetricsPoint> points = new ArrayList<>();
             for (long block : blocks) {
                 points.add(Answers.metrics(store, scope, block, null, entities));
             }

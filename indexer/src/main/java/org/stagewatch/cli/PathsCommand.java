@@ -63,7 +63,7 @@ final class PathsCommand implements Callable<Integer> {
             } else {
                 for (int i = 0; i < reports.size(); i++) {
                     System.out.println((i == 0 ? "" : "\n") + BlockListOption.section(blocks.get(i), i, blocks.size()));
-                    RouteTree.print(System.out, reports.get(i));
+                    RouteTree.print(System.out, reports.get(i), new TokenUnits.Book(store));
                 }
             }
             return 0;
@@ -80,7 +80,7 @@ final class PathsCommand implements Callable<Integer> {
         if (json) {
             Output.json(System.out, report);
         } else {
-            RouteTree.print(System.out, report);
+            RouteTree.print(System.out, report, new TokenUnits.Book(store));
         }
         return 0;
     }

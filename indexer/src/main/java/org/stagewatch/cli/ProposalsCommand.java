@@ -1,18 +1,25 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DecisiveSet;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.ProposalState;
 import org.stagewatch.analyze.ProposalSummary;
+import org.apache.commons.csv.CSVPrinter;
 import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
@@ -44,11 +51,11 @@ final class ProposalsCommand implements Callable<Integer> {
     PointInTimeOptions pointInTime;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         if (json && csv) {
             throw new UserError("give either --json or --csv, not both");
         }
-        java.time.Instant at = pointInTime.instant();
+        Instant at = pointInTime.instant();
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         List<ProposalMetrics.Report> reports = Answers.proposals(store, scope, pointInTime.block, at);
@@ -93,25 +100,25 @@ final class ProposalsCommand implements Callable<Integer> {
     }
 
     /** The CSV form: one row per proposal, the --json document's fields (the decisive sets as their voter counts). */
-    static void csv(PrintStream out, List<ProposalMetrics.Report> reports) throws java.io.IOException {
-        java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-        try (var printer = Csv.printer(writer, List.of("chainId", "governor", "proposalId", "proposer", "title", "state", "voteStart",
+    static void csv(PrintStream out, List<ProposalMetrics.Report> reports) throws IOException {
+        // flushed, not closed: closing would close the caller's stream (stdout)
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = Csv.printer(writer, List.of("chainId", "governor", "proposalId", "proposer", "title", "state", "voteStart",
                 "voteEnd", "createdBlock", "forVotes", "againstVotes", "abstainVotes", "forVoters", "againstVoters", "abstainVoters",
                 "quorum", "quorumMargin", "quorumReached", "snapshotBlock", "totalVotingPowerAtSnapshot", "turnout", "decisiveSwitched",
-                "decisiveAbsent", "queuedBlock", "executedBlock", "canceledBlock"))) {
-            for (ProposalMetrics.Report report : reports) {
-                ProposalSummary p = report.proposal();
-                DecisiveSet.Result decisive = report.decisive();
-                printer.printRecord(p.chainId(), p.governor(), p.proposalId(), p.proposer(), p.title(), p.state().name(), p.voteStart(),
-                        p.voteEnd(), p.createdBlock(), p.forVotes(), p.againstVotes(), p.abstainVotes(), p.forVoters(), p.againstVoters(),
-                        p.abstainVoters(), p.quorum(), report.quorumMargin(), report.quorumReached(), report.snapshotBlock(),
-                        report.votingPowerAtSnapshot(), report.turnout() == null ? null : report.turnout().toPlainString(),
-                        decisive == null || decisive.switched() == null ? null : decisive.switched().voters(),
-                        decisive == null || decisive.absent() == null ? null : decisive.absent().voters(),
-                        p.queuedBlock(), p.executedBlock(), p.canceledBlock());
-            }
-            printer.flush();
+                "decisiveAbsent", "queuedBlock", "executedBlock", "canceledBlock"));
+        for (ProposalMetrics.Report report : reports) {
+            ProposalSummary p = report.proposal();
+            DecisiveSet.Result decisive = report.decisive();
+            printer.printRecord(p.chainId(), p.governor(), p.proposalId(), p.proposer(), p.title(), p.state().name(), p.voteStart(),
+                    p.voteEnd(), p.createdBlock(), p.forVotes(), p.againstVotes(), p.abstainVotes(), p.forVoters(), p.againstVoters(),
+                    p.abstainVoters(), p.quorum(), report.quorumMargin(), report.quorumReached(), report.snapshotBlock(),
+                    report.votingPowerAtSnapshot(), report.turnout() == null ? null : report.turnout().toPlainString(),
+                    decisive == null || decisive.switched() == null ? null : decisive.switched().voters(),
+                    decisive == null || decisive.absent() == null ? null : decisive.absent().voters(),
+                    p.queuedBlock(), p.executedBlock(), p.canceledBlock());
         }
+        printer.flush();
     }
 
     private static String weights(Map<Long, TokenUnits> byChain) {
@@ -119,7 +126,7 @@ final class ProposalsCommand implements Callable<Integer> {
             return byChain.values().stream().findFirst().map(TokenUnits::describe).orElse("in the votes token's units");
         }
         return byChain.entrySet().stream().map(entry -> "chain " + entry.getKey() + " " + entry.getValue().describe())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 
     private static String decisive(DecisiveSet.Result result) {

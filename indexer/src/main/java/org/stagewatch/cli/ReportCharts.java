@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Function;
 
@@ -165,11 +166,11 @@ final class ReportCharts {
      * The note a time-stepped series owes its reader when the range asked for is shorter than one step (so it has a
      * single sample); empty otherwise.
      */
-    static java.util.Optional<String> shortSeriesNote(String every, List<MetricsPoint> points) {
+    static Optional<String> shortSeriesNote(String every, List<MetricsPoint> points) {
         if (points.size() != 1 || points.get(0).sampledAt() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("The series range is shorter than one step of " + every + ", so it has one sample (block "
+        return Optional.of("The series range is shorter than one step of " + every + ", so it has one sample (block "
                 + points.get(0).block() + "): use a shorter --every (<N>h or <N>blocks) for a curve.");
     }
 

@@ -47,11 +47,13 @@ import org.stagewatch.store.Store;
  * @param milestones null (and its history too) when the DAO declares no milestones
  * @param decisions  null when the DAO declares no decisions
  * @param units      how the votes token's amounts are shown (its own decimals, or base units while not read)
+ * @param tokens     the same for any token a route's vote counts in
  */
 record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsReport paths, CouncilReport councils,
                   StageHistory.Report stageHistory, MetricsPoint metrics, String every, List<MetricsPoint> metricsSeries,
                   EqualizerReport equalizer, List<EqualizerReport> equalizers, MilestonesReport milestones,
-                  MilestoneHistory.Report milestoneHistory, DecisionsReport decisions, TokenUnits units) {
+                  MilestoneHistory.Report milestoneHistory, DecisionsReport decisions, TokenUnits units,
+                  TokenUnits.Book tokens) {
     /** About this many samples when {@code --every} is not given. */
     static final int DEFAULT_SAMPLES = 50;
 
@@ -93,7 +95,7 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         }
         DecisionsReport decisions = declared.decisions().isEmpty() ? null : new DecisionAnalyzer(store).at(scope, points);
         return new ReportData(scope, points, stage, paths, councils, history, metrics, step, metricsSeries, now, equalizers, milestones,
-                milestoneHistory, decisions, TokenUnits.of(store, scope));
+                milestoneHistory, decisions, TokenUnits.of(store, scope), new TokenUnits.Book(store));
     }
 
     boolean hasToken() {

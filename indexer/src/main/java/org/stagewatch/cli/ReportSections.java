@@ -168,7 +168,7 @@ final class ReportSections {
                         Cell.of(route.needsVote() ? (route.voters() == null ? "unknown" : route.voters().toString()) + " voters"
                                 + (route.keys() > 0 ? " + " + keys + " keys" : "") : keys + " keys"),
                         route.councilGated() ? Cell.status("gated") : Cell.of("no"), Cell.lines(via), Cell.code(route.gate()),
-                        Cell.of(route.votes().isEmpty() ? "-" : route.votes().stream().map(vote -> voteText(vote))
+                        Cell.of(route.votes().isEmpty() ? "-" : route.votes().stream().map(this::voteText)
                                 .collect(Collectors.joining("; ")))));
             }
             document.table(List.of("#", "delay", "keys or voters", "council-gated", "via", "gate", "vote"), rows);
@@ -176,9 +176,9 @@ final class ReportSections {
     }
 
     /** A vote's quorum and duration, or why its quorum is unknown. */
-    private static String voteText(PathsReport.VoteView vote) {
-        String quorum = vote.quorum() == null ? vote.note() : "quorum(" + vote.quorumTimepoint() + ") = " + vote.quorum() + " ("
-                + vote.quorumSource() + ")";
+    private String voteText(PathsReport.VoteView vote) {
+        String quorum = vote.quorum() == null ? vote.note() : "quorum(" + vote.quorumTimepoint() + ") = "
+                + data.tokens().amount(vote.chainId(), vote.token(), vote.quorum()) + " (" + vote.quorumSource() + ")";
         return quorum + "; " + (vote.votingDelay() == null ? "?" : vote.votingDelay()) + " + "
                 + (vote.votingPeriod() == null ? "?" : vote.votingPeriod()) + " " + vote.clock() + " voting delay + period";
     }
@@ -304,7 +304,7 @@ final class ReportSections {
         List<List<Cell>> rows = new ArrayList<>();
         for (Dimension dimension : now.dimensions()) {
             rows.add(List.of(Cell.code(dimension.name()), Cell.of(score(dimension.score())), Cell.of(dimension.formula()),
-                    Cell.lines(dimension.inputs().entrySet().stream().map(ReportSections::input).toList()),
+                    Cell.lines(dimension.inputs().entrySet().stream().map(this::input).toList()),
                     Cell.of(dimension.note() == null ? "" : dimension.note())));
         }
         document.table(List.of("dimension", "score", "formula", "inputs", "note"), rows);
@@ -326,9 +326,10 @@ final class ReportSections {
         document.table(header, samples);
     }
 
-    private static List<Span> input(Map.Entry<String, Object> entry) {
+    private List<Span> input(Map.Entry<String, Object> entry) {
         Object value = entry.getValue();
-        return List.of(Span.text(entry.getKey() + " = " + (value instanceof BigDecimal decimal ? decimal(decimal) : String.valueOf(value))));
+        return List.of(Span.text(entry.getKey() + " = " + (value instanceof BigDecimal decimal ? decimal(decimal)
+                : data.units().input(entry.getKey(), value))));
     }
 
     private static List<Cell> row(String name, String value, String definition) {

@@ -3,8 +3,12 @@ package org.stagewatch.cli;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.config.ContractKind;
@@ -48,6 +52,31 @@ record TokenUnits(String token, Integer decimals) {
         return new TokenUnits(token, decimals);
     }
 
+    /** The units of every token a printout names, each read from the store once. */
+    static final class Book {
+        private final BiFunction<Long, String, TokenUnits> read;
+        private final Map<String, TokenUnits> known = new HashMap<>();
+
+        Book(Store store) {
+            this((chainId, token) -> TokenUnits.of(store, chainId, token));
+        }
+
+        /** @param read the units of (chain id, token), asked once per token */
+        Book(BiFunction<Long, String, TokenUnits> read) {
+            this.read = read;
+        }
+
+        TokenUnits of(long chainId, String token) {
+            return known.computeIfAbsent(chainId + ":" + token, key -> read.apply(chainId, token));
+        }
+
+        /** {@code amount} of {@code token} with its unit: "400,000.00 tokens" or "400000… base units". */
+        String amount(long chainId, String token, BigInteger amount) {
+            TokenUnits units = of(chainId, token);
+            return units.format(amount) + " " + units.unit();
+        }
+    }
+
     private static Integer parse(String value) {
         try {
             int decimals = Integer.parseInt(value.trim());
@@ -78,6 +107,17 @@ record TokenUnits(String token, Integer decimals) {
     /** The unit a {@link #format formatted} amount is in, for a header or column title: "tokens" or "base units". */
     String unit() {
         return decimals == null ? "base units" : "tokens";
+    }
+
+    /** Inputs of the equalizer that are amounts of the DAO's votes token (the rest are counts, seconds, labels). */
+    static final Set<String> AMOUNT_INPUTS = Set.of("proposalThreshold");
+
+    /** An equalizer input as people read it: an amount of the token in its units, anything else as it is. */
+    String input(String name, Object value) {
+        if (value != null && AMOUNT_INPUTS.contains(name) && value.toString().matches("[0-9]+")) {
+            return format(new BigInteger(value.toString())) + " " + unit();
+        }
+        return String.valueOf(value);
     }
 
     /** One phrase saying what the amounts are: "in tokens of 6 decimals" or why they are in base units. */

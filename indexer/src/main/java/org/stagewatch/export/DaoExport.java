@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class DaoExport {
                         row -> {
                             ProposalMetrics.Report report = proposals.get(key(Long.parseLong(row.get("chain_id")), row.get("governor"),
                                     row.get("proposal_id")));
-                            return report == null ? java.util.Arrays.asList(null, null) : java.util.Arrays.asList(
+                            return report == null ? Arrays.asList(null, null) : Arrays.asList(
                                     report.proposal().state().name(), report.proposal().quorum() == null ? null : report.proposal().quorum().toString());
                         }),
                 new ViewTable("votes", "vote_history", "chain_id, block_number, log_index"),

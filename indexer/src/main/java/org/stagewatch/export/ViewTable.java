@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,7 +20,7 @@ import java.util.function.Function;
  * @param extra        the added values of one row, given the view's values by column name; null when none are added
  */
 record ViewTable(String name, String view, String orderBy, List<String> extraColumns,
-                 Function<java.util.Map<String, String>, List<String>> extra) implements ExportTable {
+                 Function<Map<String, String>, List<String>> extra) implements ExportTable {
     /** Rows between fetches from the database (PostgreSQL streams them inside the export's transaction). */
     private static final int FETCH_SIZE = 10_000;
 
@@ -47,7 +50,7 @@ record ViewTable(String name, String view, String orderBy, List<String> extraCol
         ResultSetMetaData meta = result.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
         }
         List<String> header = new ArrayList<>(columns);
         header.addAll(extraColumns);
@@ -59,7 +62,7 @@ record ViewTable(String name, String view, String orderBy, List<String> extraCol
                 values.add(result.getString(i));
             }
             if (extra != null) {
-                java.util.Map<String, String> byName = new java.util.HashMap<>();
+                Map<String, String> byName = new HashMap<>();
                 for (int i = 0; i < columns.size(); i++) {
                     byName.put(columns.get(i), values.get(i));
                 }

@@ -164,6 +164,15 @@ class TokenDecimalsIT {
     }
 
     @Test
+    void shouldShowTheProposalThresholdAmongTheEqualizersInputsOverTenToTheSix() throws Exception {
+        Function function = new Function("proposalThreshold", List.of(), List.of(new TypeReference<Uint256>() { }));
+        String answer = node.web3j().ethCall(Transaction.createEthCallTransaction(null, dao.governor().address(),
+                FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST).send().getValue();
+        BigInteger threshold = (BigInteger) FunctionReturnDecoder.decode(answer, function.getOutputParameters()).get(0).getValue();
+        assertThat(run("equalizer", "--dao", "six", "--db", db)).contains("proposalThreshold=" + tokens(threshold) + " tokens");
+    }
+
+    @Test
     void shouldShowTheReportsAmountsInTheTokensOwnUnits() throws Exception {
         Path report = dir.resolve("report.md");
         run("report", "--dao", "six", "--db", db, "--out", report.toString());
