@@ -77,6 +77,11 @@ final class ExportCommand implements Callable<Integer> {
         }
 
         @Override
+        public void step(String what) {
+            System.err.printf(Locale.ROOT, "export: [%.1f s] %s…%n", seconds(started), what);
+        }
+
+        @Override
         public void rows(String file, long rows) {
             long now = System.nanoTime();
             if (now - last >= PROGRESS_NANOS) {

@@ -46,6 +46,10 @@ public final class DaoExport {
 
     /** Told how far the export is; called from the exporting thread. */
     public interface Progress {
+        /** A step that may take a while before any row is written (the answers computed at the head, the stage history). */
+        default void step(String what) {
+        }
+
         /** Every {@value #PROGRESS_EVERY_ROWS} rows of a file being written. */
         void rows(String file, long rows);
 
@@ -66,6 +70,7 @@ public final class DaoExport {
 
     public List<Written> write(Path dir, Format format, Progress progress) throws IOException {
         Files.createDirectories(dir);
+        progress.step("proposals' state and quorum at the indexed head");
         List<ExportTable> tables = tables();
         if (format == Format.CSV) {
             return writeCsv(tables, dir, progress);
@@ -74,6 +79,11 @@ public final class DaoExport {
         try (ParquetFiles parquet = new ParquetFiles()) {
             List<Written> written = new ArrayList<>();
             Progress rowsOnly = new Progress() {
+                @Override
+                public void step(String what) {
+                    progress.step(what);
+                }
+
                 @Override
                 public void rows(String file, long rows) {
                     progress.rows(file, rows);
@@ -130,6 +140,9 @@ public final class DaoExport {
             store.jdbi().useTransaction(handle -> {
                 ExportContext context = new ExportContext(store, dao, handle);
                 for (ExportTable table : tables) {
+                    if (table instanceof StageHistoryTable) {
+                        progress.step("the stage history (every point where control changed is rated)");
+                    }
                     written.add(writeOne(table, context, dir, progress));
                 }
             });
