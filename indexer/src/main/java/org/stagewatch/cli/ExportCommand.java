@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.export.DaoExport;
@@ -51,8 +54,8 @@ final class ExportCommand implements Callable<Integer> {
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         List<DaoExport.Written> written;
-        try {
-            written = new DaoExport(store, scope).write(out, chosen, new StderrProgress(started));
+        try (StderrProgress progress = new StderrProgress(started)) {
+            written = new DaoExport(store, scope).write(out, chosen, progress);
         } catch (IOException e) {
             throw new UserError("cannot write into " + out + ": " + e);
         } catch (ExportException e) {
@@ -67,33 +70,55 @@ final class ExportCommand implements Callable<Integer> {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    /** Progress lines on stderr: rows so far every 2 s while a long file is written, then each file with its size. */
-    private static final class StderrProgress implements DaoExport.Progress {
+    /**
+     * Progress lines on stderr: every 2 s while a file is being written, the rows so far (also while a view sorts before
+     * its first row); a line before each slow step; each file with its rows and size when written.
+     */
+    private static final class StderrProgress implements DaoExport.Progress, AutoCloseable {
         private final long started;
-        private long last = System.nanoTime();
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "export-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile String file;
+        private volatile long rows;
 
         StderrProgress(long started) {
             this.started = started;
+            ticker.scheduleAtFixedRate(this::tick, PROGRESS_NANOS, PROGRESS_NANOS, TimeUnit.NANOSECONDS);
+        }
+
+        private void tick() {
+            String current = file;
+            long done = rows;
+            if (current != null) {
+                System.err.printf(Locale.ROOT, "export: [%.1f s] %s: %s…%n", seconds(started), current,
+                        done == 0 ? "reading the view (it orders every row before the first)" : String.format(Locale.ROOT, "%,d rows", done));
+            }
         }
 
         @Override
         public void step(String what) {
+            file = null;
             System.err.printf(Locale.ROOT, "export: [%.1f s] %s…%n", seconds(started), what);
         }
 
         @Override
         public void rows(String file, long rows) {
-            long now = System.nanoTime();
-            if (now - last >= PROGRESS_NANOS) {
-                last = now;
-                System.err.printf(Locale.ROOT, "export: [%.1f s] %s: %,d rows…%n", seconds(started), file, rows);
-            }
+            this.rows = rows;
+            this.file = file;
         }
 
         @Override
         public void written(Path file, long rows, long bytes) {
-            last = System.nanoTime();
+            this.file = null;
             System.err.printf(Locale.ROOT, "export: wrote %s (%,d rows, %,d bytes)%n", file, rows, bytes);
+        }
+
+        @Override
+        public void close() {
+            ticker.shutdownNow();
         }
     }
 }

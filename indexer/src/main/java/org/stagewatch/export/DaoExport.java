@@ -50,7 +50,7 @@ public final class DaoExport {
         default void step(String what) {
         }
 
-        /** Every {@value #PROGRESS_EVERY_ROWS} rows of a file being written. */
+        /** When a file is started (0 rows), then every {@value #PROGRESS_EVERY_ROWS} rows of it. */
         void rows(String file, long rows);
 
         void written(Path file, long rows, long bytes);
@@ -94,7 +94,9 @@ public final class DaoExport {
                     // the CSV is a step towards the Parquet file, which is reported instead
                 }
             };
-            for (Written csv : writeCsv(tables, scratch, rowsOnly)) {
+            List<Written> csvs = writeCsv(tables, scratch, rowsOnly);
+            progress.step("writing Parquet with DuckDB");
+            for (Written csv : csvs) {
                 String name = csv.file().getFileName().toString().replaceFirst("\\.csv$", "");
                 Path part = dir.resolve(name + ".parquet.part");
                 parquet.convert(csv.file(), part, header(csv.file()));
@@ -155,6 +157,7 @@ public final class DaoExport {
     private Written writeOne(ExportTable table, ExportContext context, Path dir, Progress progress) {
         Path part = dir.resolve(table.name() + ".csv.part");
         Path file = dir.resolve(table.name() + ".csv");
+        progress.rows(table.name(), 0); // before the query: a view may sort every row before it gives the first
         try {
             long rows;
             try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
