@@ -23,4 +23,9 @@ final class ControlPointOptions {
         }
         return ChainPoints.resolve(store, dao, pointInTime.block, chain, pointInTime.instant());
     }
+
+    /** One block of a {@code --blocks} list, on the chain {@code --chain} names (as {@code --block N} is). */
+    ChainPoints resolve(Store store, DaoScope dao, long block) {
+        return ChainPoints.resolve(store, dao, block, chain, null);
+    }
 }

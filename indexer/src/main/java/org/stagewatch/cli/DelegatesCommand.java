@@ -1,6 +1,12 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.DelegateRanking;
 import org.stagewatch.analyze.Labels;
+import org.apache.commons.csv.CSVPrinter;
+import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
@@ -29,10 +37,13 @@ final class DelegatesCommand implements Callable<Integer> {
     int window;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "CSV address,entity: show each delegate's entity")
-    java.nio.file.Path labels;
+    Path labels;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
+
+    @Option(names = "--csv", description = "print CSV, one row per delegate (power in exact base units)")
+    boolean csv;
 
     @Mixin
     DatabaseOption database;
@@ -41,36 +52,55 @@ final class DelegatesCommand implements Callable<Integer> {
     PointInTimeOptions pointInTime;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (json && csv) {
+            throw new UserError("give either --json or --csv, not both");
+        }
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
         if (window < 1) {
             throw new UserError("--window must be at least 1, got " + window);
         }
-        java.time.Instant at = pointInTime.instant();
+        Instant at = pointInTime.instant();
         Labels entities = labels == null ? null : Labels.load(labels);
         Store store = database.openExisting();
         DelegateRanking.Ranking ranking = Answers.delegates(store, DaoScope.load(store, dao), pointInTime.block, at, top, window,
                 entities);
-        print(System.out, ranking, json);
+        if (json) {
+            Output.json(System.out, ranking);
+        } else if (csv) {
+            csv(System.out, ranking);
+        } else {
+            print(System.out, ranking, TokenUnits.of(store, ranking.chainId(), ranking.token()));
+        }
         return 0;
     }
 
-    static void print(PrintStream out, DelegateRanking.Ranking ranking, boolean json) {
-        if (json) {
-            Output.json(out, ranking);
-            return;
+    /** The CSV form: one row per delegate with the block it describes, the --json document's fields. */
+    static void csv(PrintStream out, DelegateRanking.Ranking ranking) throws IOException {
+        // flushed, not closed: closing would close the caller's stream (stdout)
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = Csv.printer(writer, List.of("block", "rank", "address", "power", "share", "delegators", "proposalsVoted",
+                "votedInWindow", "participation", "entity"));
+        for (DelegateRanking.Delegate d : ranking.top()) {
+            printer.printRecord(ranking.block(), d.rank(), d.address(), d.power(), d.share().toPlainString(), d.delegators(),
+                    d.proposalsVoted(), d.votedInWindow(), d.participation() == null ? null : d.participation().toPlainString(),
+                    d.entity());
         }
-        out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes%n", ranking.dao(), ranking.block(),
-                ranking.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(ranking.timestamp()),
-                ranking.delegates(), Output.tokens(ranking.totalVotingPower()));
+        printer.flush();
+    }
+
+    static void print(PrintStream out, DelegateRanking.Ranking ranking, TokenUnits units) {
+        out.printf("DAO '%s' at block %,d (%s): %,d delegates hold %s delegated votes (%s)%n", ranking.dao(), ranking.block(),
+                ranking.timestamp() == null ? "time unknown" : Instant.ofEpochSecond(ranking.timestamp()),
+                ranking.delegates(), units.format(ranking.totalVotingPower()), units.describe());
         if (ranking.timeNote() != null) {
             out.println("  " + ranking.timeNote());
         }
         List<List<String>> rows = new ArrayList<>();
         boolean entities = ranking.top().stream().anyMatch(delegate -> delegate.entity() != null);
-        List<String> header = new ArrayList<>(List.of("#", "delegate", "votes", "share", "delegators", "voted",
+        List<String> header = new ArrayList<>(List.of("#", "delegate", "votes (" + units.unit() + ")", "share", "delegators", "voted",
                 "participation (last " + ranking.window() + ")"));
         if (entities) {
             header.add("entity");
@@ -78,7 +108,7 @@ final class DelegatesCommand implements Callable<Integer> {
         rows.add(header);
         for (DelegateRanking.Delegate delegate : ranking.top()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(delegate.rank()), delegate.address(),
-                    Output.tokens(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
+                    units.format(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
                     delegate.proposalsVoted() + "/" + ranking.proposals(),
                     delegate.participation() == null ? "-" : Output.percent(delegate.participation())));
             if (entities) {

@@ -67,16 +67,17 @@ final class DemoCommand implements Callable<Integer> {
             new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr()).backfill(config, OptionalLong.empty());
             DaoScope scope = DaoScope.load(store, "demo");
             System.out.println();
-            ProposalsCommand.print(System.out, "demo", new ProposalMetrics(store).reports(scope, null, null));
+            ProposalsCommand.print(System.out, "demo", new ProposalMetrics(store).reports(scope, null, null),
+                    chain -> TokenUnits.of(store, scope, chain), false);
             System.out.println();
-            DelegatesCommand.print(System.out, new DelegateRanking(store).rank(scope, null, null, 10), false);
+            DelegatesCommand.print(System.out, new DelegateRanking(store).rank(scope, null, null, 10), TokenUnits.of(store, scope));
             System.out.println();
-            MetricsOutput.human(System.out, new MetricsAnalyzer(store).at(scope, null, null, null));
+            MetricsOutput.human(System.out, new MetricsAnalyzer(store).at(scope, null, null, null), TokenUnits.of(store, scope));
             System.out.println();
             ChainPoints head = ChainPoints.resolve(store, scope, null, null, null);
             StageCommand.print(System.out, new StageAnalyzer(store).rate(scope, head));
             System.out.println();
-            EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null));
+            EqualizerCommand.print(System.out, new Equalizer(store).at(scope, head, null), TokenUnits.of(store, scope));
             System.out.println();
             MilestonesCommand.print(System.out, new MilestoneAnalyzer(store).at(scope, head));
             System.out.println();

@@ -13,10 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.SeriesPlan;
 import org.stagewatch.analyze.equalizer.Dimension;
@@ -70,7 +66,7 @@ final class EqualizerCommand implements Callable<Integer> {
             } else if (csv) {
                 Documents.equalizerCsv(System.out, List.of(report));
             } else {
-                print(System.out, report);
+                print(System.out, report, TokenUnits.of(store, scope));
             }
             return 0;
         }
@@ -82,8 +78,13 @@ final class EqualizerCommand implements Callable<Integer> {
             }
         });
         List<EqualizerReport> reports = series.reports();
+        if (reports.size() == 1 && reports.get(0).sampledAt() != null) {
+            System.err.println("equalizer: the series range is shorter than one step of " + plan.every()
+                    + ", so it has one sample: use a shorter --every (<N>h or <N>blocks) for a curve");
+        }
         if (seriesOptions.chart != null) {
-            writeChart(seriesOptions.chart, dao, plan.every(), reports);
+            ReportCharts.equalizerSeries(dao, plan.every(), series.timelineChainId(), reports, ReportCharts.FILE_WIDTH,
+                    ReportCharts.FILE_HEIGHT).write(seriesOptions.chart);
             System.err.println("equalizer: wrote " + seriesOptions.chart);
         }
         if (json) {
@@ -92,14 +93,15 @@ final class EqualizerCommand implements Callable<Integer> {
             Documents.equalizerCsv(System.out, reports);
         } else {
             reports.forEach(report -> {
-                print(System.out, report);
+                print(System.out, report, TokenUnits.of(store, scope));
                 System.out.println();
             });
         }
         return 0;
     }
 
-    static void print(PrintStream out, EqualizerReport report) {
+    /** @param units how the DAO token's amounts among the inputs are shown */
+    static void print(PrintStream out, EqualizerReport report, TokenUnits units) {
         out.printf("DAO '%s' decentralization equalizer at chain %d block %d%s%n", report.dao(), report.chainId(), report.block(),
                 report.time() == null ? "" : " (" + Instant.ofEpochSecond(report.time()) + ")");
         List<List<String>> rows = new ArrayList<>();
@@ -108,33 +110,9 @@ final class EqualizerCommand implements Callable<Integer> {
             String bar = dimension.score() == null ? "" : "█".repeat((int) Math.round(dimension.score() / 5)) ;
             rows.add(List.of(dimension.name(), dimension.score() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", dimension.score()),
                     bar, dimension.score() == null ? dimension.note() : dimension.inputs().entrySet().stream()
-                            .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "))));
+                            .map(entry -> entry.getKey() + "=" + units.input(entry.getKey(), entry.getValue()))
+                            .collect(Collectors.joining(", "))));
         }
         Output.table(out, rows);
-    }
-
-    /** The six scores over time, 0–100; time on the x axis for day/hour steps, blocks otherwise. */
-    static void writeChart(Path file, String dao, String every, List<EqualizerReport> reports) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        boolean byTime = !reports.isEmpty() && reports.get(0).sampledAt() != null;
-        XYChart chart = new XYChartBuilder().width(1200).height(700)
-                .title("Decentralization equalizer of DAO '" + dao + "' (every " + every + ")")
-                .xAxisTitle(byTime ? "date (UTC)" : "block").yAxisTitle("score (0–100)").build();
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setMarkerSize(3);
-        for (String name : Equalizer.DIMENSIONS) {
-            List<Object> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (EqualizerReport report : reports) {
-                Double score = report.dimension(name).score();
-                if (score != null) {
-                    x.add(byTime ? Date.from(Instant.ofEpochSecond(report.sampledAt())) : report.block());
-                    y.add(score);
-                }
-            }
-            if (!y.isEmpty()) {
-                chart.addSeries(name, x, y);
-            }
-        }
-        MetricsChart.save(chart, file);
     }
 }

@@ -13,13 +13,14 @@ final class MetricsOutput {
     private MetricsOutput() {
     }
 
-    static void human(PrintStream out, MetricsPoint point) {
+    static void human(PrintStream out, MetricsPoint point, TokenUnits units) {
         Concentration metrics = point.byAddress();
-        out.printf("DAO '%s', token %s on chain %d, at block %,d (%s)%n", point.dao(), point.token(), point.chainId(),
-                point.block(), point.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(point.timestamp()));
+        out.printf("DAO '%s', token %s on chain %d, at block %,d (%s); amounts %s%n", point.dao(), point.token(), point.chainId(),
+                point.block(), point.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(point.timestamp()),
+                units.describe());
         if (point.timeNote() != null) {
             out.println("  " + point.timeNote());
         }
-        MetricsTable.print(out, metrics, point.byEntity(), point);
+        MetricsTable.print(out, metrics, point.byEntity(), point, units);
     }
 }

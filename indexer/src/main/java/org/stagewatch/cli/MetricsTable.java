@@ -12,19 +12,19 @@ final class MetricsTable {
     private MetricsTable() {
     }
 
-    static void print(PrintStream out, Concentration byAddress, Concentration byEntity, MetricsPoint point) {
+    static void print(PrintStream out, Concentration byAddress, Concentration byEntity, MetricsPoint point, TokenUnits units) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(byEntity == null ? List.of("metric", "value", "definition")
                 : List.of("metric", "per address", "per entity", "definition"));
-        add(rows, byEntity, "delegated votes T", Output.tokens(byAddress.totalVotingPower()),
-                byEntity == null ? null : Output.tokens(byEntity.totalVotingPower()), "Σ power of all delegates at the block (tokens)");
+        add(rows, byEntity, "delegated votes T", units.format(byAddress.totalVotingPower()),
+                byEntity == null ? null : units.format(byEntity.totalVotingPower()), "Σ power of all delegates at the block (" + units.unit() + ")");
         add(rows, byEntity, "delegates", Integer.toString(byAddress.delegates()),
                 byEntity == null ? null : Integer.toString(byEntity.delegates()), "n, holders of positive power");
         add(rows, byEntity, "nakamoto.majority", text(byAddress.nakamoto().majority()),
                 byEntity == null ? null : text(byEntity.nakamoto().majority()), "fewest top delegates with > T/2");
         add(rows, byEntity, "nakamoto.quorum", text(byAddress.nakamoto().quorum()),
                 byEntity == null ? null : text(byEntity.nakamoto().quorum()),
-                point.quorum() == null ? "quorum unknown at this block" : "fewest top delegates with ≥ quorum " + Output.tokens(point.quorum().value()));
+                point.quorum() == null ? "quorum unknown at this block" : "fewest top delegates with ≥ quorum " + units.format(point.quorum().value()) + " " + units.unit());
         for (int top : Concentration.TOP_N) {
             add(rows, byEntity, "top" + top + " share", percent(byAddress, top), byEntity == null ? null : percent(byEntity, top),
                     "(x₁+…+x" + top + ")/T");
@@ -34,11 +34,11 @@ final class MetricsTable {
         add(rows, byEntity, "hhi", decimal(byAddress.hhi()), byEntity == null ? null : decimal(byEntity.hhi()), "Σ (xᵢ/T)²");
         add(rows, byEntity, "effectiveDelegates", decimal(byAddress.effectiveDelegates()),
                 byEntity == null ? null : decimal(byEntity.effectiveDelegates()), "1/hhi");
-        add(rows, byEntity, "entropyBits", text(byAddress.entropyBits()), byEntity == null ? null : text(byEntity.entropyBits()),
+        add(rows, byEntity, "entropyBits", decimal(byAddress.entropyBits()), byEntity == null ? null : decimal(byEntity.entropyBits()),
                 "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T");
         Output.table(out, rows);
         if (point.supply() != null) {
-            out.printf("total supply %s (from %s); delegated share of supply %s%n", Output.tokens(point.supply().value()),
+            out.printf("total supply %s %s (from %s); delegated share of supply %s%n", units.format(point.supply().value()), units.unit(),
                     point.supply().source(), point.delegatedShareOfSupply() == null ? "?" : Output.percent(point.delegatedShareOfSupply()));
         }
     }
@@ -52,8 +52,13 @@ final class MetricsTable {
         return metrics.topShares() == null ? "-" : Output.percent(metrics.topShares().get(Integer.toString(top)));
     }
 
+    /** Six significant digits, as every non-share decimal of the tables. */
     private static String decimal(java.math.BigDecimal value) {
         return value == null ? "-" : value.round(new java.math.MathContext(6)).toPlainString();
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? "-" : decimal(java.math.BigDecimal.valueOf(value));
     }
 
     private static String text(Object value) {

@@ -1,7 +1,6 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
-import java.math.BigInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +23,9 @@ final class Output {
         }
     }
 
+    /** A cell right-aligned as a number: digits with separators and a point, a sign (a margin), a percent sign. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9.,]*%?");
+
     /** Prints rows as a table whose columns are as wide as their widest cell; the first row is the header. */
     static void table(PrintStream out, java.util.List<java.util.List<String>> rows) {
         if (rows.isEmpty()) {
@@ -40,7 +42,7 @@ final class Output {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
                 String cell = row.get(i);
-                boolean numeric = !cell.isEmpty() && cell.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == '%');
+                boolean numeric = NUMBER.matcher(cell).matches();
                 line.append(numeric ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
                 if (i < columns - 1) {
                     line.append("  ");
@@ -48,11 +50,6 @@ final class Output {
             }
             out.println(line.toString().stripTrailing());
         }
-    }
-
-    /** A token amount with 18 decimals, shown as whole tokens with thousands separators (display only). */
-    static String tokens(BigInteger wei) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", new java.math.BigDecimal(wei).movePointLeft(18));
     }
 
     static String percent(java.math.BigDecimal share) {

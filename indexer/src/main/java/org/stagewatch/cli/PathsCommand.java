@@ -1,5 +1,7 @@
 package org.stagewatch.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,13 +38,36 @@ final class PathsCommand implements Callable<Integer> {
     @Mixin
     ControlPointOptions point;
 
+    @Mixin
+    BlockListOption blockList;
+
     @Override
     public Integer call() {
         if (json && dot) {
             throw new UserError("give either --json or --dot, not both");
         }
+        if (dot && blockList.given()) {
+            throw new UserError("--dot draws the graph at one point: give --block N instead of --blocks");
+        }
+        blockList.checkAlone(point.pointInTime);
+        List<Long> blocks = blockList.parse();
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
+        if (blocks != null) {
+            List<PathsReport> reports = new ArrayList<>();
+            for (long block : blocks) {
+                reports.add(Answers.paths(store, scope, point.resolve(store, scope, block)));
+            }
+            if (json) {
+                Output.json(System.out, BlockListOption.document(dao, point.chain, blocks, reports));
+            } else {
+                for (int i = 0; i < reports.size(); i++) {
+                    System.out.println((i == 0 ? "" : "\n") + BlockListOption.section(blocks.get(i), i, blocks.size()));
+                    RouteTree.print(System.out, reports.get(i), new TokenUnits.Book(store));
+                }
+            }
+            return 0;
+        }
         ChainPoints points = point.resolve(store, scope);
         PathsAnalyzer analyzer = new PathsAnalyzer(store);
         if (dot) {
@@ -55,7 +80,7 @@ final class PathsCommand implements Callable<Integer> {
         if (json) {
             Output.json(System.out, report);
         } else {
-            RouteTree.print(System.out, report);
+            RouteTree.print(System.out, report, new TokenUnits.Book(store));
         }
         return 0;
     }

@@ -72,6 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         DaoScope scope = DaoScope.load(store, dao);
         Consumer<String> progress = step -> System.err.printf(Locale.ROOT, "report: [%.1f s] %s%n", seconds(started), step);
         ReportData data = ReportData.collect(store, scope, every, progress);
+        ReportCharts.shortSeriesNote(data.every(), data.metricsSeries()).ifPresent(progress);
         progress.accept("writing " + out + "…");
         ReportDocument document = ReportSections.build(data, database.db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         List<Path> written = format == Format.HTML ? writeHtml(document) : writeMarkdown(document);
@@ -97,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
         written.add(out);
         for (ReportDocument.Figure figure : document.figures()) {
             Path png = out.resolveSibling(ReportMarkdown.figureFile(base, figure));
-            Files.write(png, ReportCharts.png(figure.chart()));
+            Files.write(png, figure.chart().png());
             written.add(png);
         }
         for (ReportDocument.Picture picture : document.pictures()) {

@@ -46,11 +46,14 @@ import org.stagewatch.store.Store;
  * @param equalizers one per distinct sample block, in block order
  * @param milestones null (and its history too) when the DAO declares no milestones
  * @param decisions  null when the DAO declares no decisions
+ * @param units      how the votes token's amounts are shown (its own decimals, or base units while not read)
+ * @param tokens     the same for any token a route's vote counts in
  */
 record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsReport paths, CouncilReport councils,
                   StageHistory.Report stageHistory, MetricsPoint metrics, String every, List<MetricsPoint> metricsSeries,
                   EqualizerReport equalizer, List<EqualizerReport> equalizers, MilestonesReport milestones,
-                  MilestoneHistory.Report milestoneHistory, DecisionsReport decisions) {
+                  MilestoneHistory.Report milestoneHistory, DecisionsReport decisions, TokenUnits units,
+                  TokenUnits.Book tokens) {
     /** About this many samples when {@code --every} is not given. */
     static final int DEFAULT_SAMPLES = 50;
 
@@ -92,7 +95,7 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
         }
         DecisionsReport decisions = declared.decisions().isEmpty() ? null : new DecisionAnalyzer(store).at(scope, points);
         return new ReportData(scope, points, stage, paths, councils, history, metrics, step, metricsSeries, now, equalizers, milestones,
-                milestoneHistory, decisions);
+                milestoneHistory, decisions, TokenUnits.of(store, scope), new TokenUnits.Book(store));
     }
 
     boolean hasToken() {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.knowm.xchart.internal.chartpart.Chart;
-
 /**
  * A {@code stagewatch report} as format-neutral blocks — headings, paragraphs, tables, charts — so the
  * HTML and the Markdown writer show the same facts and differ only in markup. Text is kept raw here;
@@ -32,7 +30,7 @@ final class ReportDocument {
      *
      * @param name the file-name suffix of the chart's PNG next to a Markdown report ({@code <report>-<name>.png})
      */
-    record Figure(String name, String caption, Chart<?, ?> chart) implements Block {
+    record Figure(String name, String caption, PaperChart chart) implements Block {
     }
 
     /**
@@ -110,7 +108,7 @@ final class ReportDocument {
         return this;
     }
 
-    ReportDocument figure(String name, String caption, Chart<?, ?> chart) {
+    ReportDocument figure(String name, String caption, PaperChart chart) {
         blocks.add(new Figure(name, caption, chart));
         return this;
     }

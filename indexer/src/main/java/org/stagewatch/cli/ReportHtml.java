@@ -56,7 +56,7 @@ final class ReportHtml {
                 case Table table -> table(html, table);
                 case Figure figure -> html.append("<figure id=\"figure-").append(escape(figure.name())).append("\">\n")
                         .append("<img alt=\"").append(escape(figure.caption())).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(ReportCharts.png(figure.chart()))).append("\">\n<figcaption>")
+                        .append(Base64.getEncoder().encodeToString(figure.chart().png())).append("\">\n<figcaption>")
                         .append(escape(figure.caption())).append("</figcaption>\n</figure>\n");
                 case Picture picture -> html.append("<figure id=\"figure-").append(escape(picture.name())).append("\">\n")
                         .append(picture.svg()).append("<figcaption>").append(escape(picture.caption())).append("</figcaption>\n</figure>\n");

@@ -29,12 +29,14 @@ import org.stagewatch.analyze.stage.StageReport;
 import org.stagewatch.analyze.stage.Status;
 import org.stagewatch.cli.ReportDocument.Cell;
 import org.stagewatch.cli.ReportDocument.Span;
+import org.stagewatch.query.Answers;
 
 /**
  * Lays out a {@link ReportData} as the report's seven sections — stage card, requirements with evidence,
  * routes to critical contracts, councils and stage history, concentration, equalizer, milestones and decisions — in a
  * {@link ReportDocument}. Numbers are shown as the other commands show them: durations with their exact
- * seconds, token amounts in whole tokens to two decimals, shares as percentages, other decimals to six
+ * seconds, token amounts in whole tokens of the token's own decimals() to two places (base units while it is
+ * not read), shares as percentages, other decimals to six
  * significant digits; addresses and hashes in full, so every fact can be looked up.
  */
 final class ReportSections {
@@ -166,7 +168,7 @@ final class ReportSections {
                         Cell.of(route.needsVote() ? (route.voters() == null ? "unknown" : route.voters().toString()) + " voters"
                                 + (route.keys() > 0 ? " + " + keys + " keys" : "") : keys + " keys"),
                         route.councilGated() ? Cell.status("gated") : Cell.of("no"), Cell.lines(via), Cell.code(route.gate()),
-                        Cell.of(route.votes().isEmpty() ? "-" : route.votes().stream().map(vote -> voteText(vote))
+                        Cell.of(route.votes().isEmpty() ? "-" : route.votes().stream().map(this::voteText)
                                 .collect(Collectors.joining("; ")))));
             }
             document.table(List.of("#", "delay", "keys or voters", "council-gated", "via", "gate", "vote"), rows);
@@ -174,9 +176,9 @@ final class ReportSections {
     }
 
     /** A vote's quorum and duration, or why its quorum is unknown. */
-    private static String voteText(PathsReport.VoteView vote) {
-        String quorum = vote.quorum() == null ? vote.note() : "quorum(" + vote.quorumTimepoint() + ") = " + vote.quorum() + " ("
-                + vote.quorumSource() + ")";
+    private String voteText(PathsReport.VoteView vote) {
+        String quorum = vote.quorum() == null ? vote.note() : "quorum(" + vote.quorumTimepoint() + ") = "
+                + data.tokens().amount(vote.chainId(), vote.token(), vote.quorum()) + " (" + vote.quorumSource() + ")";
         return quorum + "; " + (vote.votingDelay() == null ? "?" : vote.votingDelay()) + " + "
                 + (vote.votingPeriod() == null ? "?" : vote.votingPeriod()) + " " + vote.clock() + " voting delay + period";
     }
@@ -254,39 +256,42 @@ final class ReportSections {
         MetricsPoint point = data.metrics();
         Concentration metrics = point.byAddress();
         document.paragraph(Span.text("Token "), Span.code(point.token()), Span.text(" on chain " + point.chainId() + " at block "
-                + point.block() + " (" + timeOrUnknown(point.timestamp()) + "). Per address; definitions as in the README."));
+                + point.block() + " (" + timeOrUnknown(point.timestamp()) + "). Per address; definitions as in the README; amounts "
+                + data.units().describe() + "."));
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row("delegated votes T", Output.tokens(metrics.totalVotingPower()) + " tokens", "Σ power of all delegates at the block"));
+        TokenUnits units = data.units();
+        rows.add(row("delegated votes T", units.format(metrics.totalVotingPower()) + " " + units.unit(), "Σ power of all delegates at the block"));
         rows.add(row("delegates", Integer.toString(metrics.delegates()), "n, holders of positive power"));
         rows.add(row("nakamoto.majority", text(metrics.nakamoto().majority()), "fewest top delegates with > T/2"));
         rows.add(row("nakamoto.quorum", text(metrics.nakamoto().quorum()), point.quorum() == null ? "quorum unknown at this block"
-                : "fewest top delegates with ≥ quorum " + Output.tokens(point.quorum().value()) + " tokens"));
+                : "fewest top delegates with ≥ quorum " + units.format(point.quorum().value()) + " " + units.unit()));
         for (int top : Concentration.TOP_N) {
             rows.add(row("top" + top + " share", share(metrics, top), "(x₁+…+x" + top + ")/T"));
         }
         rows.add(row("gini", decimal(metrics.gini()), "2·Σ i·x₍ᵢ₎/(n·T) − (n+1)/n, x ascending"));
         rows.add(row("hhi", decimal(metrics.hhi()), "Σ (xᵢ/T)²"));
         rows.add(row("effectiveDelegates", decimal(metrics.effectiveDelegates()), "1/hhi"));
-        rows.add(row("entropyBits", text(metrics.entropyBits()), "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T"));
+        rows.add(row("entropyBits", metrics.entropyBits() == null ? "-" : decimal(BigDecimal.valueOf(metrics.entropyBits())), "−Σ sᵢ·log₂ sᵢ, sᵢ = xᵢ/T"));
         if (point.supply() != null) {
-            rows.add(row("total supply", Output.tokens(point.supply().value()) + " tokens", "from " + point.supply().source()));
+            rows.add(row("total supply", units.format(point.supply().value()) + " " + units.unit(), "from " + point.supply().source()));
             rows.add(row("delegated share of supply", point.delegatedShareOfSupply() == null ? "-" : Output.percent(point.delegatedShareOfSupply()),
                     "T / total supply"));
         }
         document.table(List.of("metric", "value", "definition"), rows);
         List<MetricsPoint> series = data.metricsSeries();
         document.figure(CONCENTRATION, "Concentration over " + series.size() + " samples, every " + data.every()
-                + ": shares on the left axis, delegate counts on the right.", ReportCharts.concentration(data.scope().daoId(), data.every(), series));
+                + ": shares on the left axis, delegate counts on the right (the picture's caption says what was left out).",
+                ReportCharts.concentration(data.scope().daoId(), data.every(), series, ReportCharts.REPORT_WIDTH, ReportCharts.REPORT_HEIGHT));
         List<List<Cell>> samples = new ArrayList<>();
         for (MetricsPoint sample : series) {
             Concentration at = sample.byAddress();
             samples.add(List.of(Cell.of(Long.toString(sample.block())), Cell.of(timeOrUnknown(sample.timestamp())),
-                    Cell.of(Output.tokens(at.totalVotingPower())), Cell.of(Integer.toString(at.delegates())),
+                    Cell.of(units.format(at.totalVotingPower())), Cell.of(Integer.toString(at.delegates())),
                     Cell.of(text(at.nakamoto().majority())), Cell.of(share(at, 1)), Cell.of(share(at, 10)), Cell.of(decimal(at.gini())),
                     Cell.of(decimal(at.hhi())), Cell.of(decimal(at.effectiveDelegates()))));
         }
         document.paragraph("The samples:");
-        document.table(List.of("block", "time (UTC)", "T (tokens)", "delegates", "nakamoto", "top-1", "top-10", "gini", "hhi",
+        document.table(List.of("block", "time (UTC)", "T (" + units.unit() + ")", "delegates", "nakamoto", "top-1", "top-10", "gini", "hhi",
                 "effective"), samples);
     }
 
@@ -299,7 +304,7 @@ final class ReportSections {
         List<List<Cell>> rows = new ArrayList<>();
         for (Dimension dimension : now.dimensions()) {
             rows.add(List.of(Cell.code(dimension.name()), Cell.of(score(dimension.score())), Cell.of(dimension.formula()),
-                    Cell.lines(dimension.inputs().entrySet().stream().map(ReportSections::input).toList()),
+                    Cell.lines(dimension.inputs().entrySet().stream().map(this::input).toList()),
                     Cell.of(dimension.note() == null ? "" : dimension.note())));
         }
         document.table(List.of("dimension", "score", "formula", "inputs", "note"), rows);
@@ -307,7 +312,8 @@ final class ReportSections {
                 ReportCharts.equalizerNow(now));
         List<EqualizerReport> series = data.equalizers();
         document.figure(EQUALIZER, "The six scores over " + series.size() + " samples, every " + data.every()
-                + " (each chain at the sample block's time).", ReportCharts.equalizerSeries(data.scope().daoId(), data.every(), series));
+                + " (each chain at the sample block's time).", ReportCharts.equalizerSeries(data.scope().daoId(), data.every(),
+                Answers.timeline(data.scope()).chainId(), series, ReportCharts.REPORT_WIDTH, ReportCharts.REPORT_HEIGHT));
         List<String> header = new ArrayList<>(List.of("block", "time (UTC)"));
         header.addAll(Equalizer.DIMENSIONS);
         List<List<Cell>> samples = new ArrayList<>();
@@ -320,9 +326,10 @@ final class ReportSections {
         document.table(header, samples);
     }
 
-    private static List<Span> input(Map.Entry<String, Object> entry) {
+    private List<Span> input(Map.Entry<String, Object> entry) {
         Object value = entry.getValue();
-        return List.of(Span.text(entry.getKey() + " = " + (value instanceof BigDecimal decimal ? decimal(decimal) : String.valueOf(value))));
+        return List.of(Span.text(entry.getKey() + " = " + (value instanceof BigDecimal decimal ? decimal(decimal)
+                : data.units().input(entry.getKey(), value))));
     }
 
     private static List<Cell> row(String name, String value, String definition) {

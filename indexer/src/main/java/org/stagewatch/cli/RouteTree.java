@@ -19,13 +19,16 @@ final class RouteTree {
     private static final String STEP = "  ";
 
     private final PrintStream out;
+    private final TokenUnits.Book units;
 
-    private RouteTree(PrintStream out) {
+    private RouteTree(PrintStream out, TokenUnits.Book units) {
         this.out = out;
+        this.units = units;
     }
 
-    static void print(PrintStream out, PathsReport report) {
-        RouteTree tree = new RouteTree(out);
+    /** @param units how each vote's token amounts are shown (its own decimals) */
+    static void print(PrintStream out, PathsReport report, TokenUnits.Book units) {
+        RouteTree tree = new RouteTree(out, units);
         out.printf("DAO '%s' at %s%n", report.dao(), report.at().stream()
                 .map(point -> "chain " + point.chainId() + " block " + point.block()).collect(Collectors.joining(", ")));
         report.councils().forEach(council -> out.printf("council: %s (chain %d, %s) %d of %d%n", council.label(),
@@ -117,16 +120,20 @@ final class RouteTree {
         if (need.quorum() == null) {
             out.println(inner + need.note());
         } else {
-            out.println(inner + "quorum(" + need.quorumTimepoint() + ") = " + need.quorum() + " (" + need.quorumSource() + ")");
-            out.println(inner + "power delegated at block " + need.block() + ": " + need.delegatedPower());
+            out.println(inner + "quorum(" + need.quorumTimepoint() + ") = " + amount(need, need.quorum()) + " (" + need.quorumSource() + ")");
+            out.println(inner + "power delegated at block " + need.block() + ": " + amount(need, need.delegatedPower()));
             if (need.voters() == null) {
                 out.println(inner + need.note());
             } else {
                 out.println(inner + need.voters() + plural(need.voters(), " delegate reaches it:", " delegates reach it:"));
-                need.delegates().forEach(voter -> out.println(inner + STEP + voter.address() + " " + voter.power()));
+                need.delegates().forEach(voter -> out.println(inner + STEP + voter.address() + " " + amount(need, voter.power())));
             }
         }
         out.println(inner + GateText.duration(need));
+    }
+
+    private String amount(TokenVote need, java.math.BigInteger value) {
+        return value == null ? "?" : units.amount(need.chainId(), need.token(), value);
     }
 
     private static String plural(int count, String one, String many) {

@@ -45,7 +45,7 @@ final class SeriesOptions {
         }
         SeriesPlan plan = new SeriesPlan(every, from, to);
         plan.validate();
-        if (chart != null && !MetricsChart.supports(chart)) {
+        if (chart != null && !PaperChart.supports(chart)) {
             throw new UserError("--chart " + chart + ": the file name must end in .png or .svg");
         }
         return plan;

@@ -38,11 +38,16 @@ final class StageCommand implements Callable<Integer> {
     @Mixin
     ControlPointOptions point;
 
+    @Mixin
+    BlockListOption blockList;
+
     @Override
     public Integer call() {
-        if (history && (point.pointInTime.block != null || point.pointInTime.at != null)) {
-            throw new UserError("--history covers the whole indexed history: leave out --block and --at");
+        if (history && (point.pointInTime.block != null || point.pointInTime.at != null || blockList.given())) {
+            throw new UserError("--history covers the whole indexed history: leave out --block, --blocks and --at");
         }
+        blockList.checkAlone(point.pointInTime);
+        List<Long> blocks = blockList.parse();
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
         if (history) {
@@ -51,6 +56,21 @@ final class StageCommand implements Callable<Integer> {
                 Output.json(System.out, report);
             } else {
                 printHistory(System.out, report);
+            }
+            return 0;
+        }
+        if (blocks != null) {
+            List<StageReport> reports = new ArrayList<>();
+            for (long block : blocks) {
+                reports.add(Answers.stage(store, scope, point.resolve(store, scope, block)));
+            }
+            if (json) {
+                Output.json(System.out, BlockListOption.document(dao, point.chain, blocks, reports));
+            } else {
+                for (int i = 0; i < reports.size(); i++) {
+                    System.out.println((i == 0 ? "" : "\n") + BlockListOption.section(blocks.get(i), i, blocks.size()));
+                    print(System.out, reports.get(i));
+                }
             }
             return 0;
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Indexes rollup DAO governance and turns it into decentralization evidence.",
         subcommands = {IndexCommand.class, ProposalsCommand.class, DelegatesCommand.class, MetricsCommand.class,
                 CouncilCommand.class, PathsCommand.class, StageCommand.class, EqualizerCommand.class, MilestonesCommand.class,
-                DecisionsCommand.class, ReportCommand.class, ServeCommand.class, ReprojectCommand.class, DemoCommand.class,
+                DecisionsCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class, ReprojectCommand.class, DemoCommand.class,
                 BenchCommand.class, AotTrainingCommand.class})
 public final class StagewatchCommand implements Runnable {
     static final int USER_ERROR = 2;

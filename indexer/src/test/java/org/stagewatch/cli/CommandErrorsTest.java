@@ -217,4 +217,27 @@ class CommandErrorsTest {
         assertThat(run("stage", "--dao", "nope", "--db", db)).isEqualTo(2);
         assertThat(stderr()).contains("no DAO 'nope'");
     }
+
+    @Test
+    void shouldRefuseAnExportFormatOrDirectoryItCannotWrite() throws Exception {
+        String db = dir.resolve("export.db").toString();
+        Database.open(db);
+        assertThat(run("export", "--dao", "demo", "--db", db, "--out", dir.resolve("out").toString(), "--format", "xlsx")).isEqualTo(2);
+        assertThat(stderr()).contains("--format xlsx: give csv or parquet").doesNotContain("Exception");
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        assertThat(run("export", "--dao", "demo", "--db", db, "--out", file.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is a file: give a directory");
+        assertThat(Files.readString(file)).isEqualTo("x");
+        assertThat(Files.exists(dir.resolve("out"))).isFalse();
+        assertThat(stderr().lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseJsonAndCsvTogether() {
+        String db = dir.resolve("both.db").toString();
+        Database.open(db);
+        assertThat(run("proposals", "--dao", "demo", "--db", db, "--json", "--csv")).isEqualTo(2);
+        assertThat(run("delegates", "--dao", "demo", "--db", db, "--json", "--csv")).isEqualTo(2);
+        assertThat(stderr().lines().filter(line -> line.contains("give either --json or --csv, not both")).count()).isEqualTo(2);
+    }
 }

@@ -200,4 +200,52 @@ class ControlCommandsTest {
         assertThat(run("paths", "--dao", "dao", "--db", db, "--block", "9", "--chain", "1")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("block 9 is outside the indexed range of chain 1");
     }
+
+    private JsonNode json(String... args) throws Exception {
+        out.reset();
+        assertThat(run(args)).as(String.join(" ", args)).isZero();
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldAnswerEveryBlockOfABlockListAsItsOwnBlockDoes() throws Exception {
+        for (String command : List.of("paths", "stage")) {
+            JsonNode many = json(command, "--dao", "dao", "--db", db, "--blocks", "1..5:2", "--chain", "1", "--json");
+            assertThat(many.get("dao").asText()).isEqualTo("dao");
+            assertThat(many.get("chainId").asLong()).isEqualTo(1);
+            assertThat(many.get("blocks").toString()).isEqualTo("[1,3,5]");
+            assertThat(many.get("points")).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                String block = many.get("blocks").get(i).asText();
+                assertThat(many.get("points").get(i)).as(command + " at block " + block)
+                        .isEqualTo(json(command, "--dao", "dao", "--db", db, "--block", block, "--chain", "1", "--json"));
+            }
+            out.reset();
+            assertThat(run(command, "--dao", "dao", "--db", db, "--blocks", "2,4")).isZero();
+            String human = out.toString(StandardCharsets.UTF_8);
+            assertThat(human).contains("── block 2 (1 of 2) ──").contains("── block 4 (2 of 2) ──");
+        }
+        JsonNode metrics = json("metrics", "--dao", "dao", "--db", db, "--blocks", "3,7", "--json");
+        assertThat(metrics.get("points")).hasSize(2);
+        assertThat(metrics.get("points").get(1)).isEqualTo(json("metrics", "--dao", "dao", "--db", db, "--block", "7", "--json"));
+        out.reset();
+        assertThat(run("metrics", "--dao", "dao", "--db", db, "--blocks", "3,7", "--csv")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3).element(2).asString().startsWith("7,");
+    }
+
+    @Test
+    void shouldRefuseABadBlockListInOneLine() {
+        String[][] calls = {
+            {"stage", "--blocks", "1,,2"}, {"paths", "--blocks", "5..1"}, {"metrics", "--blocks", "1..9:0"}, {"stage", "--blocks", "x"},
+            {"stage", "--blocks", "1,2", "--block", "3"}, {"metrics", "--blocks", "1,2", "--series", "--every", "1blocks"},
+            {"paths", "--blocks", "1,2", "--dot"}, {"stage", "--blocks", "1,2", "--history"}, {"stage", "--blocks", "0..100000"}};
+        for (String[] call : calls) {
+            err.reset();
+            List<String> args = new java.util.ArrayList<>(List.of(call));
+            args.addAll(List.of("--dao", "dao", "--db", db));
+            assertThat(run(args.toArray(String[]::new))).as(String.join(" ", call)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines()).as(String.join(" ", call)).hasSize(1)
+                    .allMatch(line -> line.contains("--blocks") && !line.contains("Exception"));
+        }
+    }
 }

@@ -34,6 +34,11 @@ class RouteTreeTest {
             BigInteger.valueOf(30)), new TokenVote.Voter("0x00000000000000000000000000000000000d0002", BigInteger.valueOf(25)));
 
     private String print(VoteQuorum.Quorum quorum) {
+        return print(quorum, null);
+    }
+
+    /** @param decimals the token's stored decimals(), null when not read */
+    private String print(VoteQuorum.Quorum quorum, Integer decimals) {
         Node governor = new Node(1, GOVERNOR);
         Node executor = new Node(1, EXECUTOR);
         Node council = new Node(1, COUNCIL);
@@ -46,7 +51,8 @@ class RouteTreeTest {
                 .upgradeExecutor(executor, List.of(TIMELOCK, COUNCIL), List.of()).permission(executor, "act", new Gate.Ref(executor));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RouteTree.print(new PrintStream(out, true, StandardCharsets.UTF_8), new PathsAnalyzer(null).paths(new DaoScope("dao", List.of()),
-                new ChainPoints(Map.of(1L, new ChainPoints.Point(1, 100, 1_000L))), graph.graph()));
+                new ChainPoints(Map.of(1L, new ChainPoints.Point(1, 100, 1_000L))), graph.graph()),
+                new TokenUnits.Book((chainId, token) -> new TokenUnits(token, decimals)));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -68,13 +74,20 @@ class RouteTreeTest {
                       ← Timelock (PROPOSER_ROLE, 259,200 s (3.00 d)) %s
                       ← Governor (token-holder vote) %s
                     gate: token-holder vote on %s (chain 1) at block 100, token %s
-                      quorum(99) = 50 (Quorum)
-                      power delegated at block 100: 55
+                      quorum(99) = 50 base units (Quorum)
+                      power delegated at block 100: 55 base units
                       2 delegates reach it:
-                        0x00000000000000000000000000000000000d0001 30
-                        0x00000000000000000000000000000000000d0002 25
+                        0x00000000000000000000000000000000000d0001 30 base units
+                        0x00000000000000000000000000000000000d0002 25 base units
                       2 + 20 blocks voting delay + period
                 """.formatted(EXECUTOR, TIMELOCK, GOVERNOR, GOVERNOR, TOKEN));
+    }
+
+    @Test
+    void shouldShowTheVotesAmountsInTheTokensOwnDecimals() {
+        String text = print(new VoteQuorum.Quorum(99L, BigInteger.valueOf(50), VoteQuorum.Quorum.class.getSimpleName(), null), 1);
+        assertThat(text).contains("quorum(99) = 5.0 tokens (Quorum)").contains("power delegated at block 100: 5.5 tokens")
+                .contains("0x00000000000000000000000000000000000d0001 3.0 tokens").contains("0x00000000000000000000000000000000000d0002 2.5 tokens");
     }
 
     @Test
