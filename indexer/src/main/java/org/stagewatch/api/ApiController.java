@@ -25,7 +25,6 @@ import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.PointInTime;
 import org.stagewatch.analyze.SeriesPlan;
-import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.query.Answers;
@@ -44,16 +43,18 @@ import org.stagewatch.store.Store;
 @Tag(name = "Stagewatch", description = "Governance analytics of the indexed DAOs; the same documents as the CLI's --json")
 class ApiController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final String BLOCK = "answer as of this block (default: the indexed head)";
-    private static final String AT = "answer as of this time, ISO-8601 (e.g. 2025-01-31T00:00:00Z); not with block";
-    private static final String CHAIN = "the chain id block counts on, when the DAO spans several chains";
+    static final String BLOCK = "answer as of this block (default: the indexed head)";
+    static final String AT = "answer as of this time, ISO-8601 (e.g. 2025-01-31T00:00:00Z); not with block";
+    static final String CHAIN = "the chain id block counts on, when the DAO spans several chains";
 
     private final Store store;
     private final Freshness freshness;
+    private final ControlPoints controlPoints;
 
-    ApiController(Store store, Freshness freshness) {
+    ApiController(Store store, Freshness freshness, ControlPoints controlPoints) {
         this.store = store;
         this.freshness = freshness;
+        this.controlPoints = controlPoints;
     }
 
     @Operation(summary = "The indexed DAOs, their chains with the indexed block, and their contracts")
@@ -181,7 +182,7 @@ class ApiController {
                                     @Parameter(description = CHAIN) @RequestParam(required = false) String chain,
                                     @Parameter(description = "true: every Safe of the DAO, each saying whether it is a designated council (CLI: --all)")
                                     @RequestParam(required = false) String all) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache())
                 .body(Answers.councils(store, point.scope(), point.points(), Params.flag("all", all)));
     }
@@ -192,7 +193,7 @@ class ApiController {
                                  @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                  @Parameter(description = AT) @RequestParam(required = false) String at,
                                  @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.paths(store, point.scope(), point.points()));
     }
 
@@ -202,7 +203,7 @@ class ApiController {
                                  @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                  @Parameter(description = AT) @RequestParam(required = false) String at,
                                  @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.stage(store, point.scope(), point.points()));
     }
 
@@ -218,14 +219,14 @@ class ApiController {
                                      @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                      @Parameter(description = AT) @RequestParam(required = false) String at,
                                      @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.equalizer(store, point.scope(), point.points()));
     }
 
     @GetMapping(path = "/daos/{dao}/equalizer", produces = "text/csv")
     ResponseEntity<String> equalizerCsv(@PathVariable String dao, @RequestParam(required = false) String block,
                                         @RequestParam(required = false) String at, @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         EqualizerReport report = Answers.equalizer(store, point.scope(), point.points());
         return csv(point.cache(), out -> Documents.equalizerCsv(out, List.of(report)));
     }
@@ -266,29 +267,6 @@ class ApiController {
         return equalizerSeriesCsv(dao, every, from, to);
     }
 
-    /** A control question's scope, its point on every chain, and whether that point is final everywhere. */
-    record ControlPoint(DaoScope scope, ChainPoints points, CacheControl cache) {
-    }
-
-    ControlPoint controlPoint(String dao, String block, String at, String chain) {
-        Params.onePoint(block, at);
-        Long number = Params.block("block", block);
-        Instant instant = Params.instant("at", at);
-        Long chainId = Params.block("chain", chain);
-        if (chainId != null && number == null) {
-            throw new BadParameterException("chain", chain, "a chain id together with block (it says which chain block counts on)");
-        }
-        DaoScope scope = DaoScope.load(store, dao);
-        ChainPoints points = ChainPoints.resolve(store, scope, number, chainId, instant);
-        boolean settled = false;
-        if (number != null && points.byChain().size() == 1) {
-            settled = freshness.blockSettled(points.byChain().keySet().iterator().next(), number);
-        } else if (number != null || instant != null) {
-            settled = points.byChain().values().stream().allMatch(point -> freshness.timeSettled(point.chainId(), point.timestamp()));
-        }
-        return new ControlPoint(scope, points, freshness.of(settled));
-    }
-
     /** The chain token questions count blocks on: the votes token's, else the first governor's. */
     static long tokenChain(DaoScope scope) {
         List<ContractRow> tokens = scope.ofKind(ContractKind.VOTES_TOKEN);
@@ -317,8 +295,9 @@ class ApiController {
             if (!freshness.blockSettled(chain, block)) {
                 return freshness.head();
             }
-            long time = PointInTime.resolve(store, chain, block, null).header().timestamp();
-            return freshness.of(chains.size() == 1 || freshness.timeSettled(chains, time));
+            // a block without an indexed event may have no stored header: its time is unknown, so only a one-chain DAO can tell
+            Long time = PointInTime.resolve(store, chain, block, null).timestamp();
+            return freshness.of(chains.size() == 1 || time != null && freshness.timeSettled(chains, time));
         }
         return freshness.of(freshness.timeSettled(chains, Params.instant("to", to).getEpochSecond()));
     }
