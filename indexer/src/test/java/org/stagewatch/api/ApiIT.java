@@ -21,7 +21,7 @@ import org.stagewatch.store.Store;
  * with exactly the document the CLI's {@code --json} (or {@code --csv}) prints for the same question; every bad
  * parameter is a 400 problem naming it; an unknown DAO a 404, and so a question about milestones or decisions
  * the DAO does not declare, naming the config section; a block beyond the head a 409 saying the head;
- * answers at final blocks are immutable, at the head short-lived, all with an ETag; GET is open to any origin
+ * answers at final blocks are immutable (and served again from memory), at the head short-lived, all with an ETag; GET is open to any origin
  * and nothing else is; the OpenAPI document lists every endpoint; and the API's connection cannot write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -181,15 +181,23 @@ class ApiIT {
         HttpResponse<String> unknownDao = demo.get("/api/v1/daos/nosuchdao/milestones");
         assertThat(unknownDao.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknownDao.body()).path("detail").asText()).contains("nosuchdao");
+        // an immutable answer, kept in memory from now on
+        long lastFinal = checkpoint().blockNumber() - FINALITY_DEPTH;
+        HttpResponse<String> settled = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "Origin", "https://notebook.example");
+        assertThat(settled.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         // the demo declares milestones and decisions: take its declaration away for a moment, through a writer's connection
         Store writer = new Store(org.stagewatch.store.Database.open(demo.db));
         String declaration = writer.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT declaration FROM milestone_declarations WHERE dao_id = 'demo'").mapTo(String.class).one());
+        HttpResponse<String> atHead = demo.get("/api/v1/daos/demo/decisions");
         writer.jdbi().useHandle(handle -> handle.execute("DELETE FROM milestone_declarations WHERE dao_id = 'demo'"));
         try {
+            // an answer at the head is kept while nothing new is indexed, for its max-age (5 s) at most
+            assertThat(demo.get("/api/v1/daos/demo/decisions").body()).isEqualTo(atHead.body());
             for (String[] path : new String[][] {{"/milestones", "milestones"}, {"/milestones/history", "milestones"},
-                    {"/decisions?block=3", "decisions"}, {"/decisions/history", "decisions"}}) {
-                HttpResponse<String> response = demo.get("/api/v1/daos/demo" + path[0]);
+                    {"/decisions?block=" + (lastFinal + 1), "decisions"}, {"/decisions/history", "decisions"}}) {
+                // answers at the head may be kept for their max-age: no-cache asks for a fresh one
+                HttpResponse<String> response = demo.get("/api/v1/daos/demo" + path[0], "Cache-Control", "no-cache");
                 assertThat(response.statusCode()).as(path[0]).isEqualTo(404);
                 assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
                 JsonNode problem = JSON.readTree(response.body());
@@ -197,6 +205,17 @@ class ApiIT {
                 assertThat(problem.path("section").asText()).isEqualTo(path[1]);
                 assertThat(problem.path("detail").asText()).as(path[0]).contains("declares no " + path[1]).contains("config/SCHEMA.md");
             }
+            // the answer that can never change is served from memory, headers and all, without asking the store
+            HttpResponse<String> kept = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "Origin", "https://other.example");
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(kept.body()).isEqualTo(settled.body());
+            for (String header : List.of("Cache-Control", "ETag", "Content-Type", "Access-Control-Allow-Origin")) {
+                assertThat(kept.headers().firstValue(header)).as(header).isPresent().isEqualTo(settled.headers().firstValue(header));
+            }
+            HttpResponse<String> revalidated = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "If-None-Match",
+                    settled.headers().firstValue("ETag").orElseThrow(), "Origin", "https://notebook.example");
+            assertThat(revalidated.statusCode()).isEqualTo(304);
+            assertThat(revalidated.body()).isEmpty();
         } finally {
             writer.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO milestone_declarations (dao_id, declaration) VALUES ('demo', :d)")
                     .bind("d", declaration).execute());
