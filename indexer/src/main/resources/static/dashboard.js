@@ -4,8 +4,13 @@
 
 const api = path => fetch('/api/v1' + path, {headers: {Accept: 'application/json'}}).then(async response => {
   const body = await response.json();
-  if (!response.ok) throw new Error(body.detail || response.statusText);
+  if (!response.ok) throw Object.assign(new Error(body.detail || response.statusText), {type: body.type});
   return body;
+});
+// a section the DAO's config does not declare (its milestones, its decision map) is null, not an error
+const declared = path => api(path).catch(error => {
+  if (String(error.type).endsWith('/not-declared')) return null;
+  throw error;
 });
 const $ = id => document.getElementById(id);
 const esc = text => String(text ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
@@ -60,17 +65,20 @@ async function load() {
   const base = `/daos/${encodeURIComponent(dao.dao)}`;
   const point = pointQuery(p);
   try {
-    const [stage, equalizer, metrics, paths, councils, proposals] = await Promise.all([
+    const [stage, equalizer, metrics, paths, councils, proposals, milestones, decisions] = await Promise.all([
       api(base + '/stage' + point), api(base + '/equalizer' + point), api(base + '/metrics' + point.replace(/[?&]chain=[^&]*/, '')),
-      api(base + '/paths' + point), api(base + '/councils' + point), api(base + '/proposals' + point.replace(/[?&]chain=[^&]*/, ''))]);
+      api(base + '/paths' + point), api(base + '/councils' + point), api(base + '/proposals' + point.replace(/[?&]chain=[^&]*/, '')),
+      declared(base + '/milestones' + point), declared(base + '/decisions' + point)]);
     const when = stage.time ? new Date(stage.time * 1000).toISOString() : '';
     $('where').textContent = `DAO '${dao.dao}' at chain ${stage.chainId} block ${stage.block} ${when}` +
       (p.block || p.at ? ' (time travel: remove block/at for the indexed head)' : ' (indexed head)');
     stageCard(stage);
+    milestonesPanel(milestones, dao.dao);
     equalizerChart(equalizer);
     concentration(metrics);
     await seriesChart(base, dao.dao, metrics);
     graph(paths);
+    decisionTable(decisions, dao.dao);
     councilTable(councils);
     proposalChart(proposals, dao.dao, metrics);
     document.body.dataset.block = stage.block;
@@ -91,6 +99,68 @@ function stageCard(stage) {
     <td>${r.stage}</td><td title="${esc(r.summary)}">${esc(r.id)}</td>
     <td class="status-${esc(String(r.status).replace(/_/g, '-'))}">${esc(r.status)}</td><td>${esc(r.source)}</td>
     <td>${r.evidence.map(e => `${esc(e.what)}: ${esc(e.value)}${e.link ? ` <a href="${esc(e.link)}" rel="noopener">link</a>` : ''}`).join('<br>')}</td></tr>`).join('');
+}
+
+const evidenceHtml = items => items.map(e => `${esc(e.what)}: ${esc(e.value)}${e.block != null ? ` <span class="caption">@${e.block}</span>` : ''}` +
+  (e.link ? ` <a href="${esc(e.link)}" rel="noopener">link</a>` : '')).join('<br>');
+const MILESTONE_COLOURS = {achieved: '#1a7f37', ready: '#9a6700', blocked: '#cf222e', unknown: '#8c959f'};
+
+function milestonesPanel(report, dao) {
+  const card = $('milestones-card');
+  card.hidden = !report;
+  if (!report) return;
+  $('phases').innerHTML = report.phases.map(phase => `<div class="phase" data-phase="${esc(phase.id)}">
+    <div><b>${esc(phase.id)}</b> ${esc(phase.title)}: <span class="progress">${phase.achieved}/${phase.total}</span>
+    ${phase.complete ? '<span class="complete">complete</span>' : ''}</div>
+    <progress max="${phase.total}" value="${phase.achieved}"></progress></div>`).join('');
+  $('milestones').querySelector('tbody').innerHTML = report.milestones.map(m => `<tr data-milestone="${esc(m.id)}">
+    <td>${esc(m.phase)}</td><td title="${esc(m.id)}">${m.source ? `<a href="${esc(m.source)}" rel="noopener">${esc(m.title)}</a>` : esc(m.title)}</td>
+    <td class="status-${esc(m.status)}">${esc(m.status)}${m.blockedBy.length ? ' by ' + m.blockedBy.map(esc).join(', ') : ''}</td>
+    <td>${m.after.map(esc).join(', ')}</td><td>${evidenceHtml(m.evidence)}</td></tr>`).join('');
+  const phases = report.phases.map(phase => ({data: {id: 'phase:' + phase.id, label: `${phase.id} ${phase.title} (${phase.achieved}/${phase.total})`}}));
+  const nodes = report.milestones.map(m => ({data: {id: m.id, label: m.id, parent: 'phase:' + m.phase, colour: MILESTONE_COLOURS[m.status]}}));
+  const edges = report.milestones.flatMap(m => m.after.map(before => ({data: {id: before + '>' + m.id, source: before, target: m.id}})));
+  const cy = cytoscape({
+    container: $('milestone-graph'), elements: [...phases, ...nodes, ...edges], wheelSensitivity: 0.3,
+    layout: {name: 'breadthfirst', directed: true, spacingFactor: 1.0},
+    style: [
+      {selector: 'node', style: {label: 'data(label)', 'font-size': 10, 'background-color': 'data(colour)', 'text-valign': 'bottom'}},
+      {selector: ':parent', style: {'background-opacity': 0.05, 'border-color': '#d9dde5', 'text-valign': 'top', 'font-weight': 'bold'}},
+      {selector: 'edge', style: {'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5}}]
+  });
+  charts.push({dispose: () => cy.destroy()});
+  $('milestones-caption').textContent = `Milestones of DAO '${dao}' at chain ${report.chainId} block ${report.block} (config milestones:): ` +
+    'achieved (green) when the check holds and every dependency is achieved, ready (amber) when only the check fails, blocked (red) ' +
+    'naming the dependencies not achieved, unknown (grey) when a fact it needs is not indexed; arrows run from a dependency to what ' +
+    'needs it, boxes are phases with achieved/total. Evidence as in the stage card; history: /milestones/history.';
+}
+
+function decisionTable(report, dao) {
+  const card = $('decisions-card');
+  card.hidden = !report;
+  if (!report) return;
+  const rows = [];
+  for (const decision of report.decisions) {
+    const name = `<td rowspan="ROWS" data-decision="${esc(decision.id)}"><b>${decision.source ? `<a href="${esc(decision.source)}" rel="noopener">` +
+      `${esc(decision.title)}</a>` : esc(decision.title)}</b><br><span class="holders">${decision.holders.map(esc).join(', ') || 'nobody'}</span></td>`;
+    const lines = [];
+    for (const p of decision.permissions) {
+      const permission = `${esc(p.label)} ${esc(p.role ?? p.permission)}${p.function ? ' ' + esc(p.function) : ''}`;
+      if (!p.known) lines.push(`<td>${permission}</td><td colspan="4">unknown: chain not indexed yet</td>`);
+      else if (!p.routes.length) lines.push(`<td>${permission}</td><td colspan="4">nobody</td>`);
+      for (const route of p.routes) {
+        lines.push(`<td>${permission}</td><td class="${route.vote ? 'status-passed' : route.councilGated ? 'status-unknown' : ''}">${esc(route.holder)}</td>` +
+          `<td>${days(route.delaySeconds)}</td><td>${route.keys}</td><td>${[...route.via, route.gate].map(esc).join(' ← ')}</td>`);
+      }
+      if (p.truncated) lines.push(`<td>${permission}</td><td colspan="4">more routes than listed (see /paths)</td>`);
+    }
+    if (!lines.length) lines.push('<td colspan="5">no permission</td>');
+    lines.forEach((line, i) => rows.push(`<tr data-decision-row="${esc(decision.id)}">${i === 0 ? name.replace('ROWS', lines.length) : ''}${line}</tr>`));
+  }
+  $('decisions').querySelector('tbody').innerHTML = rows.join('');
+  $('decisions-caption').textContent = `Decision map of DAO '${dao}' at chain ${report.chainId} block ${report.block} (config decisions:): ` +
+    'for each decision, each route that holds one of its permissions — the holder (token-holder vote in green, council-gated in amber), ' +
+    'the delay and keys along the route as /paths computes them, and the contracts acted through. History: /decisions/history.';
 }
 
 function chart(id) {

@@ -26,7 +26,6 @@ import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.BlockTime;
 import org.stagewatch.analyze.PointInTime;
 import org.stagewatch.analyze.SeriesPlan;
-import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.query.Answers;
@@ -45,16 +44,18 @@ import org.stagewatch.store.Store;
 @Tag(name = "Stagewatch", description = "Governance analytics of the indexed DAOs; the same documents as the CLI's --json")
 class ApiController {
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final String BLOCK = "answer as of this block (default: the indexed head)";
-    private static final String AT = "answer as of this time, ISO-8601 (e.g. 2025-01-31T00:00:00Z); not with block";
-    private static final String CHAIN = "the chain id block counts on, when the DAO spans several chains";
+    static final String BLOCK = "answer as of this block (default: the indexed head)";
+    static final String AT = "answer as of this time, ISO-8601 (e.g. 2025-01-31T00:00:00Z); not with block";
+    static final String CHAIN = "the chain id block counts on, when the DAO spans several chains";
 
     private final Store store;
     private final Freshness freshness;
+    private final ControlPoints controlPoints;
 
-    ApiController(Store store, Freshness freshness) {
+    ApiController(Store store, Freshness freshness, ControlPoints controlPoints) {
         this.store = store;
         this.freshness = freshness;
+        this.controlPoints = controlPoints;
     }
 
     @Operation(summary = "The indexed DAOs, their chains with the indexed block, and their contracts")
@@ -182,7 +183,7 @@ class ApiController {
                                     @Parameter(description = CHAIN) @RequestParam(required = false) String chain,
                                     @Parameter(description = "true: every Safe of the DAO, each saying whether it is a designated council (CLI: --all)")
                                     @RequestParam(required = false) String all) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache())
                 .body(Answers.councils(store, point.scope(), point.points(), Params.flag("all", all)));
     }
@@ -193,7 +194,7 @@ class ApiController {
                                  @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                  @Parameter(description = AT) @RequestParam(required = false) String at,
                                  @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.paths(store, point.scope(), point.points()));
     }
 
@@ -203,7 +204,7 @@ class ApiController {
                                  @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                  @Parameter(description = AT) @RequestParam(required = false) String at,
                                  @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.stage(store, point.scope(), point.points()));
     }
 
@@ -219,14 +220,14 @@ class ApiController {
                                      @Parameter(description = BLOCK) @RequestParam(required = false) String block,
                                      @Parameter(description = AT) @RequestParam(required = false) String at,
                                      @Parameter(description = CHAIN) @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         return ResponseEntity.ok().cacheControl(point.cache()).body(Answers.equalizer(store, point.scope(), point.points()));
     }
 
     @GetMapping(path = "/daos/{dao}/equalizer", produces = "text/csv")
     ResponseEntity<String> equalizerCsv(@PathVariable String dao, @RequestParam(required = false) String block,
                                         @RequestParam(required = false) String at, @RequestParam(required = false) String chain) {
-        ControlPoint point = controlPoint(dao, block, at, chain);
+        ControlPoints.ControlPoint point = controlPoints.resolve(dao, block, at, chain);
         EqualizerReport report = Answers.equalizer(store, point.scope(), point.points());
         return csv(point.cache(), out -> Documents.equalizerCsv(out, List.of(report)));
     }
@@ -265,29 +266,6 @@ class ApiController {
     ResponseEntity<String> equalizerSeriesCsvFile(@PathVariable String dao, @RequestParam(required = false) String every,
                                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return equalizerSeriesCsv(dao, every, from, to);
-    }
-
-    /** A control question's scope, its point on every chain, and whether that point is final everywhere. */
-    record ControlPoint(DaoScope scope, ChainPoints points, CacheControl cache) {
-    }
-
-    ControlPoint controlPoint(String dao, String block, String at, String chain) {
-        Params.onePoint(block, at);
-        Long number = Params.block("block", block);
-        Instant instant = Params.instant("at", at);
-        Long chainId = Params.block("chain", chain);
-        if (chainId != null && number == null) {
-            throw new BadParameterException("chain", chain, "a chain id together with block (it says which chain block counts on)");
-        }
-        DaoScope scope = DaoScope.load(store, dao);
-        ChainPoints points = ChainPoints.resolve(store, scope, number, chainId, instant);
-        boolean settled = false;
-        if (number != null && points.byChain().size() == 1) {
-            settled = freshness.blockSettled(points.byChain().keySet().iterator().next(), number);
-        } else if (number != null || instant != null) {
-            settled = points.byChain().values().stream().allMatch(point -> freshness.timeSettled(point.chainId(), point.timestamp()));
-        }
-        return new ControlPoint(scope, points, freshness.of(settled));
     }
 
     /** The chain token questions count blocks on: the votes token's, else the first governor's. */

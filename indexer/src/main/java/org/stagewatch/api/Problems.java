@@ -14,10 +14,12 @@ import org.stagewatch.analyze.AnalyzeException;
 import org.stagewatch.analyze.BeyondHeadException;
 import org.stagewatch.analyze.UnknownDaoException;
 import org.stagewatch.config.ConfigException;
+import org.stagewatch.query.NotDeclaredException;
 
 /**
  * Every error of the API as an RFC 9457 problem document ({@code application/problem+json}): a bad parameter
- * is a 400 naming it and the form it accepts, an unknown DAO a 404, a block beyond the indexed head a 409
+ * is a 400 naming it and the form it accepts, an unknown DAO a 404 (so is a question about a config section the DAO
+ * does not declare, e.g. its milestones), a block beyond the indexed head a 409
  * saying the head, any other question the store cannot answer as asked a 400 with the reason. Spring MVC's
  * own errors (no such path, method not allowed, not acceptable) come as problems too. Problems are not cached.
  */
@@ -37,6 +39,14 @@ class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unknownDao(UnknownDaoException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-dao", "Unknown DAO", e.getMessage());
         problem.setProperty("dao", e.dao());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NotDeclaredException.class)
+    ResponseEntity<ProblemDetail> notDeclared(NotDeclaredException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-declared", "Not declared in the config", e.getMessage());
+        problem.setProperty("dao", e.dao());
+        problem.setProperty("section", e.section());
         return respond(problem);
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code stagewatch bench}: benchmarks, each printing a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see README: Benchmarks).",
-        subcommands = {BenchBackfillCommand.class, BenchProviderCommand.class, BenchCommand.Metrics.class})
+        subcommands = {BenchBackfillCommand.class, BenchProviderCommand.class, BenchCommand.Metrics.class, BenchApiCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.stagewatch.analyze.DaoScope;
-import org.stagewatch.analyze.milestones.DecisionAnalyzer;
 import org.stagewatch.analyze.milestones.DecisionHistory;
 import org.stagewatch.analyze.milestones.DecisionsReport;
-import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +42,9 @@ final class DecisionsCommand implements Callable<Integer> {
         }
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        if (new MilestoneAnalyzer(store).declaration(dao).decisions().isEmpty()) {
-            throw new UserError("DAO '" + dao + "' declares no decisions: add a decisions: list to its config "
-                    + "(see config/SCHEMA.md) and run stagewatch index again");
-        }
+        Answers.requireDecisions(store, scope);
         if (history) {
-            DecisionHistory.Report report = new DecisionHistory(store).history(scope);
+            DecisionHistory.Report report = Answers.decisionsHistory(store, scope);
             if (json) {
                 Output.json(System.out, report);
             } else {
@@ -56,7 +52,7 @@ final class DecisionsCommand implements Callable<Integer> {
             }
             return 0;
         }
-        DecisionsReport report = new DecisionAnalyzer(store).at(scope, point.resolve(store, scope));
+        DecisionsReport report = Answers.decisions(store, scope, point.resolve(store, scope));
         if (json) {
             Output.json(System.out, report);
         } else {

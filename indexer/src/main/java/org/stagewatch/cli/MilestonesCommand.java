@@ -8,11 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.DaoScope;
-import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
 import org.stagewatch.analyze.milestones.MilestoneHistory;
 import org.stagewatch.analyze.milestones.MilestoneResult;
 import org.stagewatch.analyze.milestones.MilestonesReport;
 import org.stagewatch.analyze.milestones.PhaseProgress;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,13 +55,9 @@ final class MilestonesCommand implements Callable<Integer> {
         }
         Store store = database.openExisting();
         DaoScope scope = DaoScope.load(store, dao);
-        MilestoneAnalyzer analyzer = new MilestoneAnalyzer(store);
-        if (analyzer.declaration(dao).milestones().isEmpty()) {
-            throw new UserError("DAO '" + dao + "' declares no milestones: add a milestones: section to its config "
-                    + "(see config/SCHEMA.md) and run stagewatch index again");
-        }
+        Answers.requireMilestones(store, scope);
         if (history) {
-            MilestoneHistory.Report report = new MilestoneHistory(store).history(scope);
+            MilestoneHistory.Report report = Answers.milestonesHistory(store, scope);
             if (json) {
                 Output.json(System.out, report);
             } else {
@@ -69,7 +65,7 @@ final class MilestonesCommand implements Callable<Integer> {
             }
             return 0;
         }
-        MilestonesReport report = analyzer.at(scope, point.resolve(store, scope));
+        MilestonesReport report = Answers.milestones(store, scope, point.resolve(store, scope));
         if (json) {
             Output.json(System.out, report);
         } else if (dot) {

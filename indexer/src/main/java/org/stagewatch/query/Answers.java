@@ -19,6 +19,12 @@ import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.analyze.milestones.DecisionAnalyzer;
+import org.stagewatch.analyze.milestones.DecisionHistory;
+import org.stagewatch.analyze.milestones.DecisionsReport;
+import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
+import org.stagewatch.analyze.milestones.MilestoneHistory;
+import org.stagewatch.analyze.milestones.MilestonesReport;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
@@ -71,6 +77,46 @@ public final class Answers {
 
     public static EqualizerReport equalizer(Store store, DaoScope dao, ChainPoints points) {
         return new Equalizer(store).at(dao, points, null);
+    }
+
+    /** Every milestone's status and evidence and every phase's progress at a point; the DAO must declare milestones. */
+    public static MilestonesReport milestones(Store store, DaoScope dao, ChainPoints points) {
+        requireMilestones(store, dao);
+        return new MilestoneAnalyzer(store).at(dao, points);
+    }
+
+    /** Where a milestone's status or a phase's progress changed, with the cause; the DAO must declare milestones. */
+    public static MilestoneHistory.Report milestonesHistory(Store store, DaoScope dao) {
+        requireMilestones(store, dao);
+        return new MilestoneHistory(store).history(dao);
+    }
+
+    /** Who holds each declared decision at a point, through which routes; the DAO must declare decisions. */
+    public static DecisionsReport decisions(Store store, DaoScope dao, ChainPoints points) {
+        requireDecisions(store, dao);
+        return new DecisionAnalyzer(store).at(dao, points);
+    }
+
+    /** Where a decision changed hands, with the cause; the DAO must declare decisions. */
+    public static DecisionHistory.Report decisionsHistory(Store store, DaoScope dao) {
+        requireDecisions(store, dao);
+        return new DecisionHistory(store).history(dao);
+    }
+
+    /** @throws NotDeclaredException when the DAO's config has no milestones */
+    public static void requireMilestones(Store store, DaoScope dao) {
+        if (new MilestoneAnalyzer(store).declaration(dao.daoId()).milestones().isEmpty()) {
+            throw new NotDeclaredException(dao.daoId(), "milestones", "DAO '" + dao.daoId() + "' declares no milestones: add a milestones: "
+                    + "section to its config (see config/SCHEMA.md) and run stagewatch index again");
+        }
+    }
+
+    /** @throws NotDeclaredException when the DAO's config has no decision map */
+    public static void requireDecisions(Store store, DaoScope dao) {
+        if (new MilestoneAnalyzer(store).declaration(dao.daoId()).decisions().isEmpty()) {
+            throw new NotDeclaredException(dao.daoId(), "decisions", "DAO '" + dao.daoId() + "' declares no decisions: add a decisions: "
+                    + "list to its config (see config/SCHEMA.md) and run stagewatch index again");
+        }
     }
 
     /** The equalizer along a series, and the chain it stepped along. */

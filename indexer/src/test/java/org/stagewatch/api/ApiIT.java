@@ -19,8 +19,9 @@ import org.stagewatch.store.Store;
 /**
  * {@code stagewatch serve} on the demo DAO, deployed, played and indexed on a real anvil: every endpoint answers
  * with exactly the document the CLI's {@code --json} (or {@code --csv}) prints for the same question; every bad
- * parameter is a 400 problem naming it; an unknown DAO a 404, a block beyond the head a 409 saying the head;
- * answers at final blocks are immutable, at the head short-lived, all with an ETag; GET is open to any origin
+ * parameter is a 400 problem naming it; an unknown DAO a 404, and so a question about milestones or decisions
+ * the DAO does not declare, naming the config section; a block beyond the head a 409 saying the head;
+ * answers at final blocks are immutable (and served again from memory), at the head short-lived, all with an ETag; GET is open to any origin
  * and nothing else is; the OpenAPI document lists every endpoint; and the API's connection cannot write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,14 @@ class ApiIT {
         questions.add(q("/stage/history", "stage", "--dao", "demo", "--json", "--history"));
         questions.add(q("/equalizer", "equalizer", "--dao", "demo", "--json"));
         questions.add(q("/equalizer/series?every=20blocks", "equalizer", "--dao", "demo", "--json", "--series", "--every", "20blocks"));
+        questions.add(q("/milestones", "milestones", "--dao", "demo", "--json"));
+        questions.add(q("/milestones?block=" + past, "milestones", "--dao", "demo", "--json", "--block", Long.toString(past)));
+        questions.add(q("/milestones?block=" + past + "&chain=31337", "milestones", "--dao", "demo", "--json", "--block", Long.toString(past),
+                "--chain", "31337"));
+        questions.add(q("/milestones/history", "milestones", "--dao", "demo", "--json", "--history"));
+        questions.add(q("/decisions", "decisions", "--dao", "demo", "--json"));
+        questions.add(q("/decisions?block=" + past, "decisions", "--dao", "demo", "--json", "--block", Long.toString(past)));
+        questions.add(q("/decisions/history", "decisions", "--dao", "demo", "--json", "--history"));
         for (Question question : questions) {
             question.cli().addAll(List.of(db));
         }
@@ -122,6 +131,10 @@ class ApiIT {
                 {"/api/v1/daos/demo/equalizer/series?every=5blocks&from=soon", "from", "ISO-8601"},
                 {"/api/v1/daos/demo/paths?chain=31337", "chain", "together with block"},
                 {"/api/v1/daos/demo/councils?block=2&chain=x", "chain", "block number"},
+                {"/api/v1/daos/demo/milestones?block=1.5", "block", "block number"},
+                {"/api/v1/daos/demo/milestones?at=tomorrow", "at", "ISO-8601"},
+                {"/api/v1/daos/demo/milestones?chain=31337", "chain", "together with block"},
+                {"/api/v1/daos/demo/decisions?block=4&at=2025-01-01", "at", "either block or at"},
         };
         for (String[] bad : cases) {
             HttpResponse<String> response = demo.get(bad[0]);
@@ -143,7 +156,8 @@ class ApiIT {
         assertThat(JSON.readTree(unknown.body()).path("detail").asText()).contains("nosuchdao").contains("demo");
 
         long indexed = checkpoint().blockNumber();
-        for (String path : List.of("/metrics?block=", "/stage?block=", "/delegates?block=", "/proposals?block=")) {
+        for (String path : List.of("/metrics?block=", "/stage?block=", "/delegates?block=", "/proposals?block=", "/milestones?block=",
+                "/decisions?block=")) {
             HttpResponse<String> beyond = demo.get("/api/v1/daos/demo" + path + (indexed + 1));
             assertThat(beyond.statusCode()).as(path).isEqualTo(409);
             JsonNode problem = JSON.readTree(beyond.body());
@@ -163,10 +177,58 @@ class ApiIT {
     }
 
     @Test
+    void shouldAnswerAQuestionAboutAnUndeclaredSectionWithA404NamingIt() throws Exception {
+        HttpResponse<String> unknownDao = demo.get("/api/v1/daos/nosuchdao/milestones");
+        assertThat(unknownDao.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownDao.body()).path("detail").asText()).contains("nosuchdao");
+        // an immutable answer, kept in memory from now on
+        long lastFinal = checkpoint().blockNumber() - FINALITY_DEPTH;
+        HttpResponse<String> settled = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "Origin", "https://notebook.example");
+        assertThat(settled.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        // the demo declares milestones and decisions: take its declaration away for a moment, through a writer's connection
+        Store writer = new Store(org.stagewatch.store.Database.open(demo.db));
+        String declaration = writer.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT declaration FROM milestone_declarations WHERE dao_id = 'demo'").mapTo(String.class).one());
+        HttpResponse<String> atHead = demo.get("/api/v1/daos/demo/decisions");
+        writer.jdbi().useHandle(handle -> handle.execute("DELETE FROM milestone_declarations WHERE dao_id = 'demo'"));
+        try {
+            // an answer at the head is kept while nothing new is indexed, for its max-age (5 s) at most
+            assertThat(demo.get("/api/v1/daos/demo/decisions").body()).isEqualTo(atHead.body());
+            for (String[] path : new String[][] {{"/milestones", "milestones"}, {"/milestones/history", "milestones"},
+                    {"/decisions?block=" + (lastFinal + 1), "decisions"}, {"/decisions/history", "decisions"}}) {
+                // answers at the head may be kept for their max-age: no-cache asks for a fresh one
+                HttpResponse<String> response = demo.get("/api/v1/daos/demo" + path[0], "Cache-Control", "no-cache");
+                assertThat(response.statusCode()).as(path[0]).isEqualTo(404);
+                assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                JsonNode problem = JSON.readTree(response.body());
+                assertThat(problem.path("type").asText()).endsWith("/not-declared");
+                assertThat(problem.path("section").asText()).isEqualTo(path[1]);
+                assertThat(problem.path("detail").asText()).as(path[0]).contains("declares no " + path[1]).contains("config/SCHEMA.md");
+            }
+            // the answer that can never change is served from memory, headers and all, without asking the store
+            HttpResponse<String> kept = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "Origin", "https://other.example");
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(kept.body()).isEqualTo(settled.body());
+            for (String header : List.of("Cache-Control", "ETag", "Content-Type", "Access-Control-Allow-Origin")) {
+                assertThat(kept.headers().firstValue(header)).as(header).isPresent().isEqualTo(settled.headers().firstValue(header));
+            }
+            HttpResponse<String> revalidated = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "If-None-Match",
+                    settled.headers().firstValue("ETag").orElseThrow(), "Origin", "https://notebook.example");
+            assertThat(revalidated.statusCode()).isEqualTo(304);
+            assertThat(revalidated.body()).isEmpty();
+        } finally {
+            writer.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO milestone_declarations (dao_id, declaration) VALUES ('demo', :d)")
+                    .bind("d", declaration).execute());
+        }
+        assertThat(demo.get("/api/v1/daos/demo/milestones").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldMarkAnswersAtFinalBlocksImmutableAndAnswersAtTheHeadShortLived() throws Exception {
         long indexed = checkpoint().blockNumber();
         long lastFinal = indexed - FINALITY_DEPTH;
-        for (String path : List.of("/metrics?block=", "/stage?block=", "/delegates?block=", "/equalizer?block=")) {
+        for (String path : List.of("/metrics?block=", "/stage?block=", "/delegates?block=", "/equalizer?block=", "/milestones?block=",
+                "/decisions?block=")) {
             HttpResponse<String> settled = demo.get("/api/v1/daos/demo" + path + lastFinal);
             assertThat(settled.headers().firstValue("Cache-Control").orElseThrow()).as(path)
                     .isEqualTo("max-age=31536000, public, immutable");
@@ -177,7 +239,8 @@ class ApiIT {
             HttpResponse<String> unsettled = demo.get("/api/v1/daos/demo" + path + (lastFinal + 1));
             assertThat(unsettled.headers().firstValue("Cache-Control").orElseThrow()).as(path).isEqualTo("max-age=5, public");
         }
-        for (String path : List.of("/metrics", "/stage", "/stage/history", "/metrics/series?every=10blocks")) {
+        for (String path : List.of("/metrics", "/stage", "/stage/history", "/metrics/series?every=10blocks", "/milestones",
+                "/milestones/history", "/decisions", "/decisions/history")) {
             HttpResponse<String> atHead = demo.get("/api/v1/daos/demo" + path);
             assertThat(atHead.headers().firstValue("Cache-Control").orElseThrow()).as(path).isEqualTo("max-age=5, public");
             assertThat(atHead.headers().firstValue("ETag")).as(path).isPresent();
@@ -213,7 +276,11 @@ class ApiIT {
         assertThat(paths).contains("/api/v1/daos", "/api/v1/daos/{dao}/proposals", "/api/v1/daos/{dao}/delegates",
                 "/api/v1/daos/{dao}/metrics", "/api/v1/daos/{dao}/metrics/series", "/api/v1/daos/{dao}/councils",
                 "/api/v1/daos/{dao}/paths", "/api/v1/daos/{dao}/stage", "/api/v1/daos/{dao}/stage/history",
-                "/api/v1/daos/{dao}/equalizer", "/api/v1/daos/{dao}/equalizer/series");
+                "/api/v1/daos/{dao}/equalizer", "/api/v1/daos/{dao}/equalizer/series", "/api/v1/daos/{dao}/milestones",
+                "/api/v1/daos/{dao}/milestones/history", "/api/v1/daos/{dao}/decisions", "/api/v1/daos/{dao}/decisions/history");
+        assertThat(openApi.path("paths").path("/api/v1/daos/{dao}/milestones").path("get").path("parameters").toString())
+                .contains("\"block\"").contains("\"at\"").contains("\"chain\"");
+        assertThat(openApi.path("paths").path("/api/v1/daos/{dao}/decisions").path("get").path("summary").asText()).contains("decisions --json");
         assertThat(openApi.path("paths").path("/api/v1/daos/{dao}/delegates").path("get").path("parameters").toString())
                 .contains("\"top\"").contains("\"block\"").contains("\"at\"");
         HttpResponse<String> ui = demo.get("/api/v1/docs");

@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard of the demo DAO in headless Chromium: it loads with every chart drawn, shows the numbers the
- * API gives (stage, Nakamoto coefficient, Gini, proposal count, council threshold), moves to an earlier block
- * with the time picker (the URL carries it) and shows that block's stage, and is saved as a screenshot in
+ * API gives (stage, Nakamoto coefficient, Gini, proposal count, council threshold, each phase's progress and each
+ * milestone's status, each decision's holders and routes), moves to an earlier block
+ * with the time picker (the URL carries it) and shows that block's stage, milestones and decisions, and is saved as a screenshot in
  * target/dashboard.png (and a phone-sized one). Skipped, saying why, where Chromium and its driver are missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,6 +84,9 @@ class DashboardIT {
             assertThat(browser.findElements(By.cssSelector("#" + chart + " svg path"))).as(chart + " drawn").isNotEmpty();
         }
         assertThat(browser.findElements(By.cssSelector("#graph canvas"))).as("control graph drawn").isNotEmpty();
+        assertShowsTheMilestones(api("/milestones"));
+        assertThat(browser.findElements(By.cssSelector("#milestone-graph canvas"))).as("milestone DAG drawn").isNotEmpty();
+        assertShowsTheDecisions(api("/decisions"));
         save("dashboard.png");
 
         // the first rated point of the stage history differs from the head's stage (or a requirement's status)
@@ -104,6 +108,8 @@ class DashboardIT {
                     .getText();
             assertThat(shown).as(requirement.path("id").asText()).isEqualTo(requirement.path("status").asText());
         }
+        assertShowsTheMilestones(api("/milestones?block=" + earlier));
+        assertShowsTheDecisions(api("/decisions?block=" + earlier));
         save("dashboard-earlier.png");
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 2400));
@@ -113,6 +119,54 @@ class DashboardIT {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
         save("dashboard-phone.png");
+    }
+
+    /** Every phase's progress and every milestone's status (with what blocks it) as the API gives them. */
+    private void assertShowsTheMilestones(JsonNode milestones) {
+        assertThat(milestones.path("phases").size()).as("the demo declares phases").isPositive();
+        for (JsonNode phase : milestones.path("phases")) {
+            String id = phase.path("id").asText();
+            assertThat(browser.findElement(By.cssSelector("[data-phase='" + id + "'] .progress")).getText()).as("phase " + id)
+                    .isEqualTo(phase.path("achieved").asInt() + "/" + phase.path("total").asInt());
+            assertThat(browser.findElements(By.cssSelector("[data-phase='" + id + "'] .complete"))).as("phase " + id + " complete")
+                    .hasSize(phase.path("complete").asBoolean() ? 1 : 0);
+        }
+        assertThat(browser.findElements(By.cssSelector("#milestones tbody tr"))).hasSize(milestones.path("milestones").size());
+        for (JsonNode milestone : milestones.path("milestones")) {
+            String id = milestone.path("id").asText();
+            List<String> blockedBy = new java.util.ArrayList<>();
+            milestone.path("blockedBy").forEach(dependency -> blockedBy.add(dependency.asText()));
+            String status = milestone.path("status").asText() + (blockedBy.isEmpty() ? "" : " by " + String.join(", ", blockedBy));
+            assertThat(browser.findElement(By.cssSelector("tr[data-milestone='" + id + "'] td:nth-child(3)")).getText()).as(id).isEqualTo(status);
+            for (JsonNode evidence : milestone.path("evidence")) {
+                assertThat(browser.findElement(By.cssSelector("tr[data-milestone='" + id + "'] td:nth-child(5)")).getText()).as(id)
+                        .contains(evidence.path("what").asText());
+            }
+        }
+    }
+
+    /** Every decision's holders, and one row per route of each of its permissions (or one saying there is none). */
+    private void assertShowsTheDecisions(JsonNode decisions) {
+        assertThat(decisions.path("decisions").size()).as("the demo declares decisions").isPositive();
+        for (JsonNode decision : decisions.path("decisions")) {
+            String id = decision.path("id").asText();
+            List<String> holders = new java.util.ArrayList<>();
+            decision.path("holders").forEach(holder -> holders.add(holder.asText()));
+            assertThat(browser.findElement(By.cssSelector("td[data-decision='" + id + "'] .holders")).getText()).as(id)
+                    .isEqualTo(holders.isEmpty() ? "nobody" : String.join(", ", holders));
+            int rows = 0;
+            List<String> shownHolders = browser.findElements(By.cssSelector("tr[data-decision-row='" + id + "']")).stream()
+                    .map(row -> row.getText()).toList();
+            for (JsonNode permission : decision.path("permissions")) {
+                rows += (permission.path("known").asBoolean() ? Math.max(1, permission.path("routes").size()) : 1)
+                        + (permission.path("truncated").asBoolean() ? 1 : 0);
+                for (JsonNode route : permission.path("routes")) {
+                    assertThat(shownHolders).as(id).anySatisfy(row -> assertThat(row).contains(route.path("holder").asText())
+                            .contains(route.path("gate").asText()));
+                }
+            }
+            assertThat(shownHolders).as(id + " rows").hasSize(rows);
+        }
     }
 
     private void awaitReady() {
