@@ -21,6 +21,15 @@ class WebConfiguration implements WebMvcConfigurer {
                 .maxAge(86_400);
     }
 
+    /** Each API answer from one snapshot of the database ({@link SnapshotFilter}). */
+    @Bean
+    FilterRegistrationBean<SnapshotFilter> snapshots(org.stagewatch.store.Store store) {
+        FilterRegistrationBean<SnapshotFilter> registration = new FilterRegistrationBean<>(new SnapshotFilter(store));
+        registration.addUrlPatterns("/api/*");
+        registration.setName("snapshots");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
