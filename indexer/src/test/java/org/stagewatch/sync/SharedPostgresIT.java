@@ -92,8 +92,6 @@ class SharedPostgresIT {
         // following, the first indexer of alpha holds its lock until stopped: a backfill alone could end before the
         // third indexer's JVM has started; with no new block, what it indexes is what index --to head indexes
         Process alpha = stagewatch("alpha", "index", "--config", config.toString(), "--db", shared, "--chain", "alpha", "--follow");
-        Process beta = stagewatch("beta", "index", "--config", config.toString(), "--db", shared, "--chain", "beta",
-                "--to", heads.get(1).toString());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (checkpoint(shared, 31337) < 0 && alpha.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -113,8 +111,17 @@ class SharedPostgresIT {
         assertThat(log("alpha-again")).contains("another stagewatch index is writing chain 31337 to ").contains("postgresql://")
                 .contains("pid " + alpha.pid()).doesNotContain("currentSchema");
 
-        // the replicas answer while the indexers write: never a server error, and each answer is whole
+        // once both replicas answer, beta's indexer starts beside alpha's (which follows alpha's head, holding its lock)
         HttpClient http = HttpClient.newHttpClient();
+        long up = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int port : ports) {
+            while (get(http, port, "/api/v1/daos") == null && System.nanoTime() < up) {
+                Thread.sleep(200);
+            }
+        }
+        Process beta = stagewatch("beta", "index", "--config", config.toString(), "--db", shared, "--chain", "beta",
+                "--to", heads.get(1).toString());
+        // the replicas answer while the indexers write: never a server error
         List<String> statuses = new ArrayList<>();
         long writing = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (((checkpoint(shared, 31337) < heads.get(0) && alpha.isAlive()) || beta.isAlive()) && System.nanoTime() < writing) {
