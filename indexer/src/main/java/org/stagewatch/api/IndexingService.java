@@ -34,7 +34,7 @@ class IndexingService implements SmartLifecycle {
     IndexingService(StagewatchConfig config, String db) {
         this.config = config;
         this.store = new Store(Database.open(db));
-        this.lock = WriterLock.acquire(store.database());
+        this.lock = WriterLock.acquire(store.database(), Indexer.chainIds(config, Set.of()));
         Set<String> chains = new LinkedHashSet<>();
         config.daos().forEach(dao -> dao.contracts().forEach(contract -> chains.add(contract.chain())));
         this.progress = new IndexProgress(chains);

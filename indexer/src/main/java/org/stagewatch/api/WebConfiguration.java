@@ -35,6 +35,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Each API answer computed from one snapshot of the database ({@link SnapshotFilter}); inside the answer cache, so a kept answer opens no transaction. */
+    @Bean
+    FilterRegistrationBean<SnapshotFilter> snapshots(Store store) {
+        FilterRegistrationBean<SnapshotFilter> registration = new FilterRegistrationBean<>(new SnapshotFilter(store));
+        registration.addUrlPatterns("/api/*");
+        registration.setName("snapshots");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());

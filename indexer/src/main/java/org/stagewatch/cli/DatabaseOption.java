@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --db}: the SQLite file (or JDBC URL) every command reads or writes. */
 final class DatabaseOption {
-    @Option(names = "--db", paramLabel = "PATH|JDBC-URL", defaultValue = "stagewatch.db",
-            description = "SQLite file or jdbc:postgresql:// URL (default: ${DEFAULT-VALUE})")
+    @Option(names = "--db", paramLabel = "PATH|URL", defaultValue = "stagewatch.db",
+            description = "SQLite file, or PostgreSQL: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?schema=S] or a "
+                    + "jdbc:postgresql:// URL; the password may come from PGPASSWORD or ~/.pgpass (default: ${DEFAULT-VALUE})")
     String db;
 
     /** For index: creates a missing database and migrates an older one. */

@@ -49,6 +49,11 @@ final class IndexCommand implements Callable<Integer> {
             + "polling otherwise) until interrupted; reorgs are rolled back to their fork point")
     boolean follow;
 
+    @Option(names = "--chain", paramLabel = "NAME", split = ",",
+            description = "index only the contracts on this chain of the config (repeatable): one indexer per chain, "
+                    + "each with the same config, can write one PostgreSQL database side by side")
+    java.util.Set<String> chains = new java.util.LinkedHashSet<>();
+
     @Mixin
     DatabaseOption database;
 
@@ -61,8 +66,9 @@ final class IndexCommand implements Callable<Integer> {
         if (to != null && follow) {
             throw new UserError("--to and --follow exclude each other: --follow indexes up to the head and stays there");
         }
+        java.util.List<Long> chainIds = Indexer.chainIds(loaded, chains); // an unknown --chain is refused before the database is opened
         Store store = database.open();
-        try (WriterLock lock = WriterLock.acquire(store.database())) {
+        try (WriterLock lock = WriterLock.acquire(store.database(), chainIds)) {
             try {
                 return run(store, loaded);
             } catch (RuntimeException e) {
@@ -81,7 +87,7 @@ final class IndexCommand implements Callable<Integer> {
     private int run(Store store, StagewatchConfig loaded) throws InterruptedException {
         Indexer indexer = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr());
         if (!follow) {
-            indexer.backfill(loaded, to == null ? OptionalLong.empty() : OptionalLong.of(to));
+            indexer.backfill(loaded, chains, to == null ? OptionalLong.empty() : OptionalLong.of(to));
             return 0;
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -92,7 +98,7 @@ final class IndexCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            indexer.follow(loaded, stop::get);
+            indexer.follow(loaded, chains, stop::get);
         } catch (InterruptedException e) {
             System.err.println("stagewatch index: stopped; the checkpoint is at the last fully indexed range");
         }

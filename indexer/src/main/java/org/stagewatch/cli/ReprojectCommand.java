@@ -36,7 +36,7 @@ final class ReprojectCommand implements Callable<Integer> {
             DaoScope.load(store, dao); // an unknown DAO is refused by name before anything is locked or changed
         }
         PrintStream err = System.err;
-        try (WriterLock lock = WriterLock.acquire(store.database())) {
+        try (WriterLock lock = WriterLock.acquireAll(store.database())) {
             List<Reprojector.Result> results = new Reprojector(store, EventDecoder.standard(), Projectors.standard(),
                     progress(err)).run(dao);
             if (results.isEmpty()) {

@@ -56,7 +56,9 @@ public final class StagewatchCommand implements Runnable {
         java.util.Optional<String> database = e instanceof StoreException ? java.util.Optional.empty()
                 : SqliteFailures.describe(databaseOf(parseResult), "failed", e);
         if (database.isPresent() || isUserFacing(e)) {
-            err.println("stagewatch " + commandLine.getCommandName() + ": " + database.orElse(e.getMessage()));
+            // a PostgreSQL --db may carry a password: every URL in the line is cut after its host
+            err.println("stagewatch " + commandLine.getCommandName() + ": "
+                    + org.stagewatch.config.RpcUrls.redactAll(database.orElse(String.valueOf(e.getMessage()))));
             err.flush();
             return USER_ERROR;
         }

@@ -13,6 +13,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -20,14 +22,17 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * Opens the store (a SQLite file, or PostgreSQL through a {@code jdbc:postgresql:} URL) and hands out the
- * Jdbi instance. {@link #open} is for writing: it refuses a file that is not a SQLite database, a database
+ * Opens the store (a SQLite file, or PostgreSQL through a {@code postgresql://} or {@code jdbc:postgresql:} URL,
+ * see {@link PostgresTarget}) and hands out the Jdbi instance. PostgreSQL connections come from a HikariCP pool
+ * ({@link #WRITER_POOL} for an indexer, {@link #READER_POOL} read-only ones for queries and the API); the schema is
+ * checked and migrated through a connection of its own before the pool exists, so a wrong URL or password is told
+ * as such, not as a pool timeout. {@link #open} is for writing: it refuses a file that is not a SQLite database, a database
  * of another program and one written by a newer Stagewatch before anything is touched, then brings the
  * schema to the current version with Flyway. {@link #openReadOnly} is for queries: every connection refuses
  * writes, and the database is never created, migrated or converted (its journal mode is left as it is); it
  * also works on a read-only file in a read-only folder.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     /** The newest schema step this Stagewatch has (pinned against Flyway's own list by a test). */
     public static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("14");
 
@@ -35,17 +40,28 @@ public final class Database {
         SqliteNative.useFixedLocation(); // before the first connection loads sqlite-jdbc's native library
     }
 
+    /** Connections an indexer's pool holds at most: the range writer, the owed-state readers, the registry, queries. */
+    static final int WRITER_POOL = 8;
+    /** Connections a read-only pool holds at most: the API's concurrent requests that wait on the database. */
+    static final int READER_POOL = 16;
+
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    /** PostgreSQL: a source of connections outside the pool (the writer lock holds one for its whole life); else null. */
+    private final DataSource direct;
     private final String location;
+    private final String target;
     private final boolean sqlite;
     /** What the SQLite file was before this process opened it for writing (null: not a plain SQLite file, or read-only). */
     private final SqliteFile.Kind before;
 
-    private Database(Jdbi jdbi, DataSource dataSource, String location, boolean sqlite, SqliteFile.Kind before) {
+    private Database(Jdbi jdbi, DataSource dataSource, DataSource direct, String location, String target, boolean sqlite,
+                     SqliteFile.Kind before) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+        this.direct = direct;
         this.location = location;
+        this.target = target;
         this.sqlite = sqlite;
         this.before = before;
     }
@@ -53,15 +69,17 @@ public final class Database {
     /**
      * For writing: creates a missing SQLite file, migrates the schema.
      *
-     * @param target a file path (SQLite) or a JDBC URL ({@code jdbc:sqlite:…}, {@code jdbc:postgresql:…})
+     * @param target a file path (SQLite), a JDBC URL ({@code jdbc:sqlite:…}, {@code jdbc:postgresql:…}) or a
+     *               {@code postgresql://} URL
      */
     public static Database open(String target) {
-        if (target.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(target);
-            checkSchema(pg, target, false, false);
-            migrate(pg, target, false);
-            return new Database(jdbi(pg), pg, target, false, null);
+        if (PostgresTarget.matches(target)) {
+            PostgresTarget postgres = PostgresTarget.parse(target, System.getenv());
+            PGSimpleDataSource pg = postgres.dataSource();
+            checkSchema(pg, postgres.shown(), false, false);
+            migrate(pg, postgres.shown(), false);
+            DataSource pool = pool(pg, postgres, WRITER_POOL, false);
+            return new Database(jdbi(pool), pool, pg, postgres.shown(), target, false, null);
         }
         Path file = sqlitePath(target);
         SqliteFile.Kind before = null;
@@ -99,7 +117,7 @@ public final class Database {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(target.startsWith("jdbc:sqlite:") ? target : "jdbc:sqlite:" + target);
         migrate(ds, target, true);
-        return new Database(jdbi(ds), ds, target, true, before);
+        return new Database(jdbi(ds), ds, null, target, target, true, before);
     }
 
     /**
@@ -108,13 +126,14 @@ public final class Database {
      * see {@link #querySource}; PostgreSQL: read-only transactions).
      */
     public static Database openReadOnly(String target) {
-        if (target.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(target);
+        if (PostgresTarget.matches(target)) {
+            PostgresTarget postgres = PostgresTarget.parse(target, System.getenv());
+            PGSimpleDataSource pg = postgres.dataSource();
             String options = pg.getOptions(); // the URL's own options (search_path, …) stay
             pg.setOptions((options == null || options.isBlank() ? "" : options + " ") + "-c default_transaction_read_only=on");
-            checkSchema(pg, target, false, true);
-            return new Database(jdbi(pg), pg, target, false, null);
+            checkSchema(pg, postgres.shown(), false, true);
+            DataSource pool = pool(pg, postgres, READER_POOL, true);
+            return new Database(jdbi(pool), pool, pg, postgres.shown(), target, false, null);
         }
         Path file = sqlitePath(target);
         DataSource ds;
@@ -131,7 +150,7 @@ public final class Database {
             ds = querySource(inspected);
         }
         checkSchema(ds, target, true, true);
-        return new Database(jdbi(ds), ds, target, true, null);
+        return new Database(jdbi(ds), ds, null, target, target, true, null);
     }
 
     /** The file of a plain SQLite target (a path, or {@code jdbc:sqlite:PATH}); null for URI forms and other databases. */
@@ -240,6 +259,26 @@ public final class Database {
         }
     }
 
+    /**
+     * A pool over {@code source}: it opens connections only as they are asked for and lets idle ones go, so the many
+     * short-lived stores of one process (and the indexers and API replicas sharing one server) hold few connections.
+     */
+    private static DataSource pool(PGSimpleDataSource source, PostgresTarget target, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setPoolName("stagewatch-" + (readOnly ? "read" : "write"));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(10_000);
+        config.setReadOnly(readOnly);
+        config.setInitializationFailTimeout(-1); // the schema check above already reached the server
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("database %s: cannot open a connection pool: %s".formatted(target.shown(), e.getMessage()), e);
+        }
+    }
+
     private static Jdbi jdbi(DataSource dataSource) {
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
@@ -279,8 +318,27 @@ public final class Database {
         return dataSource;
     }
 
+    /** PostgreSQL: a connection outside the pool, for a lock held as long as the process runs. */
+    Connection directConnection() throws SQLException {
+        return direct.getConnection();
+    }
+
+    /** The database as it may be shown: a SQLite path, or a PostgreSQL URL cut after the host. */
     public String location() {
         return location;
+    }
+
+    /** The {@code --db} this database was opened with (a PostgreSQL URL may hold a password: never print it). */
+    public String target() {
+        return target;
+    }
+
+    /** Closes the PostgreSQL pool's connections (SQLite: nothing to do); the store cannot be used afterwards. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
     }
 
     public boolean isSqlite() {

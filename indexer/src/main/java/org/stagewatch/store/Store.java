@@ -38,6 +38,22 @@ public final class Store {
         return database;
     }
 
+    /**
+     * Runs {@code work} (its Jdbi calls on this thread share one connection) in one transaction that first takes,
+     * on PostgreSQL, a transaction-scoped advisory lock on the schema's registry: so indexers of different chains
+     * sharing the database replace the rows they all write (the declarations) one after the other, never interleaved.
+     * SQLite lets one transaction write at a time anyway.
+     */
+    public void underRegistryLock(Runnable work) {
+        database.jdbi().useTransaction(handle -> {
+            if (!database.isSqlite()) {
+                handle.createQuery("SELECT pg_advisory_xact_lock(hashtextextended('stagewatch registry ' || current_schema(), 0))")
+                        .mapToMap().one();
+            }
+            work.run();
+        });
+    }
+
     /** Writes one range and its checkpoint in a transaction of its own (see {@link RangeWriter}). */
     public void writeRange(List<RawLog> logs, Collection<BlockHeader> headers, ProjectedBatch rows,
                            List<StateRead> reads, Checkpoint checkpoint) {

@@ -100,16 +100,20 @@ public interface SyncDao {
     @SqlQuery("SELECT * FROM contracts WHERE dao_id = :daoId ORDER BY chain_id, address")
     List<ContractRow> contracts(@Bind("daoId") String daoId);
 
-    /** The two flags are INTEGER columns: PostgreSQL takes a bound boolean into one only through a cast. */
+    /**
+     * The two flags are INTEGER columns: PostgreSQL takes a bound boolean into one only through a cast. A row an
+     * indexer of the same chain recorded meanwhile is kept (the writer lock makes that one with the same contracts).
+     */
     @SqlBatch("""
             INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers)
             VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, CAST(:critical AS INTEGER), CAST(:transfers AS INTEGER))
+            ON CONFLICT (dao_id, chain_id, address) DO NOTHING
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);
 
     /** A recorded contract's label and critical flag: how it is shown and rated, not what was indexed for it. */
     @SqlUpdate("""
-            UPDATE contracts SET label = :label, critical = :critical
+            UPDATE contracts SET label = :label, critical = CAST(:critical AS INTEGER)
             WHERE dao_id = :daoId AND chain_id = :chainId AND address = :address
             """)
     void updatePresentation(@BindMethods ContractRow contract);

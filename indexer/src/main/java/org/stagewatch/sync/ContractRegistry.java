@@ -31,9 +31,25 @@ public final class ContractRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ContractRegistry.class);
 
     private final Store store;
+    /** The chains whose recorded contracts this run compares and records (null: all); other chains belong to other indexers. */
+    private final Set<Long> scope;
 
     public ContractRegistry(Store store) {
+        this(store, null);
+    }
+
+    /**
+     * @param scope the chain ids of the config (or of the chains this indexer was told to index): the contracts recorded
+     *              on other chains were recorded by indexers of other chains sharing the database and are left alone
+     */
+    public ContractRegistry(Store store, Set<Long> scope) {
         this.store = store;
+        this.scope = scope;
+    }
+
+    private List<ContractRow> recorded() {
+        return store.withSync(sync -> sync.contracts()).stream()
+                .filter(row -> scope == null || scope.contains(row.chainId())).toList();
     }
 
     /**
@@ -58,7 +74,7 @@ public final class ContractRegistry {
 
     /** Refuses a config that differs from the recorded contracts; writes nothing. */
     public void check(StagewatchConfig config) {
-        List<ContractRow> recorded = store.withSync(sync -> sync.contracts());
+        List<ContractRow> recorded = recorded();
         if (!recorded.isEmpty()) {
             compare(config, recorded, rows(config));
         }
@@ -76,7 +92,7 @@ public final class ContractRegistry {
                 }
             }
         }
-        List<ContractRow> recorded = store.withSync(sync -> sync.contracts());
+        List<ContractRow> recorded = recorded();
         List<ContractRow> wanted = rows(config);
         if (recorded.isEmpty()) {
             store.withSync(sync -> {

@@ -49,9 +49,12 @@ final class ControlDeclarations {
                         lower(path.from()), chainId(config, path.toChain()), lower(path.sender()), path.delaySeconds(), path.label()));
             }
         }
-        store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(rows));
-        recordStages(store, config);
-        recordMilestones(store, config);
+        // indexers of other chains of the same database replace them too (with the same rows: they run the same config)
+        store.underRegistryLock(() -> {
+            store.jdbi().useExtension(ControlReadDao.class, dao -> dao.replaceDeclarations(rows));
+            recordStages(store, config);
+            recordMilestones(store, config);
+        });
     }
 
     /** Each DAO's milestones and decisions with the chain ids its keys stand for, so those commands need only the database. */

@@ -37,7 +37,17 @@ public final class Indexer {
     }
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
-        ContractRegistry registry = new ContractRegistry(store);
+        return backfill(config, java.util.Set.of(), toBlock);
+    }
+
+    /**
+     * Backfills the contracts on the named chains only (every chain when none is named): what one of several
+     * indexers sharing a database does, each holding the writer lock of its chains. The declarations (councils,
+     * stage, milestones) come from the whole config, so every indexer of a database records the same ones.
+     */
+    public List<BackfillResult> backfill(StagewatchConfig whole, java.util.Set<String> chains, OptionalLong toBlock) {
+        StagewatchConfig config = onChains(whole, chains);
+        ContractRegistry registry = new ContractRegistry(store, scope(whole, chains));
         // start blocks a config leaves out: the deployment blocks an earlier run found, else found below
         StagewatchConfig known = registry.withRecordedStartBlocks(config);
         registry.check(known);
@@ -49,7 +59,7 @@ public final class Indexer {
             }
             StagewatchConfig resolved = new DeploymentBlocks(progress).resolve(known, clients);
             registry.record(resolved);
-            ControlDeclarations.record(store, resolved);
+            ControlDeclarations.record(store, whole);
             List<BackfillResult> results = new ArrayList<>();
             for (ChainPlan plan : ChainPlan.of(resolved)) {
                 results.add(new Backfill(store, decoder, Projectors.standard(), progress)
@@ -59,6 +69,37 @@ public final class Indexer {
         } finally {
             clients.values().forEach(RpcClient::close);
         }
+    }
+
+    /**
+     * {@code config} with only the contracts on the named chains (all of them when none is named); its chains and
+     * DAOs stay. A name that is not a chain of the config, or a chain without contracts, is refused.
+     */
+    public static StagewatchConfig onChains(StagewatchConfig config, java.util.Set<String> chains) {
+        if (chains.isEmpty()) {
+            return config;
+        }
+        List<String> withContracts = chainsWithContracts(config).stream().map(ChainConfig::name).toList();
+        for (String chain : chains) {
+            if (!withContracts.contains(chain)) {
+                throw new SyncException("--chain %s: %s has %s; its chains with contracts are %s"
+                        .formatted(chain, config.source(), config.chains().containsKey(chain) ? "no contracts on that chain"
+                                : "no such chain", String.join(", ", withContracts)));
+            }
+        }
+        return config.withDaos(config.daos().stream().map(dao -> dao.withContracts(dao.contracts().stream()
+                .filter(contract -> chains.contains(contract.chain())).toList())).toList());
+    }
+
+    /** The ids of the chains an indexer of {@code config} writes (those with contracts, of the named ones if any): what it locks. */
+    public static List<Long> chainIds(StagewatchConfig config, java.util.Set<String> chains) {
+        return chainsWithContracts(onChains(config, chains)).stream().map(ChainConfig::chainId).toList();
+    }
+
+    /** The chain ids whose recorded contracts a run compares with its config: the named chains, else all the config's chains. */
+    private static java.util.Set<Long> scope(StagewatchConfig config, java.util.Set<String> chains) {
+        return config.chains().values().stream().filter(chain -> chains.isEmpty() || chains.contains(chain.name()))
+                .map(ChainConfig::chainId).collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<ChainConfig> chainsWithContracts(StagewatchConfig config) {
@@ -71,7 +112,14 @@ public final class Indexer {
      * (or the thread is interrupted). A chain whose follower fails for good ends the whole run with its error.
      */
     public void follow(StagewatchConfig config, java.util.function.BooleanSupplier stop) throws InterruptedException {
-        backfill(config, OptionalLong.empty());
+        follow(config, java.util.Set.of(), stop);
+    }
+
+    /** {@link #follow(StagewatchConfig, java.util.function.BooleanSupplier)} for the named chains only (see {@link #backfill}). */
+    public void follow(StagewatchConfig whole, java.util.Set<String> chains, java.util.function.BooleanSupplier stop)
+            throws InterruptedException {
+        backfill(whole, chains, OptionalLong.empty());
+        StagewatchConfig config = onChains(whole, chains);
         // the backfill recorded every contract's start block, found ones included
         List<ChainPlan> plans = ChainPlan.of(new ContractRegistry(store).withRecordedStartBlocks(config));
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(plans.size());

@@ -326,6 +326,9 @@ class ApiIT {
         assertThat(demo.get("/api/v1/daos/nosuchdao/stage.svg").statusCode()).isEqualTo(404);
     }
 
+    /** How each database refuses a write: SQLite's SQLITE_READONLY, PostgreSQL's read-only transaction. */
+    private static final String READ_ONLY = "(?s).*(readonly|cannot execute [A-Z ]+ in a read-only transaction).*";
+
     @Test
     void shouldRefuseEveryWriteThroughTheApisConnection() {
         Store store = demo.context.getBean(Store.class);
@@ -336,9 +339,9 @@ class ApiIT {
                 "INSERT INTO blocks (chain_id, block_number, block_hash, parent_hash, block_time) VALUES (1, 1, 'x', 'y', 1)",
                 "CREATE TABLE intruder (x INTEGER)")) {
             assertThatThrownBy(() -> store.jdbi().useHandle(handle -> handle.execute(write))).as(write)
-                    .hasMessageContaining("readonly");
+                    .hasMessageMatching(READ_ONLY);
         }
-        assertThatThrownBy(() -> store.rollbackAbove(31337, 1, "0x00")).hasMessageContaining("readonly");
+        assertThatThrownBy(() -> store.rollbackAbove(31337, 1, "0x00")).hasMessageMatching(READ_ONLY);
         assertThat(checkpoint()).isEqualTo(before);
         List<org.stagewatch.store.ContractRow> contracts = store.withSync(sync -> sync.contracts("demo"));
         assertThat(contracts).isNotEmpty();

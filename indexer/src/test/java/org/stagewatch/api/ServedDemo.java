@@ -27,6 +27,7 @@ import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
 
@@ -67,7 +68,7 @@ final class ServedDemo implements AutoCloseable {
             settings.append("\n    ").append(line);
         }
         Files.writeString(config, yaml.replaceFirst("(\n    chainId: [0-9]+)", "$1" + settings));
-        db = dir.resolve("demo.db").toString();
+        db = TestDatabases.target(dir, "demo.db");
         if (backfillFirst) {
             Store store = new Store(Database.open(db));
             new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.empty());

@@ -33,6 +33,7 @@ import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.devnet.ScenarioResult;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
 
@@ -62,7 +63,7 @@ class MetricsIT {
         Path config = dir.resolve("demo.yml");
         DevnetConfigWriter.write(config, node.chainId(), node.rpcUrl(), dao);
         StagewatchConfig loaded = ConfigLoader.load(config);
-        db = dir.resolve("demo.db").toString();
+        db = TestDatabases.target(dir, "demo.db");
         new Indexer(new Store(Database.open(db)), EventDecoder.standard(), SyncProgress.NONE).backfill(loaded, OptionalLong.empty());
         chain = new ChainView(node.web3j());
         long head = chain.head();

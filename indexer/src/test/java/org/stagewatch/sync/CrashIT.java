@@ -28,6 +28,7 @@ import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 
 /**
  * kill -9 of a real {@code stagewatch index} process at random points of a backfill, restarted each
@@ -63,22 +64,22 @@ class CrashIT {
         }
     }
 
-    private Process index(Path db) throws Exception {
+    private Process index(String db) throws Exception {
         return index(db, "--to", Long.toString(head));
     }
 
     /** A {@code stagewatch index} child process on {@code db} with {@code until}: {@code --to N} or {@code --follow}. */
-    private Process index(Path db, String... until) throws Exception {
+    private Process index(String db, String... until) throws Exception {
         return index(List.of(), db, until);
     }
 
     /** The same with extra JVM options ({@code -Dname=value}). */
-    private Process index(List<String> jvmOptions, Path db, String... until) throws Exception {
+    private Process index(List<String> jvmOptions, String db, String... until) throws Exception {
         // commits every 20 ms instead of every 2 s: the backfill takes a few seconds, and the kills must land
         // between commits, with ranges written into a transaction that is still open
         List<String> options = new ArrayList<>(List.of("-Dstagewatch.commitMillis=20"));
         options.addAll(jvmOptions);
-        List<String> arguments = new ArrayList<>(List.of("index", "--config", config.toString(), "--db", db.toString()));
+        List<String> arguments = new ArrayList<>(List.of("index", "--config", config.toString(), "--db", db));
         arguments.addAll(List.of(until));
         return stagewatch(options, arguments).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("index-" + System.nanoTime() + ".log").toFile()).start();
@@ -96,7 +97,7 @@ class CrashIT {
 
     @Test
     void shouldEndIdenticalToAnUninterruptedRunAfterKillsAtRandomPoints() throws Exception {
-        Path db = dir.resolve("crashed.db");
+        String db = TestDatabases.target(dir, "crashed.db");
         Random random = new Random(42);
         long[] killAt = random.longs(4, 30, head - 30).sorted().toArray();
         List<Long> checkpointsAtKill = new ArrayList<>();
@@ -114,11 +115,11 @@ class CrashIT {
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
 
-        Store uninterrupted = new Store(Database.open(dir.resolve("uninterrupted.db").toString()));
+        Store uninterrupted = new Store(Database.open(TestDatabases.target(dir, "uninterrupted.db")));
         new Indexer(uninterrupted, EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.of(head));
 
         assertThat(checkpointsAtKill).as("kills landed mid-backfill").anyMatch(block -> block > 0 && block < head);
-        assertThat(TableDump.of(new Store(Database.open(db.toString())))).isEqualTo(TableDump.of(uninterrupted));
+        assertThat(TableDump.of(new Store(Database.open(db)))).isEqualTo(TableDump.of(uninterrupted));
         System.out.println("crash IT: checkpoints when killed " + checkpointsAtKill + " of " + head);
     }
 
@@ -130,7 +131,7 @@ class CrashIT {
     @ParameterizedTest
     @ValueSource(strings = {"SIGKILL", "SIGTERM"})
     void shouldReadTheStateOwedByARunStoppedRightAfterItsLastCommit(String signal) throws Exception {
-        Path db = dir.resolve("owed-" + signal + ".db");
+        String db = TestDatabases.target(dir, "owed-" + signal + ".db");
         // one commit, at the last block (no time-based commit before it), as a backfill of a few seconds has: every
         // state read of the run is owed when it stops
         Process first = index(List.of("-Dstagewatch.commitMillis=600000", "-Dstagewatch.pauseAfterLastCommit=true"), db);
@@ -157,27 +158,34 @@ class CrashIT {
         assertThat(Files.readString(latestLog())).contains("already up to date at block " + String.format("%,d", head));
         assertThat(count(db, "SELECT COUNT(*) FROM owed_reads")).isZero();
 
-        Path clean = uninterrupted();
+        String clean = uninterrupted();
         JsonNode expected = proposalsJson(clean);
         assertThat(expected.get("proposals")).as("proposals with a quorum read from the chain").isNotEmpty()
                 .allSatisfy(proposal -> assertThat(proposal.get("quorum").isNull()).isFalse());
         assertThat(proposalsJson(db)).isEqualTo(expected);
-        assertThat(TableDump.of(new Store(Database.open(db.toString())))).isEqualTo(TableDump.of(new Store(Database.open(clean.toString()))));
+        assertThat(TableDump.of(new Store(Database.open(db)))).isEqualTo(TableDump.of(new Store(Database.open(clean))));
     }
 
     /** A database indexed to the head in one run, nobody interrupting it (made once). */
-    private synchronized Path uninterrupted() {
-        Path db = dir.resolve("clean.db");
-        if (!Files.exists(db)) {
-            new Indexer(new Store(Database.open(db.toString())), EventDecoder.standard(), SyncProgress.NONE)
+    private synchronized String uninterrupted() {
+        if (clean == null) {
+            clean = TestDatabases.target(dir, "clean.db");
+            new Indexer(new Store(Database.open(clean)), EventDecoder.standard(), SyncProgress.NONE)
                     .backfill(ConfigLoader.load(config), OptionalLong.of(head));
         }
-        return db;
+        return clean;
+    }
+
+    private String clean;
+
+    /** A JDBC URL for a --db: the SQLite file's, or the PostgreSQL URL itself. */
+    private static String jdbc(String db) {
+        return db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + db;
     }
 
     /** What {@code stagewatch proposals --json} prints for the demo DAO, from a process of its own. */
-    private static JsonNode proposalsJson(Path db) throws Exception {
-        Process process = stagewatch(List.of(), List.of("proposals", "--dao", DevnetConfigWriter.DAO, "--db", db.toString(), "--json"))
+    private static JsonNode proposalsJson(String db) throws Exception {
+        Process process = stagewatch(List.of(), List.of("proposals", "--dao", DevnetConfigWriter.DAO, "--db", db, "--json"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -185,8 +193,8 @@ class CrashIT {
         return new ObjectMapper().readTree(out);
     }
 
-    private static long count(Path db, String query) throws java.sql.SQLException {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+    private static long count(String db, String query) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(db));
              var result = connection.createStatement().executeQuery(query)) {
             result.next();
             return result.getLong(1);
@@ -195,13 +203,15 @@ class CrashIT {
 
     @Test
     void shouldRefuseASecondIndexerOnTheSameDatabase() throws Exception {
-        Path db = dir.resolve("locked.db");
+        String db = TestDatabases.target(dir, "locked.db");
         // following, the first holds the lock until it is killed: a backfill alone could end (the devnet's is a
         // few seconds) before the second has started
         Process first = index(db, "--follow");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!Files.exists(Path.of(db + ".lock")) && System.nanoTime() < deadline) {
+            // SQLite: the lock file exists; PostgreSQL: the follower has committed a range, so it holds the lock (taken first)
+            while ((TestDatabases.postgres() ? checkpoint(db) < 0 : !Files.exists(Path.of(db + ".lock")))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Thread.sleep(300);
@@ -209,7 +219,11 @@ class CrashIT {
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = Files.readString(latestLog());
             assertThat(second.exitValue()).isEqualTo(2);
-            assertThat(output).contains("another stagewatch index is writing to " + db).contains("pid " + first.pid());
+            assertThat(output).contains(TestDatabases.postgres() ? "another stagewatch index is writing chain 31337 to "
+                    : "another stagewatch index is writing to " + db).contains("pid " + first.pid());
+            if (TestDatabases.postgres()) {
+                assertThat(output).as("the URL cut after the host").contains("postgresql://").doesNotContain("currentSchema");
+            }
         } finally {
             first.destroyForcibly();
             first.waitFor(10, TimeUnit.SECONDS);
@@ -217,11 +231,11 @@ class CrashIT {
     }
 
     /** The checkpoint the child has committed, read over a plain connection (no migration, no lock). */
-    private static long checkpoint(Path db) {
-        if (!Files.exists(db)) {
+    private static long checkpoint(String db) {
+        if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
             return -1;
         }
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(db));
              var result = connection.createStatement().executeQuery("SELECT block_number FROM sync_checkpoints")) {
             return result.next() ? result.getLong(1) : -1;
         } catch (java.sql.SQLException notYet) {

@@ -24,6 +24,7 @@ import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 
 /**
  * A backfill through a provider that fails a quarter of all requests (429s, 500s, stalls past the
@@ -50,7 +51,7 @@ class FaultIT {
         DevnetConfigWriter.write(file, node.chainId(), node.rpcUrl(), dao);
         written = ConfigLoader.load(file);
         head = node.blockNumber();
-        Store store = new Store(Database.open(dir.resolve("clean.db").toString()));
+        Store store = new Store(Database.open(TestDatabases.target(dir, "clean.db")));
         new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(through(node.rpcUrl()), OptionalLong.of(head));
         clean = TableDump.of(store);
     }
@@ -80,7 +81,7 @@ class FaultIT {
     }
 
     private Map<String, List<String>> backfillThrough(FaultyRpcProxy proxy, String name, int maxBlockRange) {
-        Store store = new Store(Database.open(dir.resolve(name + ".db").toString()));
+        Store store = new Store(Database.open(TestDatabases.target(dir, name + ".db")));
         new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(through(proxy.url(), maxBlockRange), OptionalLong.of(head));
         return TableDump.of(store);
     }

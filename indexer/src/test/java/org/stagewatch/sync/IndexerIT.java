@@ -32,6 +32,7 @@ import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.store.PowerQueries;
 
 /**
@@ -67,7 +68,7 @@ class IndexerIT {
         governor = address(ContractKind.GOVERNOR);
         chain = new ChainReader(node.web3j());
         head = chain.head();
-        store = new Store(Database.open(dir.resolve("full.db").toString()));
+        store = new Store(Database.open(TestDatabases.target(dir, "full.db")));
         new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.empty());
     }
 
@@ -156,13 +157,13 @@ class IndexerIT {
 
     @Test
     void shouldEndIdenticalWhenStoppedHalfWayAndResumed() {
-        Store resumed = new Store(Database.open(dir.resolve("resumed.db").toString()));
+        Store resumed = new Store(Database.open(TestDatabases.target(dir, "resumed.db")));
         long first = config.dao("demo").orElseThrow().contracts().stream().mapToLong(ContractConfig::startBlock).min().orElseThrow();
         Indexer indexer = new Indexer(resumed, EventDecoder.standard(), SyncProgress.NONE);
         indexer.backfill(config, OptionalLong.of((first + head) / 2));
         indexer.backfill(config, OptionalLong.of(head));
 
-        Store uninterrupted = new Store(Database.open(dir.resolve("uninterrupted.db").toString()));
+        Store uninterrupted = new Store(Database.open(TestDatabases.target(dir, "uninterrupted.db")));
         new Indexer(uninterrupted, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.of(head));
 
         assertThat(TableDump.of(resumed)).isEqualTo(TableDump.of(uninterrupted));
@@ -176,7 +177,7 @@ class IndexerIT {
         Path wrong = dir.resolve("wrong-chain.yml");
         Files.writeString(wrong, Files.readString(dir.resolve("demo.yml")).replace("chainId: 31337", "chainId: 42161"));
         StagewatchConfig wrongConfig = ConfigLoader.load(wrong);
-        Store fresh = new Store(Database.open(dir.resolve("wrong.db").toString()));
+        Store fresh = new Store(Database.open(TestDatabases.target(dir, "wrong.db")));
 
         assertThatThrownBy(() -> new Indexer(fresh, EventDecoder.standard(), SyncProgress.NONE)
                 .backfill(wrongConfig, OptionalLong.empty()))

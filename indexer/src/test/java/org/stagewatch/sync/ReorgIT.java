@@ -33,6 +33,7 @@ import org.stagewatch.devnet.Transactor;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -111,7 +112,7 @@ class ReorgIT {
 
     /** A database indexed afresh from the chain as it is now. */
     private Map<String, List<String>> freshIndex(String name) {
-        Store fresh = new Store(Database.open(dir.resolve(name).toString()));
+        Store fresh = new Store(Database.open(TestDatabases.target(dir, name)));
         new Indexer(fresh, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.empty());
         return TableDump.of(fresh);
     }
@@ -129,7 +130,7 @@ class ReorgIT {
     @ParameterizedTest(name = "replaced blocks with events: {0}")
     @ValueSource(booleans = {true, false})
     void shouldRollBackAtTheStartOfARunWhenTheChainIsNowShorter(boolean withEvents) throws Exception {
-        Store indexed = new Store(Database.open(dir.resolve("shorter-" + withEvents + ".db").toString()));
+        Store indexed = new Store(Database.open(TestDatabases.target(dir, "shorter-" + withEvents + ".db")));
         Indexer indexer = new Indexer(indexed, EventDecoder.standard(), SyncProgress.NONE);
         String snapshot = node.snapshot();
         long forkPoint = node.blockNumber();
@@ -159,7 +160,7 @@ class ReorgIT {
      */
     @Test
     void shouldFollowReorgsOntoShorterBranches() throws Exception {
-        Store followed = new Store(Database.open(dir.resolve("followed-shorter.db").toString()));
+        Store followed = new Store(Database.open(TestDatabases.target(dir, "followed-shorter.db")));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         Future<?> follower = thread.submit(() -> {
@@ -189,7 +190,7 @@ class ReorgIT {
 
     @Test
     void shouldEndEqualToAFreshIndexAfterReorgsOfOneFiveAndThirtyBlocks() throws Exception {
-        Store followed = new Store(Database.open(dir.resolve("followed.db").toString()));
+        Store followed = new Store(Database.open(TestDatabases.target(dir, "followed.db")));
         AtomicBoolean stop = new AtomicBoolean();
         long lastForkPoint = 0;
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -217,7 +218,7 @@ class ReorgIT {
             follower.get();
             thread.shutdown();
         }
-        Store fresh = new Store(Database.open(dir.resolve("fresh.db").toString()));
+        Store fresh = new Store(Database.open(TestDatabases.target(dir, "fresh.db")));
         new Indexer(fresh, EventDecoder.standard(), SyncProgress.NONE).backfill(config, OptionalLong.empty());
         Map<String, List<String>> expected = TableDump.of(fresh);
         assertThat(TableDump.of(followed)).isEqualTo(expected);

@@ -165,7 +165,7 @@ class ReprojectIT {
     void shouldRebuildDamagedTablesOnPostgresql() throws Exception {
         Assumptions.assumeTrue(postgres != null, "set STAGEWATCH_TEST_POSTGRES to run the PostgreSQL case");
         damage(postgres);
-        assertThat(reproject("--db", postgres.database().location())).isZero();
+        assertThat(reproject("--db", postgres.database().target())).isZero();
         assertSameDump(postgres, freshPostgres);
     }
 

@@ -35,6 +35,7 @@ import org.stagewatch.devnet.Transactor;
 import org.stagewatch.store.ControlReadings;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
 import org.web3j.abi.FunctionEncoder;
@@ -85,7 +86,7 @@ class ControlIT {
         played = RollupScenario.play(l1, dao);
         Path config = dir.resolve("rollup.yml");
         Files.writeString(config, config());
-        store = new Store(Database.open(dir.resolve("rollup.db").toString()));
+        store = new Store(Database.open(TestDatabases.target(dir, "rollup.db")));
         new Indexer(store, EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.empty());
         scope = DaoScope.load(store, "rollup");
         l2.mine(1); // one block past the indexed head: getPastVotes(d, head) can then be asked of the chain
@@ -358,7 +359,7 @@ class ControlIT {
 
     /** {@code stagewatch paths --dao rollup --json} over the test's database, at L1 block {@code block} (null: the heads). */
     private JsonNode pathsJson(Long block) throws Exception {
-        List<String> args = new ArrayList<>(List.of("paths", "--dao", "rollup", "--db", dir.resolve("rollup.db").toString(), "--json"));
+        List<String> args = new ArrayList<>(List.of("paths", "--dao", "rollup", "--db", store.database().target(), "--json"));
         if (block != null) {
             args.addAll(List.of("--block", Long.toString(block), "--chain", Long.toString(L1)));
         }

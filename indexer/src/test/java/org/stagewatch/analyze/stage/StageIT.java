@@ -35,6 +35,7 @@ import org.stagewatch.devnet.RollupScenario;
 import org.stagewatch.devnet.RollupVariants;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
 
@@ -98,7 +99,7 @@ class StageIT {
         optimismPlayed = OptimismScenario.play(opL1, optimism);
         Path config = dir.resolve("replicas.yml");
         Files.writeString(config, YAML.writeValueAsString(config()));
-        store = new Store(Database.open(dir.resolve("replicas.db").toString()));
+        store = new Store(Database.open(TestDatabases.target(dir, "replicas.db")));
         // the whole history in one range per chain: every probe reading comes from the range's own schedule
         assertThat(l1.blockNumber()).isLessThan(ONE_RANGE);
         assertThat(l2.blockNumber()).isLessThan(ONE_RANGE);
