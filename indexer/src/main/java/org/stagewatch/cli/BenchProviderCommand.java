@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,16 +105,20 @@ final class BenchProviderCommand implements Callable<Integer> {
     }
 
     private Integer measure(Path dir, Duration added) throws Exception {
-        AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64");
+        AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64", "--block-base-fee-per-gas", "0");
         try (AnvilNode node = AnvilNode.start(31337, options)) {
             long started = System.nanoTime();
-            int accountsPerTx = Math.max(1, Math.min(DelegationLoadGenerator.ACCOUNTS_PER_TX, perBlock / 2));
-            int txsPerBlock = Math.max(1, perBlock / 2 / accountsPerTx);
-            var load = DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, txsPerBlock, done -> {
-                if (done % 20_000 < accountsPerTx * txsPerBlock * 2) {
+            long[] reported = {0};
+            LongConsumer progress = done -> {
+                if (done - reported[0] >= 50_000 || done >= events) {
+                    reported[0] = done;
                     System.err.printf("bench: generated %,d of %,d events (%.0f s)%n", done, events, (System.nanoTime() - started) / 1e9);
                 }
-            });
+            };
+            int accountsPerTx = Math.min(DelegationLoadGenerator.ACCOUNTS_PER_TX, perBlock / 2);
+            var load = perBlock / 2 <= DelegationLoadGenerator.ACCOUNTS_PER_TX
+                    ? DelegationLoadGenerator.generateSparse(node, events, delegates, accountsPerTx, progress)
+                    : DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, perBlock / 2 / accountsPerTx, progress);
             StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
             List<String> topics = List.copyOf(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
             NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics);
