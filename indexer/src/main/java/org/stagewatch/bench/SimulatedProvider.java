@@ -51,6 +51,14 @@ public final class SimulatedProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * One request as the provider handled it: when it arrived and when its answer was sent (System.nanoTime), what
+     * it asked ({@code eth_getLogs}, {@code batch} or the method) and whether the token bucket refused it.
+     */
+    public record Served(long arrived, long answered, String kind, boolean rateLimited) {
+    }
+
+    private final List<Served> served = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("simulated-provider-", 1).factory());
     private final HttpClient upstreamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -89,6 +97,11 @@ public final class SimulatedProvider implements AutoCloseable {
     /** The eth_getLogs ranges refused as too wide or too many results, as "from-to", once per refusal. */
     public List<String> refusedRanges() {
         return List.copyOf(refusedRanges);
+    }
+
+    /** Every request handled so far, in the order their answers were sent. */
+    public List<Served> served() {
+        return List.copyOf(served);
     }
 
     /** The most requests that arrived within any one second (the token bucket's refusals included). */
@@ -130,17 +143,22 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String kind = "unread";
+        boolean refused = false;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             long wait = take();
             Thread.sleep(limits.latency());
             if (wait > 0) {
+                refused = true;
                 add("429");
                 answer(exchange, 429, Map.of("Retry-After", Long.toString(wait)),
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32005,\"message\":\"project ID request rate exceeded\"}}");
                 return;
             }
             JsonNode request = JSON.readTree(body);
+            kind = request.isArray() ? "batch" : request.path("method").asText();
             if (request.isArray()) {
                 add("batches");
                 if (limits.maxBatch() > 0 && request.size() > limits.maxBatch()) {
@@ -162,6 +180,8 @@ public final class SimulatedProvider implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException clientGone) {
             // the client gave up before the answer
+        } finally {
+            served.add(new Served(arrived, System.nanoTime(), kind, refused));
         }
     }
 
