@@ -200,16 +200,54 @@ public final class SimulatedProvider implements AutoCloseable {
         if (limits.maxLogs() <= 0 || from == to) {
             return answer; // a block is never split: one alone is answered whole, however many logs it holds
         }
-        JsonNode logs = JSON.readTree(answer).path("result");
-        if (!logs.isArray() || logs.size() <= limits.maxLogs()) {
+        String firstOver = blockOfLog(answer, limits.maxLogs());
+        if (firstOver == null) {
             return answer;
         }
         add("range");
         refusedRanges.add(from + "-" + to);
         // the widest range from the same start that holds at most maxLogs logs (a block alone may hold more)
-        long fits = Long.decode(logs.get((int) limits.maxLogs()).path("blockNumber").asText()) - 1;
+        long fits = Long.decode(firstOver) - 1;
         return error(request, "query returned more than %d results. Try with this block range [0x%x, 0x%x]."
                 .formatted(limits.maxLogs(), from, Math.max(from, fits)));
+    }
+
+    /**
+     * The blockNumber of the log at {@code index} in an eth_getLogs answer, or null if it holds no more logs: read as
+     * a stream, not a tree — an answer of thousands of logs as a tree would take tens of MB of the heap the measured
+     * backfill shares with this provider.
+     */
+    private static String blockOfLog(String answer, long index) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(answer)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if (!field.equals("result") || value != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    continue;
+                }
+                for (long log = 0; parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; log++) {
+                    if (log < index) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        if (name.equals("blockNumber")) {
+                            return parser.getText();
+                        }
+                        parser.skipChildren();
+                    }
+                    return null;
+                }
+                return null;
+            }
+            return null;
+        }
     }
 
     private static String error(JsonNode request, String message) {

@@ -131,7 +131,7 @@ final class BenchProviderCommand implements Callable<Integer> {
                     : DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, perBlock / 2 / accountsPerTx, progress);
             StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
             List<String> topics = List.copyOf(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
-            NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics);
+            NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics, Math.max(1, Math.min(500, 20_000 / perBlock)));
             List<Map<String, Object>> reports = new java.util.ArrayList<>();
             for (int run = 0; run <= also.size(); run++) {
                 if (run > 0) {
@@ -278,11 +278,11 @@ final class BenchProviderCommand implements Callable<Integer> {
     }
 
     /** Logs the backfill asks for in each block that has any, read from the node directly (not through the provider). */
-    private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics)
+    private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics, int blocksAtOnce)
             throws java.io.IOException {
         NavigableMap<Long, Long> counts = new TreeMap<>();
-        for (long from = load.firstBlock(); from <= load.lastBlock(); from += 500) {
-            long to = Math.min(load.lastBlock(), from + 499);
+        for (long from = load.firstBlock(); from <= load.lastBlock(); from += blocksAtOnce) { // ~20,000 logs at once: web3j holds them all
+            long to = Math.min(load.lastBlock(), from + blocksAtOnce - 1);
             EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), load.token().address());
             filter.addOptionalTopics(topics.toArray(String[]::new));
