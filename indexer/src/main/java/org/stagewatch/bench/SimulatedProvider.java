@@ -51,6 +51,14 @@ public final class SimulatedProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * One request as the provider handled it: when it arrived and when its answer was sent (System.nanoTime), what
+     * it asked ({@code eth_getLogs}, {@code batch} or the method) and whether the token bucket refused it.
+     */
+    public record Served(long arrived, long answered, String kind, boolean rateLimited) {
+    }
+
+    private final List<Served> served = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("simulated-provider-", 1).factory());
     private final HttpClient upstreamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -89,6 +97,11 @@ public final class SimulatedProvider implements AutoCloseable {
     /** The eth_getLogs ranges refused as too wide or too many results, as "from-to", once per refusal. */
     public List<String> refusedRanges() {
         return List.copyOf(refusedRanges);
+    }
+
+    /** Every request handled so far, in the order their answers were sent. */
+    public List<Served> served() {
+        return List.copyOf(served);
     }
 
     /** The most requests that arrived within any one second (the token bucket's refusals included). */
@@ -130,17 +143,22 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String kind = "unread";
+        boolean refused = false;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             long wait = take();
             Thread.sleep(limits.latency());
             if (wait > 0) {
+                refused = true;
                 add("429");
                 answer(exchange, 429, Map.of("Retry-After", Long.toString(wait)),
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32005,\"message\":\"project ID request rate exceeded\"}}");
                 return;
             }
             JsonNode request = JSON.readTree(body);
+            kind = request.isArray() ? "batch" : request.path("method").asText();
             if (request.isArray()) {
                 add("batches");
                 if (limits.maxBatch() > 0 && request.size() > limits.maxBatch()) {
@@ -162,6 +180,8 @@ public final class SimulatedProvider implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException clientGone) {
             // the client gave up before the answer
+        } finally {
+            served.add(new Served(arrived, System.nanoTime(), kind, refused));
         }
     }
 
@@ -180,16 +200,54 @@ public final class SimulatedProvider implements AutoCloseable {
         if (limits.maxLogs() <= 0 || from == to) {
             return answer; // a block is never split: one alone is answered whole, however many logs it holds
         }
-        JsonNode logs = JSON.readTree(answer).path("result");
-        if (!logs.isArray() || logs.size() <= limits.maxLogs()) {
+        String firstOver = blockOfLog(answer, limits.maxLogs());
+        if (firstOver == null) {
             return answer;
         }
         add("range");
         refusedRanges.add(from + "-" + to);
         // the widest range from the same start that holds at most maxLogs logs (a block alone may hold more)
-        long fits = Long.decode(logs.get((int) limits.maxLogs()).path("blockNumber").asText()) - 1;
+        long fits = Long.decode(firstOver) - 1;
         return error(request, "query returned more than %d results. Try with this block range [0x%x, 0x%x]."
                 .formatted(limits.maxLogs(), from, Math.max(from, fits)));
+    }
+
+    /**
+     * The blockNumber of the log at {@code index} in an eth_getLogs answer, or null if it holds no more logs: read as
+     * a stream, not a tree — an answer of thousands of logs as a tree would take tens of MB of the heap the measured
+     * backfill shares with this provider.
+     */
+    private static String blockOfLog(String answer, long index) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(answer)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if (!field.equals("result") || value != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    continue;
+                }
+                for (long log = 0; parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; log++) {
+                    if (log < index) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        if (name.equals("blockNumber")) {
+                            return parser.getText();
+                        }
+                        parser.skipChildren();
+                    }
+                    return null;
+                }
+                return null;
+            }
+            return null;
+        }
     }
 
     private static String error(JsonNode request, String message) {

@@ -172,7 +172,7 @@ final class Endpoint implements AutoCloseable {
         try {
             awaitPause();
             if (rate != null) {
-                if (rate.await()) {
+                if (rate.await() && rate.saturated()) {
                     concurrency.waitedForRate();
                 }
             }

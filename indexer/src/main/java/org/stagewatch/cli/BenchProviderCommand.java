@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.Metrics;
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.bench.ProcessMemory;
 import org.stagewatch.bench.RequestBound;
+import org.stagewatch.bench.ServedTimeline;
 import org.stagewatch.bench.SimulatedProvider;
 import org.stagewatch.chain.RpcMeters;
 import org.stagewatch.config.ChainConfig;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Option;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "Backfill through a simulated rate-limited provider, against the least time its limits allow.")
 final class BenchProviderCommand implements Callable<Integer> {
+    /** What a backfill of one votes token asks once: eth_chainId, eth_blockNumber, the head's block, decimals() and getPastTotalSupply at the last block. */
+    private static final int FIXED_CALLS = 5;
+
     @Option(names = "--latency", defaultValue = "100ms", description = "added to every answer, e.g. 100ms or 0.1s (default: ${DEFAULT-VALUE})")
     String latency;
 
@@ -75,7 +80,11 @@ final class BenchProviderCommand implements Callable<Integer> {
     @Option(names = "--delegates", defaultValue = "5000", description = "distinct delegates (default: ${DEFAULT-VALUE})")
     int delegates;
 
-    @Option(names = "--json", description = "print one JSON document")
+    @Option(names = "--also", paramLabel = "LATENCY,RPS,MAX_RANGE,MAX_LOGS",
+            description = "then backfill the same load through a provider with these limits, e.g. 50ms,300,0,10000 (repeatable)")
+    List<String> also = new java.util.ArrayList<>();
+
+    @Option(names = "--json", description = "print one JSON document (an array of them with --also)")
     boolean json;
 
     @Override
@@ -84,6 +93,7 @@ final class BenchProviderCommand implements Callable<Integer> {
         if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1) {
             throw new UserError("--events and --per-block must be ≥ 2, --max-batch and --delegates ≥ 1, --rps, --max-range and --max-logs ≥ 0");
         }
+        checkAlso();
         Path dir = Files.createTempDirectory("stagewatch-bench-provider");
         try {
             return measure(dir, added);
@@ -103,31 +113,70 @@ final class BenchProviderCommand implements Callable<Integer> {
         return Duration.ofNanos(Math.round(value * ("s".equals(match.group(2)) ? 1e9 : 1e6)));
     }
 
-    private Integer measure(Path dir, Duration added) throws Exception {
-        AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64");
+    private Integer measure(Path dir, Duration first) throws Exception {
+        Duration added = first;
+        AnvilOptions options = AnvilOptions.defaults().withBlockGasLimit(1_000_000_000L).withExtraArgs("--prune-history", "64", "--block-base-fee-per-gas", "0");
         try (AnvilNode node = AnvilNode.start(31337, options)) {
             long started = System.nanoTime();
-            int accountsPerTx = Math.max(1, Math.min(DelegationLoadGenerator.ACCOUNTS_PER_TX, perBlock / 2));
-            int txsPerBlock = Math.max(1, perBlock / 2 / accountsPerTx);
-            var load = DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, txsPerBlock, done -> {
-                if (done % 20_000 < accountsPerTx * txsPerBlock * 2) {
+            long[] reported = {0};
+            LongConsumer progress = done -> {
+                if (done - reported[0] >= 50_000 || done >= events) {
+                    reported[0] = done;
                     System.err.printf("bench: generated %,d of %,d events (%.0f s)%n", done, events, (System.nanoTime() - started) / 1e9);
                 }
-            });
+            };
+            int accountsPerTx = Math.min(DelegationLoadGenerator.ACCOUNTS_PER_TX, perBlock / 2);
+            var load = perBlock / 2 <= DelegationLoadGenerator.ACCOUNTS_PER_TX
+                    ? DelegationLoadGenerator.generateSparse(node, events, delegates, accountsPerTx, progress)
+                    : DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, perBlock / 2 / accountsPerTx, progress);
             StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
             List<String> topics = List.copyOf(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
-            NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics);
-            SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
-            RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch, rps,
-                    added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
-            try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
-                return report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(), dir));
+            NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics, Math.max(1, Math.min(500, 20_000 / perBlock)));
+            List<Map<String, Object>> reports = new java.util.ArrayList<>();
+            for (int run = 0; run <= also.size(); run++) {
+                if (run > 0) {
+                    String[] setting = also.get(run - 1).split(",");
+                    latency = setting[0].trim();
+                    rps = Double.parseDouble(setting[1].trim());
+                    maxRange = Long.parseLong(setting[2].trim());
+                    maxLogs = Long.parseLong(setting[3].trim());
+                    added = parseLatency(latency);
+                }
+                SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
+                RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
+                        FIXED_CALLS, rps, added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
+                try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
+                    reports.add(report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(), dir.resolve("run-" + run))));
+                }
+            }
+            if (json) {
+                Output.json(System.out, reports.size() == 1 ? reports.get(0) : reports);
+            }
+            return 0;
+        }
+    }
+
+    /** Checks the --also settings before the load is generated: LATENCY,RPS,MAX_RANGE,MAX_LOGS each. */
+    private void checkAlso() {
+        for (String setting : also) {
+            String[] parts = setting.split(",");
+            try {
+                if (parts.length != 4 || Double.parseDouble(parts[1].trim()) < 0 || Long.parseLong(parts[2].trim()) < 0
+                        || Long.parseLong(parts[3].trim()) < 0) {
+                    throw new NumberFormatException();
+                }
+                parseLatency(parts[0]);
+            } catch (NumberFormatException e) {
+                throw new UserError("--also " + setting + ": give LATENCY,RPS,MAX_RANGE,MAX_LOGS, e.g. 50ms,300,0,10000");
             }
         }
     }
 
     /** The measured backfill: wall time, what it indexed, and the memory it took. */
-    private record Run(BackfillResult result, double seconds, long peakHeap, long peakRss) {
+    private record Run(BackfillResult result, long start, long end, long peakHeap, long peakRss) {
+        double seconds() {
+            return (end - start) / 1e9;
+        }
     }
 
     /** The config a user of the provider would write: its URL, its request rate, default range and concurrency. */
@@ -141,7 +190,8 @@ final class BenchProviderCommand implements Callable<Integer> {
                 List.of(new DaoConfig("bench", "Provider benchmark", List.of(token))));
     }
 
-    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) {
+    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) throws java.io.IOException {
+        Files.createDirectories(dir);
         StagewatchConfig config = config(load, chainId, dir, provider.url());
         if (Metrics.globalRegistry.getRegistries().isEmpty()) {
             Metrics.addRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()); // where the request counters are read back
@@ -152,11 +202,10 @@ final class BenchProviderCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<BackfillResult> results = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
                 .backfill(config, OptionalLong.of(load.lastBlock()));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(results.get(0), seconds, HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes());
+        return new Run(results.get(0), start, System.nanoTime(), HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes());
     }
 
-    private Integer report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
+    private Map<String, Object> report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
                            SimulatedProvider provider, Run run) {
         String host = RpcMeters.host(provider.url());
         Map<String, Long> outcomes = new LinkedHashMap<>();
@@ -187,14 +236,24 @@ final class BenchProviderCommand implements Callable<Integer> {
         report.put("boundRequests", bound.requests());
         report.put("boundGetLogs", bound.getLogs());
         report.put("boundHeaderBatches", bound.headerBatches());
+        report.put("boundFixedCalls", bound.fixedCalls());
         report.put("boundSeconds", round(bound.seconds()));
         report.put("ratio", round(bound.seconds() / run.seconds()));
+        ServedTimeline timeline = ServedTimeline.of(provider.served(), run.start(), run.end());
+        report.put("startupSeconds", round(timeline.startupSeconds()));
+        report.put("rangesSeconds", round(timeline.rangesSeconds()));
+        report.put("tailSeconds", round(timeline.tailSeconds()));
+        report.put("rangesBusyShare", round(timeline.busyShare()));
+        report.put("rangesMeanInFlight", round(timeline.meanInFlight()));
+        // the ranges phase alone against the part of the bound that is its: the range and header requests at the rate
+        report.put("rangesRatio", round((bound.getLogs() + bound.headerBatches()) * bound.secondsPerRequest() / Math.max(1e-9, timeline.rangesSeconds())));
+        report.put("otherCalls", timeline.otherCalls());
+        report.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         report.put("peakHeapBytes", run.peakHeap());
         report.put("peakRssBytes", run.peakRss());
         report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         if (json) {
-            Output.json(System.out, report);
-            return 0;
+            return report;
         }
         System.out.printf("load: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
                 run.result().events(), report.get("blocks"), logsPerBlock.size(), latency, rps == 0 ? "any" : fmt(rps),
@@ -204,20 +263,26 @@ final class BenchProviderCommand implements Callable<Integer> {
         System.out.printf("requests: %,d (provider saw %,d eth_getLogs, %,d batches, %,d other); outcomes %s; at most %,d in any second%n",
                 sent, asked.getLogs(), asked.batches(), asked.other(), outcomes, provider.mostInAnySecond());
         System.out.printf("429s received: %,d (%.2f %% of requests)%n", outcomes.get("429"), 100.0 * (Double) report.get("rateLimitedShare"));
-        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches), at the rate and latency: %.2f s%n",
-                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.seconds());
+        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches + %d fixed calls), "
+                        + "at the rate and latency, with the two round trips nothing overlaps: %.2f s%n",
+                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.fixedCalls(), bound.seconds());
         System.out.printf("ratio bound ÷ wall time: %.3f%n", report.get("ratio"));
-        System.out.printf("peak heap %,d MB, peak RSS %,d MB (max heap %,d MB)%n", run.peakHeap() >> 20, run.peakRss() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
-        return 0;
+        System.out.printf("wall time: start-up %.2f s (to the first eth_getLogs), ranges %.2f s (to the last eth_getLogs or batch answered: "
+                        + "a request in flight %.0f %% of it, %.2f in flight on average, ratio of the bound to it %.3f), tail %.2f s%n",
+                timeline.startupSeconds(), timeline.rangesSeconds(), 100 * timeline.busyShare(), timeline.meanInFlight(),
+                report.get("rangesRatio"), timeline.tailSeconds());
+        System.out.printf("other calls: %s%n", timeline.otherCalls());
+        System.out.printf("peak heap %,d MB, peak RSS %,d MB (max heap %,d MB); machine load average %.1f%n", run.peakHeap() >> 20,
+                run.peakRss() >> 20, Runtime.getRuntime().maxMemory() >> 20, report.get("loadAverage"));
+        return report;
     }
 
     /** Logs the backfill asks for in each block that has any, read from the node directly (not through the provider). */
-    private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics)
+    private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics, int blocksAtOnce)
             throws java.io.IOException {
         NavigableMap<Long, Long> counts = new TreeMap<>();
-        for (long from = load.firstBlock(); from <= load.lastBlock(); from += 500) {
-            long to = Math.min(load.lastBlock(), from + 499);
+        for (long from = load.firstBlock(); from <= load.lastBlock(); from += blocksAtOnce) { // ~20,000 logs at once: web3j holds them all
+            long to = Math.min(load.lastBlock(), from + blocksAtOnce - 1);
             EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), load.token().address());
             filter.addOptionalTopics(topics.toArray(String[]::new));
