@@ -65,4 +65,29 @@ final class FieldReader {
         }
         return Optional.empty();
     }
+
+    /** A check of one map item of a list, given its key path. */
+    interface ItemCheck {
+        void check(JsonNode item, String path);
+    }
+
+    /**
+     * Runs {@code check} on each item of a list of maps at {@code path}; a value that is not a list, or an item that is
+     * not a map, is reported once with what to write instead. An absent list, or one already reported, is skipped.
+     */
+    void eachMap(JsonNode list, String path, String what, ItemCheck check) {
+        if (list == null || list.isNull() || problems.reported(path)) {
+            return;
+        }
+        if (!list.isArray()) {
+            reject(path, Values.describe(list) + " where a list belongs", "write each " + what + " as a list item starting with '- '");
+            return;
+        }
+        for (int index = 0; index < list.size(); index++) {
+            String itemPath = KeyPath.element(path, index);
+            if (isMap(list.get(index), itemPath, "expected a " + what + " (a map)")) {
+                check.check(list.get(index), itemPath);
+            }
+        }
+    }
 }

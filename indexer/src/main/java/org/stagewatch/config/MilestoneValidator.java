@@ -97,7 +97,7 @@ final class MilestoneValidator {
         KEYS.check(section, path, problems);
         Set<String> phases = new LinkedHashSet<>();
         String phasesPath = KeyPath.child(path, "phases");
-        list(section.get("phases"), phasesPath, "phase", (phase, itemPath) -> {
+        fields.eachMap(section.get("phases"), phasesPath, "phase", (phase, itemPath) -> {
             PHASE_KEYS.check(phase, itemPath, problems);
             id(phase, itemPath).ifPresent(id -> {
                 if (!phases.add(id)) {
@@ -111,7 +111,7 @@ final class MilestoneValidator {
         Map<String, String> pathById = new LinkedHashMap<>();
         Map<String, List<String>> afterById = new LinkedHashMap<>();
         Map<String, String> afterPaths = new HashMap<>();
-        list(section.get("milestones"), milestonesPath, "milestone", (milestone, itemPath) -> {
+        fields.eachMap(section.get("milestones"), milestonesPath, "milestone", (milestone, itemPath) -> {
             MILESTONE_KEYS.check(milestone, itemPath, problems);
             Optional<String> id = id(milestone, itemPath);
             id.ifPresent(value -> {
@@ -316,7 +316,7 @@ final class MilestoneValidator {
 
     void validateDecisions(JsonNode decisions, String path) {
         Set<String> ids = new LinkedHashSet<>();
-        list(decisions, path, "decision", (decision, itemPath) -> {
+        fields.eachMap(decisions, path, "decision", (decision, itemPath) -> {
             DECISION_KEYS.check(decision, itemPath, problems);
             id(decision, itemPath).filter(id -> !ids.add(id)).ifPresent(id -> fields.reject(KeyPath.child(itemPath, "id"),
                     "duplicate decision id '" + id + "'", "give each decision its own id"));
@@ -327,7 +327,7 @@ final class MilestoneValidator {
             if (permissions != null && !permissions.isNull() && permissions.isArray() && permissions.isEmpty()) {
                 fields.reject(permissionsPath, "no permissions", "list at least one permission");
             }
-            list(permissions, permissionsPath, "permission", this::permission);
+            fields.eachMap(permissions, permissionsPath, "permission", this::permission);
         });
     }
 
@@ -388,7 +388,7 @@ final class MilestoneValidator {
         if (list != null && list.isArray() && list.isEmpty()) {
             fields.reject(path, "an empty list", "name at least one contract");
         }
-        list(list, path, "contract reference", (ref, itemPath) -> {
+        fields.eachMap(list, path, "contract reference", (ref, itemPath) -> {
             REF_KEYS.check(ref, itemPath, problems);
             ofKind(ref, itemPath, EnumSet.allOf(ContractKind.class), "");
         });
@@ -448,26 +448,6 @@ final class MilestoneValidator {
             return new BigDecimal(Values.text(node).replace("_", ""));
         } catch (NumberFormatException e) {
             throw new Values.BadValue("not a number '" + node.asText() + "'", null);
-        }
-    }
-
-    private interface ItemCheck {
-        void check(JsonNode item, String path);
-    }
-
-    private void list(JsonNode list, String path, String what, ItemCheck check) {
-        if (list == null || list.isNull() || problems.reported(path)) {
-            return;
-        }
-        if (!list.isArray()) {
-            fields.reject(path, Values.describe(list) + " where a list belongs", "write each " + what + " as a list item starting with '- '");
-            return;
-        }
-        for (int index = 0; index < list.size(); index++) {
-            String itemPath = KeyPath.element(path, index);
-            if (fields.isMap(list.get(index), itemPath, "expected a " + what + " (a map)")) {
-                check.check(list.get(index), itemPath);
-            }
         }
     }
 }

@@ -72,11 +72,11 @@ final class StageValidator {
             return;
         }
         KEYS.check(stage, path, problems);
-        forEach(stage.get("exitDelay"), KeyPath.child(path, "exitDelay"), "exit delay part", this::exitDelay);
-        forEach(stage.get("councils"), KeyPath.child(path, "councils"), "council", this::council);
+        fields.eachMap(stage.get("exitDelay"), KeyPath.child(path, "exitDelay"), "exit delay part", this::exitDelay);
+        fields.eachMap(stage.get("councils"), KeyPath.child(path, "councils"), "council", this::council);
         assertions(stage.get("assertions"), KeyPath.child(path, "assertions"));
-        forEach(stage.get("probes"), KeyPath.child(path, "probes"), "probe", this::probe);
-        forEach(stage.get("treasuries"), KeyPath.child(path, "treasuries"), "treasury", (node, itemPath) -> {
+        fields.eachMap(stage.get("probes"), KeyPath.child(path, "probes"), "probe", this::probe);
+        fields.eachMap(stage.get("treasuries"), KeyPath.child(path, "treasuries"), "treasury", (node, itemPath) -> {
             REF_KEYS.check(node, itemPath, problems);
             contract(node, itemPath).ifPresent(identity -> {
                 if (!contracts.containsKey(identity)) {
@@ -107,7 +107,7 @@ final class StageValidator {
         link(council, path, "source");
         fields.read(council, path, "outsideTeam", Values::flag, FLAG);
         Map<String, String> entityBySigner = new HashMap<>();
-        forEach(council.get("entities"), KeyPath.child(path, "entities"), "entity", (entity, entityPath) -> {
+        fields.eachMap(council.get("entities"), KeyPath.child(path, "entities"), "entity", (entity, entityPath) -> {
             ENTITY_KEYS.check(entity, entityPath, problems);
             fields.read(entity, entityPath, "name", Values::text, "expected the organisation's name");
             fields.read(entity, entityPath, "outsideTeam", Values::flag, FLAG);
@@ -218,25 +218,5 @@ final class StageValidator {
     private void link(JsonNode map, String path, String key) {
         fields.read(map, path, key, Values::text, LINK_REMEDY).filter(link -> !LINK.matcher(link).matches())
                 .ifPresent(link -> fields.reject(KeyPath.child(path, key), "not a link '" + link + "'", LINK_REMEDY));
-    }
-
-    private interface ItemCheck {
-        void check(JsonNode item, String path);
-    }
-
-    private void forEach(JsonNode list, String path, String what, ItemCheck check) {
-        if (list == null || list.isNull() || problems.reported(path)) {
-            return;
-        }
-        if (!list.isArray()) {
-            fields.reject(path, Values.describe(list) + " where a list belongs", "write each " + what + " as a list item starting with '- '");
-            return;
-        }
-        for (int index = 0; index < list.size(); index++) {
-            String itemPath = KeyPath.element(path, index);
-            if (fields.isMap(list.get(index), itemPath, "expected a " + what + " (a map)")) {
-                check.check(list.get(index), itemPath);
-            }
-        }
     }
 }
