@@ -172,7 +172,8 @@ final class ConfigBinder {
                 optional(contract, "critical", Values::flag, false),
                 optional(contract, "transfers", Values::flag, false),
                 optional(contract, "council", Values::flag, false),
-                optional(contract, "slotReadInterval", Values::wholeNumber, 0L));
+                optional(contract, "slotReadInterval", Values::wholeNumber, 0L),
+                optional(contract, "proxy", Values::flag, false));
     }
 
     /** An absent or empty key takes the schema's default. */

@@ -21,7 +21,7 @@ final class DaoValidator {
             .required("kind", "expected one of " + ContractKind.expectedNames())
             .required("chain", "the key of a chain declared under chains:")
             .required("address", "the contract address, 0x followed by 40 hex digits")
-            .optional("label", "startBlock", "transfers", "critical", "council", "slotReadInterval");
+            .optional("label", "startBlock", "transfers", "critical", "council", "slotReadInterval", "proxy");
     private static final String FLAG = "expected true or false";
 
     private final Problems problems;
@@ -83,7 +83,8 @@ final class DaoValidator {
                     Integer first = indexByContract.putIfAbsent(identity, current);
                     declared.putIfAbsent(identity, new StageValidator.Declared(
                             ContractKind.fromConfigName(contracts.get(current).path("kind").asText()).orElse(null),
-                            "true".equalsIgnoreCase(contracts.get(current).path("council").asText())));
+                            "true".equalsIgnoreCase(contracts.get(current).path("council").asText()),
+                            "true".equalsIgnoreCase(contracts.get(current).path("proxy").asText())));
                     if (first != null) {
                         fields.reject(KeyPath.child(contractPath, "address"),
                                 "duplicate contract " + identity + ", listed as contracts[" + first + "] and contracts[" + current + "]",
@@ -117,10 +118,19 @@ final class DaoValidator {
         fields.read(contract, path, "council", Values::flag, FLAG);
         fields.number(contract, path, "slotReadInterval", 1,
                 "expected a whole number of blocks > 0 between EIP-1967 slot reads; omit it to read only at the start block");
+        Optional<Boolean> proxy = fields.read(contract, path, "proxy", Values::flag, FLAG);
         onlyFor(contract, path, kind, "transfers", ContractKind.VOTES_TOKEN, "transfers applies only to kind votes-token; remove the key");
         onlyFor(contract, path, kind, "council", ContractKind.SAFE,
                 "only a Safe can be designated security council: set council: true on the council's kind: safe entry");
-        onlyFor(contract, path, kind, "slotReadInterval", ContractKind.PROXY, "slotReadInterval applies only to kind proxy; remove the key");
+        if (kind.orElse(null) == ContractKind.PROXY && contract.hasNonNull("proxy")) {
+            fields.reject(KeyPath.child(path, "proxy"), "proxy on a proxy contract",
+                    "a kind: proxy contract has its EIP-1967 slots read already; remove the key (proxy: true is for a contract of another kind behind a proxy)");
+        }
+        boolean upgradeable = kind.orElse(null) == ContractKind.PROXY || proxy.orElse(false);
+        if (contract.hasNonNull("slotReadInterval") && kind.isPresent() && !upgradeable && !problems.reported(KeyPath.child(path, "proxy"))) {
+            fields.reject(KeyPath.child(path, "slotReadInterval"), "slotReadInterval on a " + kind.get() + " contract that is not behind a proxy",
+                    "slotReadInterval applies to kind proxy or a contract with proxy: true; add proxy: true if it sits behind an EIP-1967 proxy, else remove the key");
+        }
         return chain.flatMap(key -> address.map(checksummed -> key + ":" + checksummed));
     }
 

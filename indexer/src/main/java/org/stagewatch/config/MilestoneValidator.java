@@ -220,12 +220,12 @@ final class MilestoneValidator {
             case "route" -> map(body, kindPath, "{every: vote} or {minDelaySeconds: …} or {minKeys: …}", () -> route(body, kindPath));
             case "owner" -> map(body, kindPath, "{chain, address, in: [...]}", () -> {
                 OWNER_KEYS.check(body, kindPath, problems);
-                ofKind(body, kindPath, OWNED, "owner or admin");
+                ofKind(body, kindPath, OWNED, true, "owner or admin");
                 refs(body.get("in"), KeyPath.child(kindPath, "in"));
             });
             case "role" -> map(body, kindPath, "{chain, address, role, in: [...]}", () -> {
                 ROLE_KEYS.check(body, kindPath, problems);
-                ofKind(body, kindPath, WITH_ROLES, "roles");
+                ofKind(body, kindPath, WITH_ROLES, false, "roles");
                 role(body, kindPath);
                 refs(body.get("in"), KeyPath.child(kindPath, "in"));
             });
@@ -266,7 +266,7 @@ final class MilestoneValidator {
         } else if (body.hasNonNull("chain")) {
             // kinds no one is modelled to act as would have no route, and pass every predicate vacuously
             ofKind(body, path, EnumSet.complementOf(EnumSet.of(ContractKind.VOTES_TOKEN, ContractKind.ACCESS_CONTROL,
-                    ContractKind.COUNCIL_MANAGER)), "routes (no one is modelled to act as it; check its owner or roles instead)");
+                    ContractKind.COUNCIL_MANAGER)), true, "routes (no one is modelled to act as it; check its owner or roles instead)");
         }
         fields.read(body, path, "permission", Values::text, "expected a permission name, e.g. permission: upgrade");
         fields.read(body, path, "every", Values::text, "expected one of " + String.join(", ", MilestoneCheck.RouteCheck.EVERY))
@@ -344,16 +344,16 @@ final class MilestoneValidator {
                 });
         kind.ifPresent(name -> {
             switch (name) {
-                case "upgrade" -> ofKind(permission, path, EnumSet.of(ContractKind.PROXY), "upgrade");
-                case "owner" -> ofKind(permission, path, EnumSet.of(ContractKind.OWNABLE, ContractKind.TIMELOCK),
+                case "upgrade" -> ofKind(permission, path, EnumSet.of(ContractKind.PROXY), true, "upgrade");
+                case "owner" -> ofKind(permission, path, EnumSet.of(ContractKind.OWNABLE, ContractKind.TIMELOCK), false,
                         "owner");
                 case "role" -> {
-                    ofKind(permission, path, WITH_ROLES, "roles");
+                    ofKind(permission, path, WITH_ROLES, false, "roles");
                     if (!permission.hasNonNull("role")) {
                         fields.reject(KeyPath.child(path, "role"), "missing required key 'role'", "name the role, e.g. role: MINTER_ROLE");
                     }
                 }
-                default -> ofKind(permission, path, EnumSet.allOf(ContractKind.class), "act");
+                default -> ofKind(permission, path, EnumSet.allOf(ContractKind.class), false, "act");
             }
             if (!name.equals("role") && permission.hasNonNull("role")) {
                 fields.reject(KeyPath.child(path, "role"), "role on a permission '" + name + "'", "write permission: role, or remove role:");
@@ -370,16 +370,20 @@ final class MilestoneValidator {
                         "write the role's name in capitals (MINTER_ROLE) or its bytes32 id (0x followed by 64 hex digits)"));
     }
 
-    /** The contract at {@code map}'s chain/address is one of the DAO's, of one of {@code kinds}. */
-    private void ofKind(JsonNode map, String path, Set<ContractKind> kinds, String what) {
+    /**
+     * The contract at {@code map}'s chain/address is one of the DAO's, of one of {@code kinds} — or, when
+     * {@code orUpgradeable}, of any kind declared behind a proxy ({@code proxy: true}), which has an admin and an upgrade.
+     */
+    private void ofKind(JsonNode map, String path, Set<ContractKind> kinds, boolean orUpgradeable, String what) {
         contract(map, path).ifPresent(identity -> {
             StageValidator.Declared declared = contracts.get(identity);
             if (declared == null) {
                 fields.reject(KeyPath.child(path, "address"), identity + " is not a contract of this DAO",
                         "list it under contracts: first, or name one of the DAO's contracts");
-            } else if (declared.kind() != null && !kinds.contains(declared.kind())) {
+            } else if (declared.kind() != null && !kinds.contains(declared.kind()) && !(orUpgradeable && declared.upgradeable())) {
+                String named = kinds.stream().map(ContractKind::configName).reduce((a, b) -> a + ", " + b).orElse("");
                 fields.reject(KeyPath.child(path, "address"), identity + " is a contract of kind " + declared.kind() + ", which has no " + what,
-                        "name a contract of kind " + kinds.stream().map(ContractKind::configName).reduce((a, b) -> a + ", " + b).orElse(""));
+                        "name a contract of kind " + named + (orUpgradeable ? ", or one declared with proxy: true if it sits behind a proxy" : ""));
             }
         });
     }
@@ -390,7 +394,7 @@ final class MilestoneValidator {
         }
         fields.eachMap(list, path, "contract reference", (ref, itemPath) -> {
             REF_KEYS.check(ref, itemPath, problems);
-            ofKind(ref, itemPath, EnumSet.allOf(ContractKind.class), "");
+            ofKind(ref, itemPath, EnumSet.allOf(ContractKind.class), false, "");
         });
     }
 

@@ -49,8 +49,16 @@ final class StageValidator {
     private static final String FLAG = "expected true or false";
     private static final String LINK_REMEDY = "expected a link starting with https://";
 
-    /** What the stage section needs to know about one of the DAO's contracts. */
-    record Declared(ContractKind kind, boolean council) {
+    /**
+     * What the stage, milestones and decisions sections need to know about one of the DAO's contracts.
+     *
+     * @param proxy the contract (of a kind other than proxy) is declared behind an EIP-1967 proxy ({@code proxy: true})
+     */
+    record Declared(ContractKind kind, boolean council, boolean proxy) {
+        /** A proxy, or a contract behind one: it has an admin and an {@code upgrade} permission. */
+        boolean upgradeable() {
+            return proxy || kind == ContractKind.PROXY;
+        }
     }
 
     private final Problems problems;

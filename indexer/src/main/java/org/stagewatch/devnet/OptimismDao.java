@@ -15,13 +15,16 @@ import org.web3j.crypto.Credentials;
  * @param systemConfigProxyAdmin    the same for {@code systemConfig}
  * @param foundationSigners         the Foundation Upgrade Safe's owners, in {@code setup} order
  * @param councilSigners            the Security Council's owners, in {@code setup} order
+ * @param safe141                   the SafeL2 1.4.1 singleton and {@code factory141} its proxy factory
+ * @param safe130                   the GnosisSafeL2 1.3.0 singleton and {@code factory130} its proxy factory
  */
 public record OptimismDao(
         long chainId,
         Deployed foundationSafe, Deployed securityCouncil, Deployed superchainProxyAdminOwner, Deployed guardian,
         Deployed optimismPortal, Deployed systemConfig, Deployed portalProxyAdmin, Deployed systemConfigProxyAdmin,
         Deployed bridgeV1, Deployed bridgeV2,
-        Credentials deployer, List<Credentials> foundationSigners, List<Credentials> councilSigners) {
+        Credentials deployer, List<Credentials> foundationSigners, List<Credentials> councilSigners,
+        Deployed safe141, Deployed factory141, Deployed safe130, Deployed factory130) {
 
     public OptimismDao {
         foundationSigners = List.copyOf(foundationSigners);

@@ -83,13 +83,14 @@ public final class OptimismDaoDeployer {
             Deployed systemConfigAdmin = new Deployed("SystemConfig ProxyAdmin", DemoDaoDeployer.slotAddress(l1, systemConfig.address(),
                     DemoDaoDeployer.EIP1967_ADMIN_SLOT), systemConfig.block());
             return new OptimismDao(l1.chainId(), foundation, council, owner, guardian, portal, systemConfig, portalAdmin,
-                    systemConfigAdmin, bridgeV1, bridgeV2, deployer, foundationSigners, councilSigners);
+                    systemConfigAdmin, bridgeV1, bridgeV2, deployer, foundationSigners, councilSigners, safe141, factory141, safe130,
+                    factory130);
         } finally {
             l1.setAutomine(true);
         }
     }
 
-    private static Deployed safe(String name, TransactionReceipt created, Deployed factory) {
+    static Deployed safe(String name, TransactionReceipt created, Deployed factory) {
         return new Deployed(name, SafeOps.proxyAddress(created, factory.address()), created.getBlockNumber().longValueExact());
     }
 

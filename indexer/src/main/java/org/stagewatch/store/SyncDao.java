@@ -101,12 +101,13 @@ public interface SyncDao {
     List<ContractRow> contracts(@Bind("daoId") String daoId);
 
     /**
-     * The two flags are INTEGER columns: PostgreSQL takes a bound boolean into one only through a cast. A row an
+     * The flags are INTEGER columns: PostgreSQL takes a bound boolean into one only through a cast. A row an
      * indexer of the same chain recorded meanwhile is kept (the writer lock makes that one with the same contracts).
      */
     @SqlBatch("""
-            INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers)
-            VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, CAST(:critical AS INTEGER), CAST(:transfers AS INTEGER))
+            INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers, proxy)
+            VALUES (:daoId, :chainId, :address, :kind, :label, :startBlock, CAST(:critical AS INTEGER), CAST(:transfers AS INTEGER),
+                    CAST(:proxy AS INTEGER))
             ON CONFLICT (dao_id, chain_id, address) DO NOTHING
             """)
     void insertContracts(@BindMethods List<ContractRow> contracts);

@@ -15,8 +15,8 @@ import org.stagewatch.config.StagewatchConfig;
 
 /**
  * What to index on one chain: the chain and, per emitter address, the kinds it is configured as
- * (one address may be configured under several DAOs or kinds) with the earliest start block, and the
- * probes the DAOs declare on it.
+ * (one address may be configured under several DAOs or kinds, and a contract behind an EIP-1967 proxy is
+ * watched as its kind and as a proxy) with the earliest start block, and the probes the DAOs declare on it.
  */
 public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress, List<Probe> probes) {
 
@@ -75,19 +75,15 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
                         throw new IllegalStateException("the start block of " + contract.address()
                                 + " is not resolved yet: plan a config DeploymentBlocks resolved");
                     }
-                    List<Watched> kinds = byAddress.computeIfAbsent(contract.addressKey(), key -> new ArrayList<>());
-                    Watched watched = new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
-                            contract.transfers(), contract.slotReadInterval());
-                    if (!kinds.contains(watched)) {
-                        kinds.add(watched);
-                    }
+                    watch(byAddress, watched(contract.addressKey(), contract.kind(), contract.startBlock(), contract.transfers(),
+                            contract.slotReadInterval(), contract.proxy()));
                 });
             }
             List<Probe> probes = new ArrayList<>();
             for (DaoConfig dao : config.daos()) {
                 List<Watched> controlled = dao.contracts().stream().filter(contract -> contract.chain().equals(chain.name()))
-                        .map(contract -> new Watched(contract.addressKey(), contract.kind(), contract.startBlock(),
-                                contract.transfers(), contract.slotReadInterval())).toList();
+                        .flatMap(contract -> watched(contract.addressKey(), contract.kind(), contract.startBlock(), contract.transfers(),
+                                contract.slotReadInterval(), contract.proxy()).stream()).toList();
                 long first = controlled.stream().mapToLong(Watched::startBlock).min().orElse(Long.MAX_VALUE);
                 dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
                         .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
@@ -104,6 +100,30 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
             }
         }
         return plans;
+    }
+
+    /**
+     * How the sync watches one configured contract: as its kind and, for a contract declared behind an EIP-1967 proxy
+     * ({@code proxy: true}), also as a {@code proxy} — its proxy events projected and its slots read like any proxy's,
+     * at the slot-read interval it gives.
+     */
+    static List<Watched> watched(String address, ContractKind kind, long startBlock, boolean transfers, long slotReadInterval,
+                                 boolean proxy) {
+        if (!proxy || kind == ContractKind.PROXY) {
+            return List.of(new Watched(address, kind, startBlock, transfers, slotReadInterval));
+        }
+        return List.of(new Watched(address, kind, startBlock, transfers, 0), new Watched(address, ContractKind.PROXY, startBlock,
+                false, slotReadInterval));
+    }
+
+    /** Adds each of {@code watched} to its address's kinds, once. */
+    static void watch(Map<String, List<Watched>> byAddress, List<Watched> watched) {
+        for (Watched one : watched) {
+            List<Watched> kinds = byAddress.computeIfAbsent(one.address(), key -> new ArrayList<>());
+            if (!kinds.contains(one)) {
+                kinds.add(one);
+            }
+        }
     }
 
     private static void add(List<Probe> probes, Probe probe) {

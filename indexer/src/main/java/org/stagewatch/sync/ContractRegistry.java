@@ -20,7 +20,7 @@ import org.stagewatch.store.Store;
 /**
  * Records the configured contracts in the database on the first run and, on later runs, refuses a
  * config whose contracts differ from those the database was built with in what was indexed for them
- * (which contracts, their kind, start block and {@code transfers}): the checkpoints cover only the
+ * (which contracts, their kind, start block, {@code transfers} and {@code proxy}): the checkpoints cover only the
  * recorded set, so a new contract or an earlier start block would silently lack history.
  * A contract the config gives no start block takes the block recorded for it (its deployment block,
  * found on the first run), so leaving {@code startBlock} out never counts as a difference. A changed
@@ -142,7 +142,7 @@ public final class ContractRegistry {
         }
     }
 
-    /** What changed in what was indexed for a contract: its kind, start block, transfers. */
+    /** What changed in what was indexed for a contract: its kind, start block, transfers, proxy. */
     private static List<String> indexedChanges(ContractRow before, ContractRow now) {
         List<String> changes = new ArrayList<>();
         if (!before.kind().equals(now.kind())) {
@@ -153,6 +153,9 @@ public final class ContractRegistry {
         }
         if (before.transfers() != now.transfers()) {
             changes.add("transfers " + onOff(before.transfers()) + " → " + onOff(now.transfers()));
+        }
+        if (before.proxy() != now.proxy()) {
+            changes.add("proxy " + onOff(before.proxy()) + " → " + onOff(now.proxy()));
         }
         return changes;
     }
@@ -181,7 +184,7 @@ public final class ContractRegistry {
         for (DaoConfig dao : config.daos()) {
             dao.contracts().forEach(contract -> rows.add(new ContractRow(dao.id(), config.chain(contract.chain()).chainId(),
                     contract.addressKey(), contract.kind().configName(), contract.label(), contract.startBlock(),
-                    contract.critical(), contract.transfers())));
+                    contract.critical(), contract.transfers(), contract.proxy())));
         }
         return rows;
     }
@@ -195,7 +198,7 @@ public final class ContractRegistry {
     }
 
     private static String describe(ContractRow row) {
-        return "%s %s on chain %d in DAO '%s' (%s%s)".formatted(row.kind(), row.address(), row.chainId(),
-                row.daoId(), startBlock(row), row.transfers() ? ", transfers" : "");
+        return "%s %s on chain %d in DAO '%s' (%s%s%s)".formatted(row.kind(), row.address(), row.chainId(),
+                row.daoId(), startBlock(row), row.transfers() ? ", transfers" : "", row.proxy() ? ", behind a proxy" : "");
     }
 }

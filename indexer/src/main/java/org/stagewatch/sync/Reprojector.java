@@ -99,11 +99,7 @@ public final class Reprojector {
             ContractKind kind = ContractKind.fromConfigName(row.kind()).orElseThrow(() -> new SyncException(
                     "contracts table: %s on chain %d has kind '%s', which this Stagewatch does not know (expected one of %s); use a newer stagewatch"
                             .formatted(row.address(), chainId, row.kind(), ContractKind.expectedNames())));
-            List<ChainPlan.Watched> kinds = byAddress.computeIfAbsent(row.address(), key -> new ArrayList<>());
-            ChainPlan.Watched watched = new ChainPlan.Watched(row.address(), kind, row.startBlock(), row.transfers());
-            if (!kinds.contains(watched)) {
-                kinds.add(watched);
-            }
+            ChainPlan.watch(byAddress, ChainPlan.watched(row.address(), kind, row.startBlock(), row.transfers(), 0, row.proxy()));
         }
         return new ChainPlan(new ChainConfig("chain " + chainId, chainId, List.of(), 0, 1), byAddress);
     }

@@ -85,11 +85,35 @@ class ControlConfigTest {
     void rejectsASlotReadIntervalOnAContractThatIsNotAProxyOrNotPositive() {
         String onSafe = validWith("        critical: true\n", "        critical: true\n        slotReadInterval: 100\n");
         assertThat(fixture.problems(onSafe)).containsExactly("daos.arbitrum.contracts[2].slotReadInterval: slotReadInterval"
-                + " on a safe contract (slotReadInterval applies only to kind proxy; remove the key)");
+                + " on a safe contract that is not behind a proxy (slotReadInterval applies to kind proxy or a contract with proxy: true;"
+                + " add proxy: true if it sits behind an EIP-1967 proxy, else remove the key)");
         String zero = VALID + "      - {kind: proxy, chain: eth, address: \"" + BRIDGE + "\", slotReadInterval: 0}\n";
         assertThat(fixture.problems(zero)).containsExactly("daos.arbitrum.contracts[3].slotReadInterval: non-positive"
                 + " slotReadInterval 0 (expected a whole number of blocks > 0 between EIP-1967 slot reads;"
                 + " omit it to read only at the start block)");
+    }
+
+    @Test
+    void readsAContractBehindAProxyWithItsSlotReadInterval() {
+        String yaml = validWith("        address: \"" + GOVERNOR + "\"\n",
+                "        address: \"" + GOVERNOR + "\"\n        proxy: true\n        slotReadInterval: 50400\n");
+        ContractConfig governor = fixture.load(yaml).daos().get(0).contracts().get(1);
+        assertThat(governor.kind()).isEqualTo(ContractKind.GOVERNOR);
+        assertThat(governor.proxy()).isTrue();
+        assertThat(governor.upgradeable()).isTrue();
+        assertThat(governor.slotReadInterval()).isEqualTo(50400);
+        assertThat(fixture.load(VALID).daos().get(0).contracts()).noneMatch(ContractConfig::proxy);
+    }
+
+    @Test
+    void rejectsProxyOnAProxyAndAProxyFlagThatIsNotABoolean() {
+        String onProxy = VALID + "      - {kind: proxy, chain: eth, address: \"" + BRIDGE + "\", proxy: true}\n";
+        assertThat(fixture.problems(onProxy)).containsExactly("daos.arbitrum.contracts[3].proxy: proxy on a proxy contract"
+                + " (a kind: proxy contract has its EIP-1967 slots read already; remove the key"
+                + " (proxy: true is for a contract of another kind behind a proxy))");
+        String notFlag = validWith("        address: \"" + GOVERNOR + "\"\n", "        address: \"" + GOVERNOR + "\"\n        proxy: yes\n");
+        assertThat(fixture.problems(notFlag)).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("daos.arbitrum.contracts[1].proxy: ").contains("expected true or false"));
     }
 
     @Test

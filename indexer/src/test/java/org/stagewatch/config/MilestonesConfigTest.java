@@ -121,6 +121,41 @@ class MilestonesConfigTest {
         assertThat(optimism.milestones().milestone("stage2").orElseThrow().after()).hasSize(4);
     }
 
+    /** A governor declared behind a proxy has an admin (owner check), an upgrade route and an upgrade permission. */
+    @Test
+    void takesTheAdminAndUpgradeOfAContractDeclaredBehindAProxy() {
+        String sections = """
+                milestones:
+                  phases: [{id: A, title: One}]
+                  milestones:
+                    - id: governorAdmin
+                      title: The timelock administers the governor
+                      phase: A
+                      check:
+                        all:
+                          - owner: {chain: arb1, address: "%s", in: [{chain: eth, address: "%s"}]}
+                          - route: {chain: arb1, address: "%s", permission: upgrade, minDelaySeconds: 604800}
+                decisions:
+                  - {id: governorUpgrade, title: Governor upgrade, permissions: [{chain: arb1, address: "%s", permission: upgrade}]}
+                """.formatted(GOVERNOR, TIMELOCK, GOVERNOR, GOVERNOR);
+        String proxied = with(sections).replace("        address: \"" + GOVERNOR + "\"\n",
+                "        address: \"" + GOVERNOR + "\"\n        proxy: true\n");
+        DaoConfig dao = fixture.load(proxied).dao("arbitrum").orElseThrow();
+        assertThat(((MilestoneCheck.All) dao.milestones().milestone("governorAdmin").orElseThrow().check()).checks().get(0))
+                .isEqualTo(new MilestoneCheck.OwnerCheck("arb1", GOVERNOR, List.of(new StageConfig.ContractRef("eth", TIMELOCK))));
+        assertThat(dao.decisions()).singleElement().satisfies(decision ->
+                assertThat(decision.permissions()).extracting(DecisionConfig.Permission::permission).containsExactly("upgrade"));
+
+        // without proxy: true the governor has no admin and no upgrade: each use is named, with the key that would give them
+        List<String> problems = fixture.problems(with(sections));
+        String hint = " (name a contract of kind %s, or one declared with proxy: true if it sits behind a proxy)";
+        assertThat(problems).containsExactlyInAnyOrder(
+                "daos.arbitrum.milestones.milestones[0].check.all[0].owner.address: arb1:" + GOVERNOR
+                        + " is a contract of kind governor, which has no owner or admin" + hint.formatted("timelock, proxy, ownable"),
+                "daos.arbitrum.decisions[0].permissions[0].address: arb1:" + GOVERNOR
+                        + " is a contract of kind governor, which has no upgrade" + hint.formatted("proxy"));
+    }
+
     @Test
     void aDaoWithoutTheSectionsHasNone() {
         DaoConfig dao = fixture.load(BASE).dao("arbitrum").orElseThrow();

@@ -99,7 +99,12 @@ class PresetsTest {
     /** Every contract of the Optimism Collective's table, as chain:address:kind. */
     private static final Set<String> OPTIMISM = Set.of(
             "oeth:0x4200000000000000000000000000000000000042:votes-token",       // OP token
-            "oeth:0xcDF27F107725988f2261Ce2256bDfCdE8B382B10:governor",          // OP Governor (Agora)
+            "oeth:0xcDF27F107725988f2261Ce2256bDfCdE8B382B10:governor",          // OP Governor (Agora), behind a proxy
+            "oeth:0x0eDd4B2cCCf41453D8B5443FBB96cc577d1d06bF:timelock",          // OP Governor Timelock
+            "oeth:0x2501c477D0A35545a387Aa4A3EEe4292A9a8B3F0:safe",              // Optimism Foundation multisig (the governor's admin)
+            "oeth:0x5C4e7Ba1E219E47948e6e3F55019A647bA501005:ownable",           // MintManager
+            "oeth:0x2A82Ae142b2e62Cb7D10b55E323ACB1Cab663a26:safe",              // MintManagerOwner (1 of 1)
+            "oeth:0x3F3Cd78Ef9Bd85961C0729E6BbB11E94Ca6f61D2:safe",              // its owner (6 of 9)
             "oeth:0x4200000000000000000000000000000000000018:ownable",           // L2 ProxyAdmin
             "eth:0xc2819DC788505Aac350142A7A707BF9D03E3Bd03:safe",               // Security Council
             "eth:0x847B5c174615B1B7fDF770882256e2D3E95b9D92:safe",               // Foundation Upgrade Safe
@@ -332,8 +337,12 @@ class PresetsTest {
 
     // --- against L2BEAT's discovery ---------------------------------------------------------------------
 
-    /** The Agora governor is not in L2BEAT's discovery of OP Mainnet; its address is reference/topologies.md's. */
-    private static final Set<String> OUTSIDE_DISCOVERY = Set.of(lower("oeth:0xcDF27F107725988f2261Ce2256bDfCdE8B382B10"));
+    /**
+     * The Agora governor is not in L2BEAT's discovery of OP Mainnet (its address is reference/topologies.md's), nor are its
+     * timelock and the multisig administering its proxy (the preset names voteagora/optimism-governor as their source).
+     */
+    private static final Set<String> OUTSIDE_DISCOVERY = Set.of(lower("oeth:0xcDF27F107725988f2261Ce2256bDfCdE8B382B10"),
+            lower("oeth:0x0eDd4B2cCCf41453D8B5443FBB96cc577d1d06bF"), lower("oeth:0x2501c477D0A35545a387Aa4A3EEe4292A9a8B3F0"));
 
     private static JsonNode facts(String name) throws IOException {
         try (var in = PresetsTest.class.getResourceAsStream("/l2beat/" + name + "-discovered-facts.json")) {
@@ -355,7 +364,7 @@ class PresetsTest {
             return "safe";
         }
         return switch (implementation) {
-            case "ProxyAdmin", "L2ProxyAdmin", "Lib_AddressManager" -> "ownable";
+            case "ProxyAdmin", "L2ProxyAdmin", "Lib_AddressManager", "MintManager" -> "ownable";
             case "ArbitrumTimelock", "L1ArbitrumTimelock" -> "timelock";
             case "L2ArbitrumGovernor" -> "governor";
             case "UpgradeExecutor" -> "upgrade-executor";
@@ -593,29 +602,57 @@ class PresetsTest {
     }
 
     @Test
-    void shouldStateTheMintManagersOwnerAsL2beatDiscoversIt() throws IOException {
+    void shouldReadTheMintManagerAndItsOwnersAsL2beatDiscoversThem() throws IOException {
         JsonNode facts = facts("optimism");
         Map<String, JsonNode> discovered = discovered(facts);
-        MilestonesConfig.Milestone minting = load("optimism").dao("optimism").orElseThrow().milestones()
-                .milestone("mintingAnswersToGovernance").orElseThrow();
+        DaoConfig dao = load("optimism").dao("optimism").orElseThrow();
+        Set<String> declared = where(dao, contract -> true);
+        MilestonesConfig.Milestone minting = dao.milestones().milestone("mintingAnswersToGovernance").orElseThrow();
         MilestoneCheck.All all = (MilestoneCheck.All) minting.check();
         MilestoneCheck.ProbeCheck tokenOwner = (MilestoneCheck.ProbeCheck) all.checks().get(0);
         JsonNode mintManager = discovered.get(lower("oeth:" + tokenOwner.expect()));
         assertThat(mintManager).as("the OP token's owner %s in L2BEAT's discovery", tokenOwner.expect()).isNotNull();
         assertThat(mintManager.path("name").asText()).isEqualTo("MintManager");
-        // the statement "the MintManager's owner is not an on-chain governance executor": L2BEAT finds a Safe there,
-        // itself owned by one Safe
+        // the other half reads the MintManager's owner from the chain; the preset declares that owner and the Safe that owns
+        // it, as L2BEAT discovers them, so the evidence names them while they hold it
+        assertThat(all.checks().get(1)).isInstanceOfSatisfying(MilestoneCheck.OwnerCheck.class, owner ->
+                assertThat(lower(owner.chain() + ":" + owner.address())).isEqualTo(lower(mintManager.path("address").asText())));
         JsonNode owner = discovered.get(lower(mintManager.path("owner").asText()));
         assertThat(owner).as("the MintManager's owner in L2BEAT's discovery").isNotNull();
         assertThat(kind(owner)).as("owner of the MintManager (%s)", owner.path("name").asText()).isEqualTo("safe");
+        assertThat(declared).contains(lower(mintManager.path("address").asText()), lower(owner.path("address").asText()));
         JsonNode safe = java.util.stream.StreamSupport.stream(facts.path("safes").spliterator(), false)
                 .filter(entry -> lower(entry.path("address").asText()).equals(lower(mintManager.path("owner").asText()))).findFirst().orElseThrow();
-        assertThat(safe.path("members")).singleElement().satisfies(member ->
-                assertThat(kind(discovered.get(lower("oeth:" + member.asText())))).isEqualTo("safe"));
-        assertThat(all.checks().get(1)).isInstanceOfSatisfying(MilestoneCheck.AssertionCheck.class, assertion -> {
-            assertThat(assertion.value()).isFalse();
-            assertThat(assertion.source()).contains(facts.path("source").path("commit").asText())
-                    .endsWith(facts.path("source").path("path").asText());
+        assertThat(safe.path("members")).singleElement().satisfies(member -> {
+            assertThat(kind(discovered.get(lower("oeth:" + member.asText())))).isEqualTo("safe");
+            assertThat(declared).contains(lower("oeth:" + member.asText()));
         });
+    }
+
+    /** The governor's admin and the MintManager's owner are read from the chain and must be the governor's timelock. */
+    @Test
+    void shouldCheckTheGovernorsAdminAndTheMintManagersOwnerAgainstTheGovernorsTimelock() throws IOException {
+        DaoConfig dao = load("optimism").dao("optimism").orElseThrow();
+        ContractConfig governor = dao.contracts().stream().filter(contract -> contract.kind() == ContractKind.GOVERNOR).findFirst().orElseThrow();
+        assertThat(governor.proxy()).as("the governor is declared behind its proxy").isTrue();
+        ContractConfig timelock = dao.contracts().stream().filter(contract -> contract.kind() == ContractKind.TIMELOCK
+                && contract.chain().equals("oeth")).findFirst().orElseThrow();
+        MilestoneCheck.OwnerCheck admin = (MilestoneCheck.OwnerCheck) dao.milestones().milestone("governorAdministeredByGovernance")
+                .orElseThrow().check();
+        assertThat(admin.address()).isEqualTo(governor.address());
+        assertThat(admin.in()).containsExactly(new StageConfig.ContractRef("oeth", timelock.address()));
+        MilestoneCheck.OwnerCheck mintingOwner = (MilestoneCheck.OwnerCheck) ((MilestoneCheck.All) dao.milestones()
+                .milestone("mintingAnswersToGovernance").orElseThrow().check()).checks().get(1);
+        assertThat(mintingOwner.in()).isEqualTo(admin.in());
+        // the multisig the governor's README names as its admin is declared, so the evidence names it
+        assertThat(dao.contracts()).anySatisfy(contract -> {
+            assertThat(contract.kind()).isEqualTo(ContractKind.SAFE);
+            assertThat(contract.address()).isEqualTo("0x2501c477D0A35545a387Aa4A3EEe4292A9a8B3F0");
+        });
+        assertThat(dao.decisions()).filteredOn(decision -> decision.id().equals("governorUpgrade")).singleElement()
+                .satisfies(decision -> assertThat(decision.permissions()).singleElement().satisfies(permission -> {
+                    assertThat(permission.address()).isEqualTo(governor.address());
+                    assertThat(permission.permission()).isEqualTo("upgrade");
+                }));
     }
 }

@@ -32,7 +32,8 @@ class MigrationChecksumTest {
             Map.entry("9", 664219952),
             Map.entry("10", -12409806),
             Map.entry("12", -1614043857),
-            Map.entry("14", 1239468084));
+            Map.entry("14", 1239468084),
+            Map.entry("15", -1140158002));
     private static final Map<String, Integer> SQLITE_V7 = Map.of("7", -975387857, "13", -510552083);
     private static final Map<String, Integer> POSTGRESQL_V7 = Map.of("7", -1881598351, "13", 1513989984);
 

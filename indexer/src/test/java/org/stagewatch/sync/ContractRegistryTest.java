@@ -83,6 +83,23 @@ class ContractRegistryTest {
                         + "transfers off → on\n");
     }
 
+    /** proxy: true adds the proxy's events and slots to what is indexed for a contract: recorded, and a change refused. */
+    @Test
+    void shouldRecordAContractBehindAProxyAndRefuseTheFlagChanging() {
+        StagewatchConfig proxied = ConfigLoader.parse(CONFIG.formatted(", startBlock: 1234").replace("startBlock: 7 }", "startBlock: 7, proxy: true }"),
+                Path.of("test.yml"), Map.of());
+        Store store = storeRecording(proxied);
+        assertThat(contracts(store)).filteredOn(row -> row.kind().equals("governor")).singleElement()
+                .satisfies(governor -> assertThat(governor.proxy()).isTrue());
+        assertThat(contracts(store)).filteredOn(row -> row.kind().equals("votes-token")).singleElement()
+                .satisfies(token -> assertThat(token.proxy()).isFalse());
+        ContractRegistry registry = new ContractRegistry(store);
+        registry.check(registry.withRecordedStartBlocks(proxied));
+        assertThatThrownBy(() -> registry.check(registry.withRecordedStartBlocks(config(", startBlock: 1234"))))
+                .isInstanceOf(SyncException.class).hasMessageContaining(
+                        "changed governor 0x0000000000000000000000000000000000000002 on chain 31337 in DAO 'demo': proxy on → off\n");
+    }
+
     /** A label and the critical flag are how a contract is shown and rated, not what was indexed: a change is recorded. */
     @Test
     void shouldAcceptAndRecordANewLabelAndCriticalFlag() {

@@ -76,7 +76,10 @@ public final class ControlGraphBuilder {
         return this;
     }
 
-    /** An EIP-1967 proxy: its admin, or its beacon's controller, can upgrade it and so act as it. */
+    /**
+     * An EIP-1967 proxy, or a contract of another kind behind one: its admin, or its beacon's controller, can upgrade
+     * it and so act as it.
+     */
     public ControlGraphBuilder proxy(Node proxy, String admin, String beacon) {
         Gate upgrade = Gate.anyOf(List.of(ref(proxy.chainId(), admin), ref(proxy.chainId(), beacon)));
         graph.addActsAs(graph.hop(proxy, "upgrade", 0), upgrade);
@@ -108,6 +111,10 @@ public final class ControlGraphBuilder {
 
     /** Holders of a role, or holders of its admin role, who can grant it to themselves first. */
     Gate role(Node contract, String role, Collection<String> holders, Collection<String> admins) {
+        return role(graph, contract, role, holders, admins);
+    }
+
+    static Gate role(ControlGraph graph, Node contract, String role, Collection<String> holders, Collection<String> admins) {
         List<Gate> options = new ArrayList<>(ControlGraph.refs(contract.chainId(), holders));
         options.add(Gate.step(graph.hop(contract, "admin of " + role, 0), Gate.anyOf(ControlGraph.refs(contract.chainId(), admins))));
         return Gate.anyOf(options);

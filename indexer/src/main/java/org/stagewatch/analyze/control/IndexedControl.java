@@ -1,6 +1,8 @@
 package org.stagewatch.analyze.control;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,9 +17,9 @@ import org.stagewatch.store.Store;
 /**
  * Builds a DAO's {@link ControlGraph} from the store, each chain at its own block: every configured
  * contract's state (Safe owners, roles, owners, proxy admins, timelock delays, the vote), the councils,
- * parent chains and message paths the config declared, and a permission per critical contract —
- * {@code upgrade} for a proxy, {@code owner} for an ownable, one per held role for an access-control
- * contract, {@code act} (act as it) for any other kind. A contract on a chain not indexed yet at the
+ * parent chains and message paths the config declared, and the permissions of each critical contract
+ * ({@link #permissions}). A contract of another kind declared behind an EIP-1967 proxy is also acted as by
+ * its admin (or beacon), who can upgrade it, as a proxy is. A contract on a chain not indexed yet at the
  * point in time (block -1) exists with no state.
  */
 public final class IndexedControl {
@@ -72,15 +74,17 @@ public final class IndexedControl {
                 builder.upgradeExecutor(node, roles.holders(executor), roles.adminHolders(executor));
             }
             case OWNABLE -> builder.ownable(node, facts.owner(node, block));
-            case PROXY -> builder.proxy(node, facts.proxyValue(node, "admin_changed", ControlReadings.ADMIN_SLOT, block),
-                    facts.proxyValue(node, "beacon_upgraded", ControlReadings.BEACON_SLOT, block));
+            case PROXY -> builder.proxy(node, admin(node, block), facts.proxyValue(node, "beacon_upgraded", ControlReadings.BEACON_SLOT, block));
             case GOVERNOR -> token(dao, row).ifPresent(token -> builder.governor(node, facts.vote(node, token, block)));
             default -> {
                 // votes tokens, access-control contracts and council managers act for no one here
             }
         }
+        if (row.proxy() && kind != ContractKind.PROXY) {
+            builder.proxy(node, admin(node, block), facts.proxyValue(node, "beacon_upgraded", ControlReadings.BEACON_SLOT, block));
+        }
         if (row.critical()) {
-            permissions(builder, node, kind, block);
+            permissions(builder.graph(), row, block).forEach((name, gate) -> builder.permission(node, name, gate));
         }
     }
 
@@ -98,20 +102,38 @@ public final class IndexedControl {
                 roles.adminHolders(executor));
     }
 
-    private void permissions(ControlGraphBuilder builder, Node node, ContractKind kind, long block) {
+    /**
+     * A contract's permissions at the block, each with the gate that holds it: {@code owner} for an ownable, one per
+     * held role for an access-control contract, {@code act} (act as it) for any other kind but a proxy; and
+     * {@code upgrade} (its admin or beacon) for a proxy or a contract behind one. The graph holds those of critical
+     * contracts; a check or decision naming another contract asks here.
+     */
+    public Map<String, Gate> permissions(ControlGraph graph, ContractRow row, long block) {
+        Node node = node(row);
+        ContractKind kind = ContractKind.fromConfigName(row.kind()).orElseThrow();
+        Map<String, Gate> permissions = new LinkedHashMap<>();
         switch (kind) {
-            case PROXY -> builder.permission(node, "upgrade", Gate.anyOf(ControlGraph.refs(node.chainId(), List.of(
-                    nonNull(facts.proxyValue(node, "admin_changed", ControlReadings.ADMIN_SLOT, block)),
-                    nonNull(facts.proxyValue(node, "beacon_upgraded", ControlReadings.BEACON_SLOT, block))))));
-            case OWNABLE -> builder.permission(node, "owner", Gate.anyOf(ControlGraph.refs(node.chainId(),
-                    List.of(nonNull(facts.owner(node, block))))));
+            case PROXY -> {
+                // upgrade, below, is all a proxy has
+            }
+            case OWNABLE -> permissions.put("owner", Gate.anyOf(ControlGraph.refs(node.chainId(), List.of(nonNull(facts.owner(node, block))))));
             case ACCESS_CONTROL -> {
                 RoleState roles = facts.roles(node, block);
-                roles.heldRoles().forEach(role -> builder.permission(node, RoleState.name(role),
-                        builder.role(node, RoleState.name(role), roles.holders(role), roles.adminHolders(role))));
+                roles.heldRoles().forEach(role -> permissions.put(RoleState.name(role),
+                        ControlGraphBuilder.role(graph, node, RoleState.name(role), roles.holders(role), roles.adminHolders(role))));
             }
-            default -> builder.permission(node, "act", new Gate.Ref(node));
+            default -> permissions.put("act", new Gate.Ref(node));
         }
+        if (row.upgradeable()) {
+            permissions.put("upgrade", Gate.anyOf(ControlGraph.refs(node.chainId(), List.of(nonNull(admin(node, block)),
+                    nonNull(facts.proxyValue(node, "beacon_upgraded", ControlReadings.BEACON_SLOT, block))))));
+        }
+        return permissions;
+    }
+
+    /** The EIP-1967 admin of a proxy (or of a contract behind one) at the block, from events or slot readings; null when unknown. */
+    private String admin(Node node, long block) {
+        return facts.proxyValue(node, "admin_changed", ControlReadings.ADMIN_SLOT, block);
     }
 
     /** The DAO's votes token on the governor's chain: the token its votes are counted in. */

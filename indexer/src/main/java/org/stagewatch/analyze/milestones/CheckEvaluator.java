@@ -178,7 +178,7 @@ public final class CheckEvaluator {
     private CheckResult owner(MilestoneCheck.OwnerCheck check) {
         long chainId = facts.chainId(check.chain());
         Optional<MilestoneFacts.Reading<String>> owner = facts.owner(chainId, check.address());
-        String what = "owner of " + facts.label(chainId, check.address());
+        String what = (facts.readsAdmin(chainId, check.address()) ? "admin of " : "owner of ") + facts.label(chainId, check.address());
         if (owner.isEmpty()) {
             return CheckResult.unknown(what, "not indexed or not read by then");
         }

@@ -26,10 +26,10 @@ import org.stagewatch.store.Store;
 
 /**
  * Who holds each declared decision at a point in time: every permission of the decision becomes a gate on the
- * DAO's control graph ({@link IndexedControl}) — acting as the contract for {@code upgrade}, {@code owner} and
- * {@code act} (a proxy acts through its admin, an ownable through its owner), the role's holders or their
- * admins for {@code role} — and {@link RouteSearch} finds its routes, with the delays and keys {@code paths}
- * reports.
+ * DAO's control graph ({@link IndexedControl}) — acting as the contract for {@code owner} and {@code act} (an
+ * ownable acts through its owner), its EIP-1967 admin or beacon for {@code upgrade} (of a proxy, or of a contract
+ * behind one), the role's holders or their admins for {@code role} — and {@link RouteSearch} finds its routes, with
+ * the delays and keys {@code paths} reports.
  */
 public final class DecisionAnalyzer {
     private final Store store;
@@ -50,7 +50,7 @@ public final class DecisionAnalyzer {
             List<DecisionsReport.Permission> permissions = new ArrayList<>();
             Set<String> holders = new LinkedHashSet<>();
             for (DecisionConfig.Permission permission : decision.permissions()) {
-                DecisionsReport.Permission held = permission(graph, control, points, declaration, permission);
+                DecisionsReport.Permission held = permission(dao, graph, control, points, declaration, permission);
                 held.routes().forEach(route -> holders.add(route.holder()));
                 permissions.add(held);
             }
@@ -61,7 +61,7 @@ public final class DecisionAnalyzer {
                 decisions);
     }
 
-    private DecisionsReport.Permission permission(ControlGraph graph, ControlFacts control, ChainPoints points,
+    private DecisionsReport.Permission permission(DaoScope dao, ControlGraph graph, ControlFacts control, ChainPoints points,
                                                   MilestoneDeclaration declaration, DecisionConfig.Permission permission) {
         Node node = new Node(declaration.chainId(permission.chain()), permission.address());
         long block = points.block(node.chainId());
@@ -70,13 +70,27 @@ public final class DecisionAnalyzer {
             return new DecisionsReport.Permission(node.chainId(), node.address(), label, permission.permission(), permission.role(),
                     permission.function(), false, null, null, false, List.of());
         }
-        Gate gate = permission.permission().equals("role") ? role(graph, control, node, permission.role(), block) : new Gate.Ref(node);
+        Gate gate = switch (permission.permission()) {
+            case "role" -> role(graph, control, node, permission.role(), block);
+            case "upgrade" -> upgrade(dao, graph, node, block);
+            default -> new Gate.Ref(node);
+        };
         List<Route> routes = new RouteSearch(graph).routes(gate);
         List<DecisionsReport.Holder> holders = routes.stream().map(route -> holder(graph, route)).toList();
         return new DecisionsReport.Permission(node.chainId(), node.address(), label, permission.permission(), permission.role(),
                 permission.function(), true, routes.stream().map(Route::keys).min(Comparator.naturalOrder()).orElse(null),
                 routes.stream().map(Route::delaySeconds).min(Comparator.naturalOrder()).orElse(null),
                 routes.size() >= RouteSearch.MAX_ROUTES, holders);
+    }
+
+    /**
+     * Upgrading through the EIP-1967 admin (or beacon) only: for a proxy that is acting as it, but a contract of another kind
+     * behind a proxy is also acted as its own way (a governor by the vote), which does not upgrade it.
+     */
+    private Gate upgrade(DaoScope dao, ControlGraph graph, Node node, long block) {
+        return dao.contracts().stream().filter(row -> row.chainId() == node.chainId() && row.address().equalsIgnoreCase(node.address()))
+                .findFirst().map(row -> new IndexedControl(store).permissions(graph, row, block).get("upgrade"))
+                .map(gate -> Gate.step(graph.hop(node, "upgrade", 0), gate)).orElse(new Gate.Ref(node));
     }
 
     /** The role's holders, or holders of its admin role who can grant it to themselves first (as the graph builder reads roles). */

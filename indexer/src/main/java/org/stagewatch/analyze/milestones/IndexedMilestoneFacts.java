@@ -47,6 +47,8 @@ import org.stagewatch.store.Store;
  * proposal and council-manager events, the stored probe readings — and computed once, when first asked.
  */
 public final class IndexedMilestoneFacts implements MilestoneFacts {
+    /** The kinds whose owner() an owner check reads, behind a proxy or not. */
+    private static final Set<String> OWNED = Set.of(ContractKind.OWNABLE.configName(), ContractKind.TIMELOCK.configName());
     private static final Set<String> MEMBER_CHANGES = Set.of("member_added", "member_removed", "member_replaced", "member_rotated",
             "cohort_replaced");
 
@@ -102,9 +104,10 @@ public final class IndexedMilestoneFacts implements MilestoneFacts {
     @Override
     public Optional<List<ScopedPermission>> permissions(MilestoneCheck.RouteCheck scope) {
         List<ScopedPermission> permissions = new ArrayList<>();
-        // a critical contract not deployed (not indexed) by then has no admin to read: the routes are not known, not absent
-        boolean undeployed = dao.contracts().stream().filter(ContractRow::critical).filter(row -> scope.address() == null
-                || row.chainId() == chainId(scope.chain()) && row.address().equalsIgnoreCase(scope.address()))
+        // a contract in scope (every critical one, or the one named) not deployed (not indexed) by then has no admin or
+        // owner to read: the routes are not known, not absent
+        boolean undeployed = dao.contracts().stream().filter(row -> scope.address() == null ? row.critical()
+                : row.chainId() == chainId(scope.chain()) && row.address().equalsIgnoreCase(scope.address()))
                 .anyMatch(row -> points.block(row.chainId()) < row.startBlock());
         if (undeployed) {
             return Optional.empty();
@@ -117,14 +120,21 @@ public final class IndexedMilestoneFacts implements MilestoneFacts {
         if (points.block(node.chainId()) < 0) {
             return Optional.empty();
         }
-        boolean critical = row(node.chainId(), node.address()).map(ContractRow::critical).orElse(false);
-        if (critical) {
+        Optional<ContractRow> row = row(node.chainId(), node.address());
+        if (row.map(ContractRow::critical).orElse(false)) {
             graph().permissions().stream().filter(permission -> permission.target().equals(node))
                     .filter(permission -> scope.permission() == null || permission.name().equals(scope.permission()))
                     .forEach(permission -> permissions.add(scoped(node, permission.name(), permission.gate())));
         } else if (scope.permission() == null || scope.permission().equals("act")) {
             // not critical: the graph holds no permission for it, so the question is who can act as it
             permissions.add(scoped(node, "act", new Gate.Ref(node)));
+        } else if (row.isPresent()) {
+            // a named permission of a contract that is not critical (e.g. upgrade of a governor behind a proxy): its gate
+            // as the graph would hold it
+            Gate gate = new IndexedControl(store).permissions(graph(), row.get(), points.block(node.chainId())).get(scope.permission());
+            if (gate != null) {
+                permissions.add(scoped(node, scope.permission(), gate));
+            }
         }
         return Optional.of(permissions);
     }
@@ -142,9 +152,18 @@ public final class IndexedMilestoneFacts implements MilestoneFacts {
         if (block < 0) {
             return Optional.empty();
         }
-        boolean proxy = row(chainId, address).map(row -> row.kind().equals(ContractKind.PROXY.configName())).orElse(false);
-        String owner = proxy ? control.proxyValue(node, "admin_changed", ControlReadings.ADMIN_SLOT, block) : control.owner(node, block);
+        String owner = readsAdmin(chainId, address) ? control.proxyValue(node, "admin_changed", ControlReadings.ADMIN_SLOT, block)
+                : control.owner(node, block);
         return Optional.ofNullable(owner).map(value -> new Reading<>(value.toLowerCase(Locale.ROOT), chainId, node.address(), block));
+    }
+
+    /**
+     * A proxy's "owner" is its EIP-1967 admin, and so is that of a governor, Safe or other contract without an owner
+     * declared behind a proxy; an ownable or timelock behind a proxy answers with its own owner.
+     */
+    @Override
+    public boolean readsAdmin(long chainId, String address) {
+        return row(chainId, address).filter(ContractRow::upgradeable).map(row -> !OWNED.contains(row.kind())).orElse(false);
     }
 
     @Override

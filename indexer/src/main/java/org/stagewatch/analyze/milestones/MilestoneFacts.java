@@ -44,8 +44,16 @@ public interface MilestoneFacts {
     /** The permissions a route check covers; empty when the contract's chain is not indexed by then. */
     Optional<List<ScopedPermission>> permissions(MilestoneCheck.RouteCheck scope);
 
-    /** An ownable's or Compound timelock's owner, or a proxy's admin (lower case; 0x0 when renounced); empty when unknown. */
+    /**
+     * An ownable's or Compound timelock's owner, or the EIP-1967 admin of a proxy or of another contract behind one
+     * (lower case; 0x0 when renounced); empty when unknown.
+     */
     Optional<Reading<String>> owner(long chainId, String address);
+
+    /** Whether {@link #owner} answers with the contract's EIP-1967 admin rather than an owner. */
+    default boolean readsAdmin(long chainId, String address) {
+        return false;
+    }
 
     /** Holders of a role (lower case); empty when the contract's chain is not indexed by then. */
     Optional<Reading<Set<String>>> roleHolders(long chainId, String address, String role);

@@ -18,13 +18,13 @@ import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * The test's own view of a chain at a past block, independent of the code under test: a Safe's
- * getOwners / getThreshold / getModulesPaginated, a timelock's getMinDelay, a governor's quorum(t)
- * and a token's getPastVotes by eth_call, and
+ * getOwners / getThreshold / getModulesPaginated, a timelock's getMinDelay, a governor's quorum(t),
+ * a token's getPastVotes and an ownable's owner by eth_call, and
  * EIP-1967 slots by eth_getStorageAt, all with plain web3j.
  */
 public final class ChainAt {
-    static final String IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-    static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
+    public static final String IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
+    public static final String ADMIN_SLOT = "0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103";
 
     private final Web3j web3j;
     private final DefaultBlockParameter block;
@@ -67,9 +67,15 @@ public final class ChainAt {
         return ((DynamicArray<Address>) call(safe, page).get(0)).getValue().stream().map(ChainAt::lower).toList();
     }
 
-    String slot(String contract, String slot) throws Exception {
+    /** The address right-aligned in a storage slot, lower case. */
+    public String slot(String contract, String slot) throws Exception {
         String word = web3j.ethGetStorageAt(contract, new BigInteger(slot.substring(2), 16), block).send().getData();
         return "0x" + word.substring(word.length() - 40).toLowerCase(Locale.ROOT);
+    }
+
+    /** A view returning an address, e.g. {@code owner()}, lower case. */
+    public String address(String contract, String function) throws Exception {
+        return lower((Address) call(contract, new Function(function, List.of(), List.of(new TypeReference<Address>() { }))).get(0));
     }
 
     @SuppressWarnings("rawtypes")

@@ -145,6 +145,23 @@ class CheckEvaluatorTest {
     }
 
     @Test
+    void anOwnerCheckOnAContractBehindAProxyNamesItsAdmin() {
+        MilestoneCheck.OwnerCheck check = new MilestoneCheck.OwnerCheck("eth", ADMIN, List.of(TIMELOCK_REF));
+        facts.owners.put(ADMIN, SAFE);
+        assertThat(evaluator.evaluate(check).evidence()).singleElement().satisfies(evidence -> assertThat(evidence.what())
+                .isEqualTo("owner of " + ADMIN));
+        facts.administered.add(ADMIN);
+        CheckResult failed = evaluator.evaluate(check);
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+        assertThat(failed.evidence()).singleElement().satisfies(evidence -> {
+            assertThat(evidence.what()).isEqualTo("admin of " + ADMIN);
+            assertThat(evidence.value()).isEqualTo(SAFE + ", not one of " + TIMELOCK);
+        });
+        facts.owners.put(ADMIN, TIMELOCK);
+        assertThat(status(check)).isEqualTo(Status.PASSED);
+    }
+
+    @Test
     void roleNeedsHoldersAllOfThemAmongTheContracts() {
         MilestoneCheck.RoleCheck check = new MilestoneCheck.RoleCheck("eth", ADMIN, "MINTER_ROLE", List.of(TIMELOCK_REF));
         assertThat(status(check)).isEqualTo(Status.UNKNOWN);

@@ -18,6 +18,8 @@ final class FakeFacts implements MilestoneFacts {
     final Map<String, Optional<List<ScopedPermission>>> permissions = new HashMap<>();
     List<ScopedPermission> critical = new ArrayList<>();
     final Map<String, String> owners = new HashMap<>();
+    /** Contracts whose "owner" is their EIP-1967 admin (a proxy, or another kind declared behind one). */
+    final Set<String> administered = new java.util.HashSet<>();
     final Map<String, Set<String>> roles = new HashMap<>();
     final Map<String, BigDecimal> metrics = new HashMap<>();
     final Map<String, Long> activity = new HashMap<>();
@@ -51,6 +53,11 @@ final class FakeFacts implements MilestoneFacts {
     @Override
     public Optional<Reading<String>> owner(long chainId, String address) {
         return Optional.ofNullable(owners.get(address.toLowerCase(Locale.ROOT))).map(owner -> new Reading<>(owner, chainId, address, block(chainId)));
+    }
+
+    @Override
+    public boolean readsAdmin(long chainId, String address) {
+        return administered.contains(address.toLowerCase(Locale.ROOT));
     }
 
     @Override
