@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
+import org.stagewatch.decode.event.DecodedEvent;
 
 /**
  * The decode stage: a raw log plus the kind of contract that emitted it in, a typed record out.

@@ -15,6 +15,15 @@ import static org.stagewatch.decode.RecordedLogs.single;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GovernorSettingChanged;
+import org.stagewatch.decode.event.ProposalCanceled;
+import org.stagewatch.decode.event.ProposalCreated;
+import org.stagewatch.decode.event.ProposalExecuted;
+import org.stagewatch.decode.event.ProposalExtended;
+import org.stagewatch.decode.event.ProposalQueued;
+import org.stagewatch.decode.event.TimelockChange;
+import org.stagewatch.decode.event.VoteCast;
 
 /** OZ 5 governor (real contract), OZ 4.x names, GovernorBravo and GovernorAlpha, from recorded logs. */
 class GovernorDecodingTest {

@@ -25,7 +25,7 @@ import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
-import org.stagewatch.decode.VoteCast;
+import org.stagewatch.decode.event.VoteCast;
 import org.stagewatch.devnet.AnvilNode;
 import org.stagewatch.devnet.DemoDao;
 import org.stagewatch.devnet.DemoDaoDeployer;
@@ -146,7 +146,7 @@ class ReprojectIT {
             }
 
             @Override
-            public void project(org.stagewatch.decode.DecodedEvent event, ContractOptions options, org.stagewatch.project.ProjectedBatch out) {
+            public void project(org.stagewatch.decode.event.DecodedEvent event, ContractOptions options, org.stagewatch.project.ProjectedBatch out) {
                 if (event instanceof VoteCast && ++votes == 20) {
                     throw new IllegalStateException("a projector bug");
                 }
