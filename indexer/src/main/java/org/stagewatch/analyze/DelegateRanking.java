@@ -2,11 +2,11 @@ package org.stagewatch.analyze;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.stagewatch.analyze.power.Shares;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.TokenDao;
@@ -64,9 +64,9 @@ public final class DelegateRanking {
         for (int i = 0; i < Math.min(topK, sorted.size()); i++) {
             var entry = sorted.get(i);
             long inWindow = votedInWindow.getOrDefault(entry.getKey(), 0L);
-            top.add(new Delegate(i + 1, entry.getKey(), entry.getValue(), share(entry.getValue(), total),
+            top.add(new Delegate(i + 1, entry.getKey(), entry.getValue(), Shares.of(entry.getValue(), total),
                     delegators.getOrDefault(entry.getKey(), 0L), voted.getOrDefault(entry.getKey(), 0L), inWindow,
-                    window.isEmpty() ? null : share(BigInteger.valueOf(inWindow), BigInteger.valueOf(window.size())),
+                    window.isEmpty() ? null : Shares.of(BigInteger.valueOf(inWindow), BigInteger.valueOf(window.size())),
                     labels == null ? null : labels.entityOf().get(entry.getKey())));
         }
         return new Ranking(dao.daoId(), chainId, token.address(), point.block(), point.timestamp(), point.timeNote(), total,
@@ -92,12 +92,5 @@ public final class DelegateRanking {
                     map.put(row.getColumn("voter", String.class), row.getColumn("proposals", Long.class));
                     return map;
                 }));
-    }
-
-    static BigDecimal share(BigInteger part, BigInteger total) {
-        if (total.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        return new BigDecimal(part).divide(new BigDecimal(total), MathContext.DECIMAL128).stripTrailingZeros();
     }
 }

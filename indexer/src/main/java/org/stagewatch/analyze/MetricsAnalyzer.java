@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.PowerArray;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.Store;

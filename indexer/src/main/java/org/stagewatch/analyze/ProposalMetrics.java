@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.Shares;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
@@ -52,7 +54,7 @@ public final class ProposalMetrics {
         for (ProposalSummary proposal : proposals) {
             Long snapshotBlock = snapshotBlocks.get(proposal.proposalId());
             BigInteger total = snapshotBlock == null ? null : totals.get(snapshotBlock);
-            BigDecimal turnout = total == null || total.signum() == 0 ? null : DelegateRanking.share(proposal.castWeight(), total);
+            BigDecimal turnout = total == null || total.signum() == 0 ? null : Shares.of(proposal.castWeight(), total);
             BigInteger quorum = proposal.quorum();
             BigInteger margin = quorum == null ? null : proposal.forVotes().add(proposal.abstainVotes()).subtract(quorum);
             DecisiveSet.Result decisive = null;

@@ -2,7 +2,7 @@ package org.stagewatch.cli;
 
 import java.io.PrintStream;
 
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
 
 /**

@@ -20,7 +20,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.equalizer.Dimension;
 import org.stagewatch.analyze.equalizer.Equalizer;

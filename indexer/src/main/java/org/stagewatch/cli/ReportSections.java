@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.control.ChainPoints;
 import org.stagewatch.analyze.control.Change;

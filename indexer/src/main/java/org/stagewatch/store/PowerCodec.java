@@ -11,7 +11,7 @@ import java.util.Arrays;
  * chunk:    FORMAT · rows of (varint block − previous row's block (the first: the block itself), varint delegate id, power)
  * snapshot: FORMAT · varint n · n powers, the power of delegate id 0, 1, …, n − 1
  * </pre>
- * Limbs are four little-endian 64-bit words, as {@code analyze.PowerArray} holds them.
+ * Limbs are four little-endian 64-bit words, as {@code analyze.power.PowerArray} holds them.
  */
 public final class PowerCodec {
     public static final int LIMBS = 4;

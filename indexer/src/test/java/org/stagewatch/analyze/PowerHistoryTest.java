@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.BlockHeader;

@@ -1,4 +1,4 @@
-package org.stagewatch.analyze;
+package org.stagewatch.analyze.power;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -57,14 +57,14 @@ public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto
         BigInteger total = sums.total();
         Map<String, BigDecimal> topShares = new LinkedHashMap<>();
         for (int top : TOP_N) {
-            topShares.put(Integer.toString(top), DelegateRanking.share(sums.tops().getOrDefault(top, total), total));
+            topShares.put(Integer.toString(top), Shares.of(sums.tops().getOrDefault(top, total), total));
         }
         BigInteger count = BigInteger.valueOf(n);
         BigInteger giniNumerator = sums.prefixSums().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
         BigInteger sumOfSquares = sums.squares();
-        BigDecimal gini = DelegateRanking.share(giniNumerator, count.multiply(total));
-        BigDecimal hhi = DelegateRanking.share(sumOfSquares, total.multiply(total));
-        BigDecimal effective = DelegateRanking.share(total.multiply(total), sumOfSquares);
+        BigDecimal gini = Shares.of(giniNumerator, count.multiply(total));
+        BigDecimal hhi = Shares.of(sumOfSquares, total.multiply(total));
+        BigDecimal effective = Shares.of(total.multiply(total), sumOfSquares);
         Nakamoto nakamoto = new Nakamoto(PowerSums.smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
                 quorum == null ? null : PowerSums.smallestReaching(y, n, quorum));
         return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropy.join());

@@ -1,4 +1,4 @@
-package org.stagewatch.analyze;
+package org.stagewatch.analyze.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.stagewatch.analyze;
+package org.stagewatch.analyze.power;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.stagewatch.analyze;
+package org.stagewatch.analyze.power;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import org.stagewatch.store.PowerRows;
  * powers that changed since the previous sample and merges them in (old sorted − their previous values +
  * their new values), which is linear in n.
  */
-final class PowerBook {
+public final class PowerBook {
     private static final int LIMBS = PowerArray.LIMBS;
 
     /** Ids of the addresses the caller asked about (labeled ones), for {@link #powerOf}. */
@@ -30,14 +30,14 @@ final class PowerBook {
     private PowerArray sorted = new PowerArray(16);
 
     /** @param delegateIds every id applied is below this (more are taken as they come, at a cost) */
-    PowerBook(int delegateIds, Map<String, Integer> ids) {
+    public PowerBook(int delegateIds, Map<String, Integer> ids) {
         this.ids = ids;
         current = new long[Math.max(1, delegateIds) * LIMBS];
         dirty = new boolean[Math.max(1, delegateIds)];
     }
 
     /** Applies row {@code index} of a batch: its delegate's power is now the row's. */
-    void apply(PowerRows rows, int index) {
+    public void apply(PowerRows rows, int index) {
         int id = rows.ids[index];
         if (id >= dirty.length) {
             dirty = Arrays.copyOf(dirty, Math.max(id + 1, dirty.length * 2));
@@ -67,7 +67,7 @@ final class PowerBook {
      * The positive powers now, in descending order: a new array each time (the merge writes into it), which
      * the book only reads afterwards — a series hands it to another thread as it is, without a copy.
      */
-    PowerArray sample() {
+    public PowerArray sample() {
         after.clear();
         after.ensureCapacity(changedCount);
         long[] now = current;
@@ -88,7 +88,7 @@ final class PowerBook {
     }
 
     /** The current power of one of the addresses asked about (null if it is no delegate yet), for regrouping by entity. */
-    BigInteger powerOf(String delegate) {
+    public BigInteger powerOf(String delegate) {
         Integer id = ids.get(delegate);
         if (id == null || id >= dirty.length) {
             return null;

@@ -1,4 +1,4 @@
-package org.stagewatch.analyze;
+package org.stagewatch.analyze.power;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -145,7 +145,7 @@ public final class PowerArray {
      * The descending array (sorted − removed) ∪ added, in one merge: every value of {@code removed}
      * must occur in {@code sorted}; all three are descending.
      */
-    static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
+    public static PowerArray replace(PowerArray sorted, PowerArray removed, PowerArray added) {
         return replace(sorted, removed, added, new PowerArray(sorted.size + added.size));
     }
 
