@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.report.TokenUnits;
 
 /**
  * How {@code metrics} prints a {@link MetricsPoint} for people: a table with each definition next to its

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.report.Percent;
+import org.stagewatch.report.TokenUnits;
 
 /** The human form of {@code metrics}: one line per metric, its value (per address, per entity) and its definition. */
 final class MetricsTable {
@@ -39,7 +41,7 @@ final class MetricsTable {
         Output.table(out, rows);
         if (point.supply() != null) {
             out.printf("total supply %s %s (from %s); delegated share of supply %s%n", units.format(point.supply().value()), units.unit(),
-                    point.supply().source(), point.delegatedShareOfSupply() == null ? "?" : Output.percent(point.delegatedShareOfSupply()));
+                    point.supply().source(), point.delegatedShareOfSupply() == null ? "?" : Percent.of(point.delegatedShareOfSupply()));
         }
     }
 
@@ -49,7 +51,7 @@ final class MetricsTable {
     }
 
     private static String percent(Concentration metrics, int top) {
-        return metrics.topShares() == null ? "-" : Output.percent(metrics.topShares().get(Integer.toString(top)));
+        return metrics.topShares() == null ? "-" : Percent.of(metrics.topShares().get(Integer.toString(top)));
     }
 
     /** Six significant digits, as every non-share decimal of the tables. */

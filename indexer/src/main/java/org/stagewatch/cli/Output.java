@@ -52,10 +52,6 @@ final class Output {
         }
     }
 
-    static String percent(java.math.BigDecimal share) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", share.doubleValue() * 100);
-    }
-
     static String shortAddress(String address) {
         return address.length() <= 12 ? address : address.substring(0, 8) + "…" + address.substring(address.length() - 4);
     }

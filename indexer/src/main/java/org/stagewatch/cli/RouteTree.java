@@ -7,6 +7,8 @@ import org.stagewatch.analyze.control.Gate;
 import org.stagewatch.analyze.control.GateText;
 import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.analyze.control.TokenVote;
+import org.stagewatch.report.Durations;
+import org.stagewatch.report.TokenUnits;
 
 /**
  * Prints {@code paths} for people, as a tree: each permission with its summary (fewest signing keys,

@@ -1,6 +1,7 @@
 package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -67,5 +68,13 @@ class ReportCommandTest {
         for (String name : List.of("equalizer-now", "equalizer")) {
             assertThat(ImageIO.read(dir.resolve("dao-" + name + ".png").toFile())).isNotNull();
         }
+    }
+
+    @Test
+    void shouldPickTheFormatFromTheExtensionAndNameBothWhenItIsNeither() {
+        assertThat(ReportCommand.Format.of(Path.of("out/Report.HTML"))).isEqualTo(ReportCommand.Format.HTML);
+        assertThat(ReportCommand.Format.of(Path.of("report.md"))).isEqualTo(ReportCommand.Format.MARKDOWN);
+        assertThatThrownBy(() -> ReportCommand.Format.of(Path.of("report.pdf"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("--out report.pdf").hasMessageContaining(".html").hasMessageContaining(".md");
     }
 }

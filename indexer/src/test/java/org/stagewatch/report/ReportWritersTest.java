@@ -1,14 +1,12 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.stagewatch.cli.ReportDocument.Cell;
-import org.stagewatch.cli.ReportDocument.Span;
+import org.stagewatch.report.ReportDocument.Cell;
+import org.stagewatch.report.ReportDocument.Span;
 
 /** The report's two writers keep text as text: names and values never turn into markup, and only safe links become links. */
 class ReportWritersTest {
@@ -65,13 +63,5 @@ class ReportWritersTest {
         document.picture("milestones", "the path", svg);
         assertThat(ReportMarkdown.render(document, "report")).contains("![the path](report-milestones.svg)");
         assertThat(ReportHtml.render(document)).contains("<figure id=\"figure-milestones\">\n<svg ");
-    }
-
-    @Test
-    void shouldPickTheFormatFromTheExtensionAndNameBothWhenItIsNeither() {
-        assertThat(ReportCommand.Format.of(Path.of("out/Report.HTML"))).isEqualTo(ReportCommand.Format.HTML);
-        assertThat(ReportCommand.Format.of(Path.of("report.md"))).isEqualTo(ReportCommand.Format.MARKDOWN);
-        assertThatThrownBy(() -> ReportCommand.Format.of(Path.of("report.pdf"))).isInstanceOf(UserError.class)
-                .hasMessageContaining("--out report.pdf").hasMessageContaining(".html").hasMessageContaining(".md");
     }
 }

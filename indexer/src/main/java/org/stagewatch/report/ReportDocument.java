@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * HTML and the Markdown writer show the same facts and differ only in markup. Text is kept raw here;
  * each writer escapes it for its own format.
  */
-final class ReportDocument {
+public final class ReportDocument {
     /** One piece of a document, in reading order. */
     sealed interface Block permits Heading, Paragraph, Table, Figure, Picture {
     }

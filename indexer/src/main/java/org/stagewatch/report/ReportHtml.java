@@ -1,18 +1,18 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import org.stagewatch.cli.ReportDocument.Block;
-import org.stagewatch.cli.ReportDocument.Cell;
-import org.stagewatch.cli.ReportDocument.Figure;
-import org.stagewatch.cli.ReportDocument.Picture;
-import org.stagewatch.cli.ReportDocument.Heading;
-import org.stagewatch.cli.ReportDocument.Paragraph;
-import org.stagewatch.cli.ReportDocument.Span;
-import org.stagewatch.cli.ReportDocument.Table;
+import org.stagewatch.report.ReportDocument.Block;
+import org.stagewatch.report.ReportDocument.Cell;
+import org.stagewatch.report.ReportDocument.Figure;
+import org.stagewatch.report.ReportDocument.Picture;
+import org.stagewatch.report.ReportDocument.Heading;
+import org.stagewatch.report.ReportDocument.Paragraph;
+import org.stagewatch.report.ReportDocument.Span;
+import org.stagewatch.report.ReportDocument.Table;
 
 /**
  * Writes a {@link ReportDocument} as one self-contained HTML page: inline CSS, charts as PNG data URIs,

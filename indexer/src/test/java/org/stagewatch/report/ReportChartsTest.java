@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +49,7 @@ import org.stagewatch.store.Store;
  * @param units      how the votes token's amounts are shown (its own decimals, or base units while not read)
  * @param tokens     the same for any token a route's vote counts in
  */
-record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsReport paths, CouncilReport councils,
+public record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsReport paths, CouncilReport councils,
                   StageHistory.Report stageHistory, MetricsPoint metrics, String every, List<MetricsPoint> metricsSeries,
                   EqualizerReport equalizer, List<EqualizerReport> equalizers, MilestonesReport milestones,
                   MilestoneHistory.Report milestoneHistory, DecisionsReport decisions, TokenUnits units,
@@ -57,7 +57,7 @@ record ReportData(DaoScope scope, ChainPoints points, StageReport stage, PathsRe
     /** About this many samples when {@code --every} is not given. */
     static final int DEFAULT_SAMPLES = 50;
 
-    static ReportData collect(Store store, DaoScope scope, String every, Consumer<String> progress) {
+    public static ReportData collect(Store store, DaoScope scope, String every, Consumer<String> progress) {
         ChainPoints points = ChainPoints.resolve(store, scope, null, null, null);
         progress.accept("stage…");
         StageReport stage = new StageAnalyzer(store).rate(scope, points);

@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -33,11 +33,11 @@ import org.stagewatch.analyze.equalizer.EqualizerReport;
  * caption ({@link PaperChart}) naming the DAO, chain, block and date range, the source and the definitions, and what
  * was left out. A missing value (a score with nothing to score it from) is a gap in its line.
  */
-final class ReportCharts {
+public final class ReportCharts {
     static final int REPORT_WIDTH = 1000;
     static final int REPORT_HEIGHT = 520;
-    static final int FILE_WIDTH = 1200;
-    static final int FILE_HEIGHT = 700;
+    public static final int FILE_WIDTH = 1200;
+    public static final int FILE_HEIGHT = 700;
     /** Okabe & Ito's colour-blind-safe palette, without its yellow (too faint on white). */
     static final Color[] PALETTE = {new Color(0x000000), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x009E73),
         new Color(0x0072B2), new Color(0xD55E00), new Color(0xCC79A7)};
@@ -58,7 +58,7 @@ final class ReportCharts {
      * delegated (the samples before it, with T = 0, have no shares to draw, and the caption says they were left out).
      * When no sample has delegated power the axes are drawn empty and the caption says why.
      */
-    static PaperChart concentration(String dao, String every, List<MetricsPoint> points, int width, int height) {
+    public static PaperChart concentration(String dao, String every, List<MetricsPoint> points, int width, int height) {
         int first = 0;
         while (first < points.size() && points.get(first).byAddress().delegates() == 0) {
             first++;
@@ -108,7 +108,7 @@ final class ReportCharts {
     }
 
     /** The six equalizer scores over time, 0–100. */
-    static PaperChart equalizerSeries(String dao, String every, long chainId, List<EqualizerReport> reports, int width, int height) {
+    public static PaperChart equalizerSeries(String dao, String every, long chainId, List<EqualizerReport> reports, int width, int height) {
         boolean byTime = !reports.isEmpty() && reports.get(0).sampledAt() != null;
         XYChart chart = lineChart(width, height, "Decentralization equalizer of DAO '" + dao + "' (every " + every + ")", byTime,
                 "score (0–100)");
@@ -166,7 +166,7 @@ final class ReportCharts {
      * The note a time-stepped series owes its reader when the range asked for is shorter than one step (so it has a
      * single sample); empty otherwise.
      */
-    static Optional<String> shortSeriesNote(String every, List<MetricsPoint> points) {
+    public static Optional<String> shortSeriesNote(String every, List<MetricsPoint> points) {
         if (points.size() != 1 || points.get(0).sampledAt() == null) {
             return Optional.empty();
         }

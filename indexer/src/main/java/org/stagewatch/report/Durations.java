@@ -1,13 +1,13 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.util.Locale;
 
 /** Seconds as people read them next to the exact number: "1,500,216 s (17.4 d)". */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static String of(long seconds) {
+    public static String of(long seconds) {
         if (seconds < 3_600) {
             return String.format(Locale.ROOT, "%,d s", seconds);
         }

@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -29,18 +29,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * is shown (DAO, chain, block and date range), where it comes from, how each series is defined, and what was left out —
  * so the picture says what it is when it travels without the text around it. PNG, or SVG for a {@code .svg} file.
  */
-record PaperChart(Chart<?, ?> chart, List<String> caption) {
+public record PaperChart(Chart<?, ?> chart, List<String> caption) {
     private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final int MARGIN = 14;
     private static final int LINE_GAP = 4;
 
-    static boolean supports(Path file) {
+    public static boolean supports(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".png") || name.endsWith(".svg");
     }
 
     /** Writes the chart to {@code file}, creating its directory: SVG for a .svg name, PNG otherwise. */
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }

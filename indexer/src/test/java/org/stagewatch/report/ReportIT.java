@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import org.stagewatch.analyze.stage.Evidence;
 import org.stagewatch.analyze.stage.RequirementResult;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageReport;
+import org.stagewatch.cli.StagewatchCommand;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.devnet.AnvilNode;
@@ -119,9 +119,7 @@ class ReportIT {
         PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8);
         System.setErr(capture);
         try {
-            picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
-            commandLine.setErr(new PrintWriter(capture, true));
-            int exit = StagewatchCommand.execute(commandLine, args);
+            int exit = StagewatchCommand.execute(args);
             return new Run(exit, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(original);

@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,25 +27,25 @@ import org.stagewatch.store.Store;
  * @param token    the token's address, null for a DAO without a votes token
  * @param decimals the stored {@code decimals()}, null while not read
  */
-record TokenUnits(String token, Integer decimals) {
+public record TokenUnits(String token, Integer decimals) {
     /** Places after the point shown in whole tokens (fewer when the token itself has fewer). */
     static final int PLACES = 2;
     /** decimals() is a uint8: anything above is not a scale. */
     private static final int MAX_DECIMALS = 255;
 
     /** The units of the DAO's votes token (the one every voting-power answer measures); base units without one. */
-    static TokenUnits of(Store store, DaoScope dao) {
+    public static TokenUnits of(Store store, DaoScope dao) {
         Optional<ContractRow> token = dao.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst();
         return token.map(row -> of(store, row.chainId(), row.address())).orElse(new TokenUnits(null, null));
     }
 
     /** The units of the DAO's votes token on {@code chainId} (what that chain's governors count weights in). */
-    static TokenUnits of(Store store, DaoScope dao, long chainId) {
+    public static TokenUnits of(Store store, DaoScope dao, long chainId) {
         return dao.ofKind(ContractKind.VOTES_TOKEN).stream().filter(row -> row.chainId() == chainId).findFirst()
                 .map(row -> of(store, row.chainId(), row.address())).orElseGet(() -> of(store, dao));
     }
 
-    static TokenUnits of(Store store, long chainId, String token) {
+    public static TokenUnits of(Store store, long chainId, String token) {
         Integer decimals = store.jdbi().withExtension(StateReadDao.class,
                         dao -> dao.latest(chainId, token, "decimals", "", Long.MAX_VALUE))
                 .map(StateRead::value).map(TokenUnits::parse).orElse(null);
@@ -53,25 +53,25 @@ record TokenUnits(String token, Integer decimals) {
     }
 
     /** The units of every token a printout names, each read from the store once. */
-    static final class Book {
+    public static final class Book {
         private final BiFunction<Long, String, TokenUnits> read;
         private final Map<String, TokenUnits> known = new HashMap<>();
 
-        Book(Store store) {
+        public Book(Store store) {
             this((chainId, token) -> TokenUnits.of(store, chainId, token));
         }
 
         /** @param read the units of (chain id, token), asked once per token */
-        Book(BiFunction<Long, String, TokenUnits> read) {
+        public Book(BiFunction<Long, String, TokenUnits> read) {
             this.read = read;
         }
 
-        TokenUnits of(long chainId, String token) {
+        public TokenUnits of(long chainId, String token) {
             return known.computeIfAbsent(chainId + ":" + token, key -> read.apply(chainId, token));
         }
 
         /** {@code amount} of {@code token} with its unit: "400,000.00 tokens" or "400000… base units". */
-        String amount(long chainId, String token, BigInteger amount) {
+        public String amount(long chainId, String token, BigInteger amount) {
             TokenUnits units = of(chainId, token);
             return units.format(amount) + " " + units.unit();
         }
@@ -91,7 +91,7 @@ record TokenUnits(String token, Integer decimals) {
     }
 
     /** {@code amount} (base units) as people read it: "1,234.57" in whole tokens, or "1,234,567,891" base units. */
-    String format(BigInteger amount) {
+    public String format(BigInteger amount) {
         if (decimals == null) {
             return String.format(Locale.ROOT, "%,d", amount);
         }
@@ -100,12 +100,12 @@ record TokenUnits(String token, Integer decimals) {
     }
 
     /** A signed amount: "+1,234.57", "-12.00" (a quorum margin). */
-    String signed(BigInteger amount) {
+    public String signed(BigInteger amount) {
         return (amount.signum() < 0 ? "-" : "+") + format(amount.abs());
     }
 
     /** The unit a {@link #format formatted} amount is in, for a header or column title: "tokens" or "base units". */
-    String unit() {
+    public String unit() {
         return decimals == null ? "base units" : "tokens";
     }
 
@@ -113,7 +113,7 @@ record TokenUnits(String token, Integer decimals) {
     static final Set<String> AMOUNT_INPUTS = Set.of("proposalThreshold");
 
     /** An equalizer input as people read it: an amount of the token in its units, anything else as it is. */
-    String input(String name, Object value) {
+    public String input(String name, Object value) {
         if (value != null && AMOUNT_INPUTS.contains(name) && value.toString().matches("[0-9]+")) {
             return format(new BigInteger(value.toString())) + " " + unit();
         }
@@ -121,7 +121,7 @@ record TokenUnits(String token, Integer decimals) {
     }
 
     /** One phrase saying what the amounts are: "in tokens of 6 decimals" or why they are in base units. */
-    String describe() {
+    public String describe() {
         if (token == null) {
             return "in base units (the DAO has no votes token)";
         }

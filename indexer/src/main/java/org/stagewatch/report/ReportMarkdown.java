@@ -1,4 +1,4 @@
-package org.stagewatch.cli;
+package org.stagewatch.report;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.stagewatch.cli.ReportDocument.Block;
-import org.stagewatch.cli.ReportDocument.Cell;
-import org.stagewatch.cli.ReportDocument.Figure;
-import org.stagewatch.cli.ReportDocument.Picture;
-import org.stagewatch.cli.ReportDocument.Heading;
-import org.stagewatch.cli.ReportDocument.Paragraph;
-import org.stagewatch.cli.ReportDocument.Span;
-import org.stagewatch.cli.ReportDocument.Table;
+import org.stagewatch.report.ReportDocument.Block;
+import org.stagewatch.report.ReportDocument.Cell;
+import org.stagewatch.report.ReportDocument.Figure;
+import org.stagewatch.report.ReportDocument.Picture;
+import org.stagewatch.report.ReportDocument.Heading;
+import org.stagewatch.report.ReportDocument.Paragraph;
+import org.stagewatch.report.ReportDocument.Span;
+import org.stagewatch.report.ReportDocument.Table;
 
 /**
  * Writes a {@link ReportDocument} as GitHub-flavoured Markdown: pipe tables (several lines in a cell
