@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.power.Shares;
+import org.stagewatch.config.ContractKind;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
@@ -44,7 +45,7 @@ public final class ProposalMetrics {
         List<ProposalSummary> proposals = new ProposalAnalyzer(store).proposals(dao, block, at);
         Map<String, Long> snapshotBlocks = Map.of();
         Map<Long, BigInteger> totals = Map.of();
-        if (!dao.ofKind(org.stagewatch.config.ContractKind.VOTES_TOKEN).isEmpty()) { // without a token, no turnout
+        if (!dao.ofKind(ContractKind.VOTES_TOKEN).isEmpty()) { // without a token, no turnout
             ContractRow token = dao.token();
             snapshotBlocks = snapshotBlocks(token, proposals);
             totals = totalsAt(token, snapshotBlocks.values().stream().distinct().sorted().mapToLong(Long::longValue).toArray());

@@ -1,6 +1,8 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,12 +57,12 @@ final class MetricsTable {
     }
 
     /** Six significant digits, as every non-share decimal of the tables. */
-    private static String decimal(java.math.BigDecimal value) {
-        return value == null ? "-" : value.round(new java.math.MathContext(6)).toPlainString();
+    private static String decimal(BigDecimal value) {
+        return value == null ? "-" : value.round(new MathContext(6)).toPlainString();
     }
 
     private static String decimal(Double value) {
-        return value == null ? "-" : decimal(java.math.BigDecimal.valueOf(value));
+        return value == null ? "-" : decimal(BigDecimal.valueOf(value));
     }
 
     private static String text(Object value) {

@@ -1,6 +1,7 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.control.Gate;
@@ -134,7 +135,7 @@ final class RouteTree {
         out.println(inner + GateText.duration(need));
     }
 
-    private String amount(TokenVote need, java.math.BigInteger value) {
+    private String amount(TokenVote need, BigInteger value) {
         return value == null ? "?" : units.amount(need.chainId(), need.token(), value);
     }
 

@@ -1,5 +1,6 @@
 package org.stagewatch.decode;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -84,6 +85,6 @@ public final class EventDecoder {
         if (type.equals("bool")) {
             return Boolean.FALSE;
         }
-        return type.startsWith("uint") ? java.math.BigInteger.ZERO : "0x";
+        return type.startsWith("uint") ? BigInteger.ZERO : "0x";
     }
 }

@@ -29,6 +29,7 @@ import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
 import org.stagewatch.config.ContractKind;
+import org.stagewatch.query.Answers;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.MilestoneDeclaration;
@@ -68,7 +69,7 @@ public record ReportData(DaoScope scope, ChainPoints points, StageReport stage, 
         progress.accept("stage history…");
         StageHistory.Report history = new StageHistory(store).history(scope);
         Optional<ContractRow> token = scope.ofKind(ContractKind.VOTES_TOKEN).stream().findFirst();
-        ContractRow sampled = org.stagewatch.query.Answers.timeline(scope);
+        ContractRow sampled = Answers.timeline(scope);
         String step = every != null ? every : defaultStep(store, sampled);
         SeriesPlan plan = new SeriesPlan(step, null, null);
         MetricsPoint metrics = null;

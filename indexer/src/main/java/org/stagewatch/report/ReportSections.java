@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -440,7 +441,7 @@ public final class ReportSections {
     }
 
     private static String score(Double score) {
-        return score == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", score);
+        return score == null ? "n/a" : String.format(Locale.ROOT, "%.1f", score);
     }
 
     private static String share(Concentration metrics, int top) {

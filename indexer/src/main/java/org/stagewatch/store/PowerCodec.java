@@ -1,5 +1,6 @@
 package org.stagewatch.store;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -80,7 +81,7 @@ public final class PowerCodec {
     }
 
     /** The value of {@code limbs[at, at + 4)} (unsigned). */
-    public static java.math.BigInteger toBigInteger(long[] limbs, int at) {
+    public static BigInteger toBigInteger(long[] limbs, int at) {
         byte[] magnitude = new byte[LIMBS * Long.BYTES];
         for (int limb = 0; limb < LIMBS; limb++) {
             long word = limbs[at + limb];
@@ -88,7 +89,7 @@ public final class PowerCodec {
                 magnitude[magnitude.length - 1 - limb * Long.BYTES - b] = (byte) (word >>> (8 * b));
             }
         }
-        return new java.math.BigInteger(1, magnitude);
+        return new BigInteger(1, magnitude);
     }
 
     /** A growable byte buffer that writes the layout above. */

@@ -22,6 +22,7 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import picocli.CommandLine;
 
 /**
  * {@code report} over a small hand-written database of a DAO with no votes token (a bridge proxy whose
@@ -52,7 +53,7 @@ class ReportCommandTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
         commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }

@@ -6,6 +6,7 @@ import static org.stagewatch.devnet.Abi.bytes;
 import static org.stagewatch.devnet.Abi.uint;
 
 import java.util.List;
+import java.util.Locale;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -61,7 +62,7 @@ public final class OptimismPathScenario {
                 dao.foundationSigners().subList(0, OptimismDaoDeployer.FOUNDATION_THRESHOLD), governance.governorProxyAdmin().address(),
                 Abi.call("transferOwnership", address(governance.timelock().address())), "the governor's admin to the timelock");
         l1.mine(3);
-        String bypass = DevKeys.derived("op-bypass", 0, 0).getAddress().toLowerCase(java.util.Locale.ROOT);
+        String bypass = DevKeys.derived("op-bypass", 0, 0).getAddress().toLowerCase(Locale.ROOT);
         String owner = dao.superchainProxyAdminOwner().address();
         String target = dao.systemConfigProxyAdmin().address();
         String data = Abi.call("transferOwnership", address(bypass));
@@ -82,6 +83,6 @@ public final class OptimismPathScenario {
     /** {@code owner()} of a contract at the latest block, lower case: what the test compares the index with. */
     public static String ownerOf(AnvilNode node, String contract) {
         Function owner = new Function("owner", List.of(), List.of(new TypeReference<Address>() { }));
-        return ((Address) new ContractReader(node.web3j()).read(contract, owner).get(0)).getValue().toLowerCase(java.util.Locale.ROOT);
+        return ((Address) new ContractReader(node.web3j()).read(contract, owner).get(0)).getValue().toLowerCase(Locale.ROOT);
     }
 }

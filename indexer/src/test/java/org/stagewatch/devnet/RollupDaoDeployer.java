@@ -9,10 +9,12 @@ import static org.stagewatch.devnet.DemoDaoDeployer.deployed;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.crypto.ContractUtils;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -159,8 +161,8 @@ public final class RollupDaoDeployer {
     /** The address of the {@code offset}-th contract {@code deployer} creates from now on (CREATE: sender and nonce). */
     private static String futureAddress(AnvilNode node, Credentials deployer, int offset) {
         BigInteger nonce = new ContractReader(node.web3j()).nonce(deployer.getAddress());
-        return org.web3j.crypto.ContractUtils.generateContractAddress(deployer.getAddress(), nonce.add(BigInteger.valueOf(offset)))
-                .toLowerCase(java.util.Locale.ROOT);
+        return ContractUtils.generateContractAddress(deployer.getAddress(), nonce.add(BigInteger.valueOf(offset)))
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The rollup's aliasing, done here as the chain would, not borrowed from the analysis that the tests check. */

@@ -7,6 +7,7 @@ import static org.stagewatch.devnet.Abi.uint;
 import java.util.ArrayList;
 import java.util.List;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The L1 council's changes over time, each in a block of its own with empty blocks between, all as
@@ -64,7 +65,7 @@ public final class RollupScenario {
         return owners.subList(0, RollupDaoDeployer.L1_INITIAL_THRESHOLD);
     }
 
-    private static long block(org.web3j.protocol.core.methods.response.TransactionReceipt receipt) {
+    private static long block(TransactionReceipt receipt) {
         return receipt.getBlockNumber().longValueExact();
     }
 }

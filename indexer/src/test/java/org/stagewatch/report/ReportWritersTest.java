@@ -2,9 +2,18 @@ package org.stagewatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.stagewatch.analyze.milestones.MilestoneResult;
+import org.stagewatch.analyze.milestones.MilestoneStatus;
+import org.stagewatch.analyze.milestones.MilestonesReport;
+import org.stagewatch.analyze.milestones.PhaseProgress;
+import org.stagewatch.analyze.stage.Evidence;
+import org.stagewatch.analyze.stage.Status;
 import org.stagewatch.report.ReportDocument.Cell;
 import org.stagewatch.report.ReportDocument.Span;
 
@@ -45,18 +54,18 @@ class ReportWritersTest {
 
     @Test
     void shouldDrawTheMilestoneDagWithEscapedTextAndLinkItFromMarkdown() throws Exception {
-        org.stagewatch.analyze.stage.Evidence none = org.stagewatch.analyze.stage.Evidence.fact("x", "y");
-        var root = new org.stagewatch.analyze.milestones.MilestoneResult("root<&>", "Root", "A", List.of(), null,
-                org.stagewatch.analyze.milestones.MilestoneStatus.READY, List.of(), org.stagewatch.analyze.stage.Status.FAILED, List.of(none));
-        var leaf = new org.stagewatch.analyze.milestones.MilestoneResult("leaf", "Leaf \"quoted\"", "B", List.of("root<&>"), null,
-                org.stagewatch.analyze.milestones.MilestoneStatus.BLOCKED, List.of("root<&>"), org.stagewatch.analyze.stage.Status.PASSED,
+        Evidence none = Evidence.fact("x", "y");
+        var root = new MilestoneResult("root<&>", "Root", "A", List.of(), null,
+                MilestoneStatus.READY, List.of(), Status.FAILED, List.of(none));
+        var leaf = new MilestoneResult("leaf", "Leaf \"quoted\"", "B", List.of("root<&>"), null,
+                MilestoneStatus.BLOCKED, List.of("root<&>"), Status.PASSED,
                 List.of(none));
-        var report = new org.stagewatch.analyze.milestones.MilestonesReport("dao", 1, 10, null, List.of(), List.of(
-                new org.stagewatch.analyze.milestones.PhaseProgress("A", "First", 1, 0, 1, false),
-                new org.stagewatch.analyze.milestones.PhaseProgress("B", "Second", 2, 0, 1, false)), List.of(root, leaf));
+        var report = new MilestonesReport("dao", 1, 10, null, List.of(), List.of(
+                new PhaseProgress("A", "First", 1, 0, 1, false),
+                new PhaseProgress("B", "Second", 2, 0, 1, false)), List.of(root, leaf));
         String svg = MilestoneSvg.render(report);
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(svg).contains("root&lt;&amp;&gt;").contains("blocked by root&lt;&amp;&gt;").contains("fill=\"#d9d9d9\"")
                 .contains("stroke=\"#c03030\"").contains("Leaf &quot;quoted&quot;");
         ReportDocument document = new ReportDocument("t");

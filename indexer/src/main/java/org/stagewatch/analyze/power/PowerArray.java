@@ -94,7 +94,7 @@ public final class PowerArray {
     }
 
     public BigInteger get(int index) {
-        return org.stagewatch.store.PowerCodec.toBigInteger(limbs, index * LIMBS);
+        return PowerCodec.toBigInteger(limbs, index * LIMBS);
     }
 
     public boolean isZero(int index) {

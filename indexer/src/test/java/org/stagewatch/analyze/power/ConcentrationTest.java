@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConcentrationTest {
 
     private static List<BigInteger> powers(long... values) {
-        return java.util.Arrays.stream(values).mapToObj(BigInteger::valueOf).toList();
+        return Arrays.stream(values).mapToObj(BigInteger::valueOf).toList();
     }
 
     private static BigDecimal decimal(String value) {
@@ -96,6 +98,6 @@ class ConcentrationTest {
         BigInteger squares = max.multiply(max).shiftLeft(1).add(BigInteger.ONE);
         BigInteger total = huge.totalVotingPower();
         assertThat(huge.hhi()).isEqualByComparingTo(new BigDecimal(squares)
-                .divide(new BigDecimal(total.multiply(total)), java.math.MathContext.DECIMAL128));
+                .divide(new BigDecimal(total.multiply(total)), MathContext.DECIMAL128));
     }
 }

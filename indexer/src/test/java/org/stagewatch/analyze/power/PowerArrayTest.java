@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The limb arithmetic under the fast path, against BigInteger and against textbook formulas. */
@@ -161,7 +162,7 @@ class PowerArrayTest {
                 double share = new BigDecimal(x).divide(new BigDecimal(total), MathContext.DECIMAL128).doubleValue();
                 entropy -= share * Math.log(share) / Math.log(2);
             }
-            assertThat(fast.entropyBits()).isCloseTo(entropy, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(fast.entropyBits()).isCloseTo(entropy, Assertions.within(1e-12));
         }
     }
 }

@@ -2,12 +2,15 @@ package org.stagewatch.analyze.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The 128-bit fast path of the concentration sums against the general one and against BigInteger. */
@@ -79,14 +82,14 @@ class PowerSumsTest {
             BigInteger squares = values.stream().map(x -> x.multiply(x)).reduce(BigInteger.ZERO, BigInteger::add);
             double entropy = 0;
             for (BigInteger x : values) {
-                double share = new java.math.BigDecimal(x).divide(new java.math.BigDecimal(total), java.math.MathContext.DECIMAL128).doubleValue();
+                double share = new BigDecimal(x).divide(new BigDecimal(total), MathContext.DECIMAL128).doubleValue();
                 entropy -= share * Math.log(share) / Math.log(2);
             }
             assertThat(fast.totalVotingPower()).isEqualTo(total);
             assertThat(fast.delegates()).isEqualTo(values.size());
-            assertThat(fast.hhi()).isEqualByComparingTo(new java.math.BigDecimal(squares)
-                    .divide(new java.math.BigDecimal(total.multiply(total)), java.math.MathContext.DECIMAL128));
-            assertThat(fast.entropyBits()).as("%d-bit powers", bits).isCloseTo(entropy, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(fast.hhi()).isEqualByComparingTo(new BigDecimal(squares)
+                    .divide(new BigDecimal(total.multiply(total)), MathContext.DECIMAL128));
+            assertThat(fast.entropyBits()).as("%d-bit powers", bits).isCloseTo(entropy, Assertions.within(1e-9));
         }
     }
 
