@@ -2,11 +2,14 @@ package org.stagewatch.analyze;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.stagewatch.analyze.power.Shares;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.TokenDao;
@@ -39,11 +42,11 @@ public final class DelegateRanking {
                           BigInteger totalVotingPower, int delegates, int proposals, int window, List<Delegate> top) {
     }
 
-    public Ranking rank(DaoScope dao, Long block, java.time.Instant at, int topK) {
+    public Ranking rank(DaoScope dao, Long block, Instant at, int topK) {
         return rank(dao, block, at, topK, 10, null);
     }
 
-    public Ranking rank(DaoScope dao, Long block, java.time.Instant at, int topK, int windowSize, Labels labels) {
+    public Ranking rank(DaoScope dao, Long block, Instant at, int topK, int windowSize, Labels labels) {
         ContractRow token = dao.token();
         PointInTime point = PointInTime.resolve(store, token.chainId(), block, at);
         long chainId = token.chainId();
@@ -60,13 +63,13 @@ public final class DelegateRanking {
                 .sorted(Map.Entry.<String, BigInteger>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         BigInteger total = sorted.stream().map(Map.Entry::getValue).reduce(BigInteger.ZERO, BigInteger::add);
-        List<Delegate> top = new java.util.ArrayList<>();
+        List<Delegate> top = new ArrayList<>();
         for (int i = 0; i < Math.min(topK, sorted.size()); i++) {
             var entry = sorted.get(i);
             long inWindow = votedInWindow.getOrDefault(entry.getKey(), 0L);
-            top.add(new Delegate(i + 1, entry.getKey(), entry.getValue(), share(entry.getValue(), total),
+            top.add(new Delegate(i + 1, entry.getKey(), entry.getValue(), Shares.of(entry.getValue(), total),
                     delegators.getOrDefault(entry.getKey(), 0L), voted.getOrDefault(entry.getKey(), 0L), inWindow,
-                    window.isEmpty() ? null : share(BigInteger.valueOf(inWindow), BigInteger.valueOf(window.size())),
+                    window.isEmpty() ? null : Shares.of(BigInteger.valueOf(inWindow), BigInteger.valueOf(window.size())),
                     labels == null ? null : labels.entityOf().get(entry.getKey())));
         }
         return new Ranking(dao.daoId(), chainId, token.address(), point.block(), point.timestamp(), point.timeNote(), total,
@@ -88,16 +91,9 @@ public final class DelegateRanking {
                 .bind("chainId", chainId).bindList("governors", governors).bind("block", block)
                 .define("allProposals", among == null ? "1 = 1" : "1 = 0")
                 .bindList("proposals", among == null || among.isEmpty() ? List.of("") : among)
-                .reduceRows(new java.util.HashMap<String, Long>(), (map, row) -> {
+                .reduceRows(new HashMap<String, Long>(), (map, row) -> {
                     map.put(row.getColumn("voter", String.class), row.getColumn("proposals", Long.class));
                     return map;
                 }));
-    }
-
-    static BigDecimal share(BigInteger part, BigInteger total) {
-        if (total.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        return new BigDecimal(part).divide(new BigDecimal(total), MathContext.DECIMAL128).stripTrailingZeros();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.stagewatch.analyze.power.PowerArray;
 import org.stagewatch.config.Addresses;
 
 /**

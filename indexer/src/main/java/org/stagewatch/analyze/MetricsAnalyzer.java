@@ -7,12 +7,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.PowerArray;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.Store;
@@ -130,7 +133,7 @@ public final class MetricsAnalyzer {
         private SupplyLookup.Supply supply(long block, BlockTime time) {
             BlockTime.ClockRange range = clock.at(time);
             SupplyLookup.Supply low = supply.at(block, range.low());
-            return range.exact() || java.util.Objects.equals(low, supply.at(block, range.high())) ? low : null;
+            return range.exact() || Objects.equals(low, supply.at(block, range.high())) ? low : null;
         }
     }
 }

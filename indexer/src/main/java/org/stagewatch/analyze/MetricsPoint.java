@@ -3,6 +3,9 @@ package org.stagewatch.analyze;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.Shares;
+
 /**
  * Voting-power concentration of a DAO's token at one block: per address and, with a label file, per
  * entity; the quorum {@code nakamoto.quorum} was measured against and the total supply, when known.
@@ -22,6 +25,6 @@ public record MetricsPoint(String dao, long chainId, String token, long block, L
         if (supply == null || supply.value().signum() == 0) {
             return null;
         }
-        return DelegateRanking.share(byAddress.totalVotingPower(), supply.value());
+        return Shares.of(byAddress.totalVotingPower(), supply.value());
     }
 }

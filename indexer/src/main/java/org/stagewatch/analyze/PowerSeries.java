@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import org.stagewatch.analyze.power.PowerBook;
 import org.stagewatch.store.PowerQueries;
 import org.stagewatch.store.PowerRows;
 

@@ -1,10 +1,13 @@
 package org.stagewatch.analyze;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.stagewatch.project.Rows;
@@ -27,7 +30,7 @@ public final class ProposalAnalyzer {
         this.store = store;
     }
 
-    public List<ProposalSummary> proposals(DaoScope dao, Long block, java.time.Instant at) {
+    public List<ProposalSummary> proposals(DaoScope dao, Long block, Instant at) {
         List<ProposalSummary> all = new ArrayList<>();
         for (ContractRow governor : dao.governors()) {
             PointInTime point = PointInTime.resolve(store, governor.chainId(), block, at);
@@ -119,11 +122,11 @@ public final class ProposalAnalyzer {
         return queued ? ProposalState.QUEUED : ProposalState.SUCCEEDED;
     }
 
-    private <T> List<T> governance(java.util.function.Function<GovernanceDao, List<T>> query) {
+    private <T> List<T> governance(Function<GovernanceDao, List<T>> query) {
         return store.jdbi().withExtension(GovernanceDao.class, query::apply);
     }
 
-    private java.util.Optional<StateRead> stateRead(long chainId, String address, String name, String args, long block) {
+    private Optional<StateRead> stateRead(long chainId, String address, String name, String args, long block) {
         return store.jdbi().withExtension(StateReadDao.class, dao -> dao.latest(chainId, address, name, args, block));
     }
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.Shares;
+import org.stagewatch.config.ContractKind;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
@@ -42,7 +45,7 @@ public final class ProposalMetrics {
         List<ProposalSummary> proposals = new ProposalAnalyzer(store).proposals(dao, block, at);
         Map<String, Long> snapshotBlocks = Map.of();
         Map<Long, BigInteger> totals = Map.of();
-        if (!dao.ofKind(org.stagewatch.config.ContractKind.VOTES_TOKEN).isEmpty()) { // without a token, no turnout
+        if (!dao.ofKind(ContractKind.VOTES_TOKEN).isEmpty()) { // without a token, no turnout
             ContractRow token = dao.token();
             snapshotBlocks = snapshotBlocks(token, proposals);
             totals = totalsAt(token, snapshotBlocks.values().stream().distinct().sorted().mapToLong(Long::longValue).toArray());
@@ -52,7 +55,7 @@ public final class ProposalMetrics {
         for (ProposalSummary proposal : proposals) {
             Long snapshotBlock = snapshotBlocks.get(proposal.proposalId());
             BigInteger total = snapshotBlock == null ? null : totals.get(snapshotBlock);
-            BigDecimal turnout = total == null || total.signum() == 0 ? null : DelegateRanking.share(proposal.castWeight(), total);
+            BigDecimal turnout = total == null || total.signum() == 0 ? null : Shares.of(proposal.castWeight(), total);
             BigInteger quorum = proposal.quorum();
             BigInteger margin = quorum == null ? null : proposal.forVotes().add(proposal.abstainVotes()).subtract(quorum);
             DecisiveSet.Result decisive = null;

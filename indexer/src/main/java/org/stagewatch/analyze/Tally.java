@@ -1,9 +1,12 @@
 package org.stagewatch.analyze;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.stagewatch.project.Rows;
 
@@ -28,8 +31,8 @@ final class Tally {
 
     /** Each voter's weights on each side, summed the same way as the proposal's tally. */
     static List<DecisiveSet.Ballot> ballots(List<Rows.Vote> votes) {
-        java.util.Map<String, List<Rows.Vote>> byVoter = new java.util.TreeMap<>();
-        votes.forEach(vote -> byVoter.computeIfAbsent(vote.voter(), voter -> new java.util.ArrayList<>()).add(vote));
+        Map<String, List<Rows.Vote>> byVoter = new TreeMap<>();
+        votes.forEach(vote -> byVoter.computeIfAbsent(vote.voter(), voter -> new ArrayList<>()).add(vote));
         return byVoter.entrySet().stream().map(entry -> {
             Tally own = of(entry.getValue());
             return new DecisiveSet.Ballot(entry.getKey(), own.forVotes, own.againstVotes, own.abstainVotes);

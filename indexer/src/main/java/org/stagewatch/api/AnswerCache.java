@@ -1,6 +1,7 @@
 package org.stagewatch.api;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +60,7 @@ class AnswerCache extends OncePerRequestFilter {
         this.state = state;
         this.answers = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((String key, Answer answer) -> key.length() + answer.body().length + 512)
-                .expireAfter(Expiry.creating((String key, Answer answer) -> java.time.Duration.ofNanos(answer.keepNanos())))
+                .expireAfter(Expiry.creating((String key, Answer answer) -> Duration.ofNanos(answer.keepNanos())))
                 .build();
     }
 

@@ -1,7 +1,9 @@
 package org.stagewatch.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,7 +59,7 @@ class FeedController {
         DaoScope scope = DaoScope.load(store, dao);
         StageHistory.Report history = Answers.stageHistory(store, scope);
         String api = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/daos/").toUriString()
-                + UriUtils.encodePathSegment(dao, java.nio.charset.StandardCharsets.UTF_8);
+                + UriUtils.encodePathSegment(dao, StandardCharsets.UTF_8);
         String site = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
@@ -72,7 +74,7 @@ class FeedController {
             entries.add(entry(api, site, dao, change, previous == null));
             previous = change;
         }
-        java.util.Collections.reverse(entries); // newest first, as readers expect
+        Collections.reverse(entries); // newest first, as readers expect
         feed.setEntries(entries);
         feed.setPublishedDate(entries.isEmpty() ? new Date(0) : entries.get(0).getUpdatedDate());
         String xml = new SyndFeedOutput().outputString(feed, true);

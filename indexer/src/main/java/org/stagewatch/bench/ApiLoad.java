@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +69,7 @@ public final class ApiLoad {
                 client.errors.forEach((status, count) -> errors.merge(status, count, Long::sum));
                 requests += client.latencies.getTotalCount();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a load client failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

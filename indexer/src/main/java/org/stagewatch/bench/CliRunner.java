@@ -1,5 +1,6 @@
 package org.stagewatch.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class CliRunner {
             }
         }
         String classPath = System.getProperty("java.class.path");
-        if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
             prefix.addAll(List.of("-jar", classPath));
         } else {
             prefix.addAll(List.of("-cp", classPath, "org.stagewatch.cli.StagewatchCommand"));

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.stream.Stream;
 
 /**
  * Peak heap of a benchmark, measured one of two ways (each benchmark says which it prints):
@@ -58,7 +59,7 @@ public final class HeapWatch {
         return heapPools().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    private static java.util.stream.Stream<MemoryPoolMXBean> heapPools() {
+    private static Stream<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP);
     }
 }

@@ -1,5 +1,6 @@
 package org.stagewatch.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ public final class MetricsBenchmark {
 
     /** @param reuse measure an existing synthetic store at {@code db} instead of writing a new one */
     public static Result run(Path db, int delegates, long checkpoints, long seed, boolean reuse)
-            throws SQLException, java.io.IOException {
+            throws SQLException, IOException {
         if (!reuse) {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(Path.of(db + suffix));

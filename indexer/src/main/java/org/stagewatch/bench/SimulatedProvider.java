@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -58,7 +61,7 @@ public final class SimulatedProvider implements AutoCloseable {
     public record Served(long arrived, long answered, String kind, boolean rateLimited) {
     }
 
-    private final List<Served> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("simulated-provider-", 1).factory());
     private final HttpClient upstreamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -66,8 +69,8 @@ public final class SimulatedProvider implements AutoCloseable {
     private final Limits limits;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final List<Long> arrivals = new ArrayList<>();
-    private final List<long[]> getLogsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<String> refusedRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<long[]> getLogsAsked = new CopyOnWriteArrayList<>();
+    private final List<String> refusedRanges = new CopyOnWriteArrayList<>();
     private double tokens;
     private long refilledAt = System.nanoTime();
 
@@ -218,23 +221,23 @@ public final class SimulatedProvider implements AutoCloseable {
      * backfill shares with this provider.
      */
     private static String blockOfLog(String answer, long index) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(answer)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        try (JsonParser parser = JSON.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
-                if (!field.equals("result") || value != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                JsonToken value = parser.nextToken();
+                if (!field.equals("result") || value != JsonToken.START_ARRAY) {
                     parser.skipChildren();
                     continue;
                 }
-                for (long log = 0; parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT; log++) {
+                for (long log = 0; parser.nextToken() == JsonToken.START_OBJECT; log++) {
                     if (log < index) {
                         parser.skipChildren();
                         continue;
                     }
-                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String name = parser.currentName();
                         parser.nextToken();
                         if (name.equals("blockNumber")) {

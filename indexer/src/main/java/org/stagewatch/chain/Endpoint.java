@@ -2,9 +2,12 @@ package org.stagewatch.chain;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +47,7 @@ final class Endpoint implements AutoCloseable {
     private final String host;
     private final String chain;
     private volatile long pausedUntil = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
 
     Endpoint(String url, RpcSettings settings) {
         this(url, settings, "");
@@ -85,7 +88,7 @@ final class Endpoint implements AutoCloseable {
             return answer.retryAfter();
         }
         long backoff = Math.min(10_000, 100L << Math.min(attempt, 10));
-        double jitter = 0.75 + 0.5 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        double jitter = 0.75 + 0.5 * ThreadLocalRandom.current().nextDouble();
         return Duration.ofMillis(Math.round(backoff * jitter));
     }
 
@@ -100,7 +103,7 @@ final class Endpoint implements AutoCloseable {
         if (failure instanceof HttpStatusException status) {
             return status.isTransient();
         }
-        return failure instanceof IOException || failure instanceof java.io.UncheckedIOException
+        return failure instanceof IOException || failure instanceof UncheckedIOException
                 || failure instanceof MalformedAnswerException;
     }
 

@@ -1,15 +1,18 @@
 package org.stagewatch.chain;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+
 /**
  * 0x-hex to bytes and back, a table lookup per digit ({@code HexFormat.parseHex} copies the string first:
  * a million logs felt it). Strict: whole bytes, digits only, a {@code 0x} prefix.
  */
 public final class Hex {
     private static final byte[] NIBBLE = new byte[128];
-    private static final java.util.HexFormat FORMAT = java.util.HexFormat.of();
+    private static final HexFormat FORMAT = HexFormat.of();
 
     static {
-        java.util.Arrays.fill(NIBBLE, (byte) -1);
+        Arrays.fill(NIBBLE, (byte) -1);
         for (int i = 0; i < 10; i++) {
             NIBBLE['0' + i] = (byte) i;
         }

@@ -2,7 +2,9 @@ package org.stagewatch.chain;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -91,7 +93,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                     return false;
                 }
                 int offset = parser.getTextOffset();
-                return java.util.Arrays.equals(parser.getTextCharacters(), offset, offset + length, chars, 0, length);
+                return Arrays.equals(parser.getTextCharacters(), offset, offset + length, chars, 0, length);
             }
 
             /** The current token: the last value when it spells it, else the token as hex (remembered for the next). */
@@ -106,7 +108,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                 if (value != null) {
                     int offset = parser.getTextOffset();
                     length = parser.getTextLength();
-                    chars = java.util.Arrays.copyOfRange(parser.getTextCharacters(), offset, offset + length);
+                    chars = Arrays.copyOfRange(parser.getTextCharacters(), offset, offset + length);
                 }
                 return value;
             }
@@ -167,7 +169,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
                 topics[count] = count == 0 ? repeats.topic0(parser) : hex(parser);
                 count++;
             }
-            return List.of(java.util.Arrays.copyOf(topics, count));
+            return List.of(Arrays.copyOf(topics, count));
         }
 
         /** A hex string field, lower case; null for JSON null (the caller then names the field missing). */
@@ -229,7 +231,7 @@ public final class LogsResponse extends Response<List<LogsResponse.Entry>> {
         for (int i = 0; i < hex.length(); i++) {
             char c = hex.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                return hex.toLowerCase(java.util.Locale.ROOT);
+                return hex.toLowerCase(Locale.ROOT);
             }
         }
         return hex;

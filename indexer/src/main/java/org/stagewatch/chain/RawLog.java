@@ -1,5 +1,6 @@
 package org.stagewatch.chain;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +25,6 @@ public record RawLog(
     }
 
     /** Orders logs the way the chain does: (block, logIndex). */
-    public static final java.util.Comparator<RawLog> CHAIN_ORDER =
-            java.util.Comparator.comparingLong(RawLog::blockNumber).thenComparingInt(RawLog::logIndex);
+    public static final Comparator<RawLog> CHAIN_ORDER =
+            Comparator.comparingLong(RawLog::blockNumber).thenComparingInt(RawLog::logIndex);
 }

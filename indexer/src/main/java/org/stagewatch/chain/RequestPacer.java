@@ -1,5 +1,6 @@
 package org.stagewatch.chain;
 
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,7 +46,7 @@ final class RequestPacer {
             boolean waited = false;
             for (long left = lastLeft + intervalNanos - System.nanoTime(); left > 0; left = lastLeft + intervalNanos - System.nanoTime()) {
                 waited = true;
-                Thread.sleep(java.time.Duration.ofNanos(left));
+                Thread.sleep(Duration.ofNanos(left));
             }
             long now = System.nanoTime();
             if (lastLeft > Long.MIN_VALUE / 2) {

@@ -1,5 +1,7 @@
 package org.stagewatch.chain;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +10,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.FailsafeException;
 import org.stagewatch.store.BlockHeader;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -48,7 +57,7 @@ public final class RpcClient implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private volatile int current;
     /** Sends the batches of one header request in parallel; idle threads end after a minute. */
-    private final java.util.concurrent.ExecutorService headerWorkers = java.util.concurrent.Executors.newCachedThreadPool(
+    private final ExecutorService headerWorkers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("stagewatch-headers-", 1).factory());
 
     public RpcClient(String url) {
@@ -140,15 +149,15 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /** The node's finalized block, or empty when it does not know the tag. */
-    public java.util.OptionalLong finalizedBlock() {
+    public OptionalLong finalizedBlock() {
         try {
             return single("eth_getBlockByNumber(finalized)", "eth_getBlockByNumber", List.of("finalized", false), null,
-                    block -> block.isNull() ? java.util.OptionalLong.empty()
-                            : java.util.OptionalLong.of(Quantity.of(block.get("number"), "number of the finalized block", -1)));
+                    block -> block.isNull() ? OptionalLong.empty()
+                            : OptionalLong.of(Quantity.of(block.get("number"), "number of the finalized block", -1)));
         } catch (UnreadableFieldException e) {
             throw e;
         } catch (RpcException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 
@@ -193,7 +202,7 @@ public final class RpcClient implements AutoCloseable {
         if (sorted.size() <= size) {
             return batchOfHeaders(chainId, sorted);
         }
-        List<java.util.concurrent.Future<Map<Long, BlockHeader>>> parts = new ArrayList<>();
+        List<Future<Map<Long, BlockHeader>>> parts = new ArrayList<>();
         try {
             for (int from = 0; from < sorted.size(); from += size) {
                 List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + size));
@@ -207,7 +216,7 @@ public final class RpcClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("eth_getBlockByNumber of " + sorted.size() + " blocks interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
@@ -306,7 +315,7 @@ public final class RpcClient implements AutoCloseable {
      * limit or a block not yet served as a transient failure (retried), pruned state (when {@code prunable} names the
      * block) as a {@link StateUnavailableException}, anything else as an {@link RpcException} at once.
      */
-    private <T> T single(String label, String method, List<Object> params, Long prunable, java.util.function.Function<JsonNode, T> read) {
+    private <T> T single(String label, String method, List<Object> params, Long prunable, Function<JsonNode, T> read) {
         return withFailover(label, endpoint -> endpoint.execute(() -> {
             JsonNode answer = endpoint.post(Batches.request(Batches.nextId(), new Batches.Call(method, params, label)));
             if (!answer.isObject()) {
@@ -335,7 +344,7 @@ public final class RpcClient implements AutoCloseable {
             if (error.getData() != null) {
                 try {
                     tree.set("data", JSON.readTree(error.getData()));
-                } catch (java.io.IOException notJson) {
+                } catch (IOException notJson) {
                     tree.put("data", error.getData());
                 }
             }
@@ -397,9 +406,9 @@ public final class RpcClient implements AutoCloseable {
 
     /** Failures that say nothing about the answer, only about this endpoint: the next one may do better. */
     private static boolean isEndpointTrouble(Exception e) {
-        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+        return e instanceof IOException || e instanceof UncheckedIOException
                 || e instanceof Endpoint.MalformedAnswerException || e instanceof ClientConnectionException
-                || e instanceof dev.failsafe.FailsafeException;
+                || e instanceof FailsafeException;
     }
 
     /** A provider's "range too large" answer becomes a {@link RangeTooLargeException} with the range it suggests. */

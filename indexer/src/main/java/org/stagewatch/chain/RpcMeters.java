@@ -1,6 +1,7 @@
 package org.stagewatch.chain;
 
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -82,7 +83,7 @@ public final class RpcMeters {
     /** The host tag of a URL: scheme, host and port, in lower case; no user info, path or query. */
     public static String host(String url) {
         try {
-            java.net.URI uri = java.net.URI.create(url);
+            URI uri = URI.create(url);
             return (uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return "unparsable";

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.stagewatch.bench.ApiBenchmark;
 import org.stagewatch.bench.BenchStores;
@@ -117,7 +120,7 @@ final class BenchApiCommand implements Callable<Integer> {
             }
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         if (json) {
@@ -176,7 +179,7 @@ final class BenchApiCommand implements Callable<Integer> {
 
     /** 30s, 2m, 500ms or 0s. */
     private static Duration duration(String option, String text) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([0-9]{1,6})(ms|s|m)").matcher(text);
+        Matcher matcher = Pattern.compile("([0-9]{1,6})(ms|s|m)").matcher(text);
         if (!matcher.matches()) {
             throw new UserError(option + " " + text + ": expected a duration such as 30s, 2m or 500ms");
         }

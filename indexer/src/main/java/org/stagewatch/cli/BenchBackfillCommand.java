@@ -1,13 +1,20 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.config.ChainConfig;
@@ -22,6 +29,7 @@ import org.stagewatch.devnet.DelegationLoadGenerator;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.sync.BackfillResult;
+import org.stagewatch.sync.ChainPlan;
 import org.stagewatch.sync.Indexer;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -67,7 +75,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         } finally {
             // the SQLite file of a million-event run is hundreds of MB: do not leave it in /tmp
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -84,7 +92,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
             StagewatchConfig config = config(node, load, dir);
             // set-up, like opening the store: reading the ABIs is not part of either measured phase
             EventDecoder decoder = EventDecoder.standard();
-            List<String> topics = new ArrayList<>(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(decoder));
+            List<String> topics = new ArrayList<>(ChainPlan.of(config).get(0).topics(decoder));
 
             // anvil answers its first reads of a block range markedly slower (measured: 11.3 s against 7.7–8.1 s for the
             // same eth_getLogs pass); unwarmed, that was charged to whichever phase ran first — the baseline
@@ -97,7 +105,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
                 measured.add(measureRound(node, load, config, decoder, topics, dir.resolve("bench-" + round + ".db")));
                 System.err.printf("bench: round %d of %d: ratio %.3f%n", round, rounds, (Double) measured.get(round - 1).get("ratio"));
             }
-            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            Map<String, Object> report = new LinkedHashMap<>();
             report.put("events", measured.get(0).get("events"));
             report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
             report.put("range", range);
@@ -167,7 +175,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
             Files.deleteIfExists(Path.of(file + suffix)); // hundreds of MB a round
         }
 
-        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events", indexed);
         figures.put("baselineEvents", baselineEvents);
         figures.put("baselineSeconds", round(baselineSeconds));
@@ -183,15 +191,15 @@ final class BenchBackfillCommand implements Callable<Integer> {
         figures.put("peakHeapBytes", peakHeap);
         figures.put("baselineNodeCpuSeconds", round(baselineAnvil));
         figures.put("nodeCpuSeconds", round(backfillAnvil));
-        figures.put("phaseSeconds", results.get(0).phases().seconds().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, java.util.LinkedHashMap::new)));
+        figures.put("phaseSeconds", results.get(0).phases().seconds().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, LinkedHashMap::new)));
         return figures;
     }
 
     /** The median of one figure over the rounds (the lower middle one of an even count), as the rounds give it. */
     private static Object median(List<Map<String, Object>> rounds, String key) {
         List<Object> values = new ArrayList<>(rounds.stream().map(round -> round.get(key)).toList());
-        values.sort(java.util.Comparator.comparingDouble(value -> ((Number) value).doubleValue()));
+        values.sort(Comparator.comparingDouble(value -> ((Number) value).doubleValue()));
         return values.get((values.size() - 1) / 2);
     }
 
@@ -208,7 +216,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
      * seconds; gives up waiting after 30 minutes (and says so).
      */
     private static void awaitIdle(AnvilNode node) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         long started = System.nanoTime();
         double last = cpuSeconds(node);
         while (!Double.isNaN(last) && System.nanoTime() < deadline) {
@@ -249,9 +257,9 @@ final class BenchBackfillCommand implements Callable<Integer> {
 
     /** The same plain eth_getLogs with two requests in flight, as the backfill keeps them on dense ranges (RangeIndexer.prefetchBytes). */
     private long pipelinedBaseline(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics) throws Exception {
-        var workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var workers = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Long>> answers = new ArrayList<>();
+            List<Future<Long>> answers = new ArrayList<>();
             for (long from = load.firstBlock(); from <= load.lastBlock(); from += range) {
                 long start = from;
                 answers.add(workers.submit(() -> plainLogs(web3j, load, topics, start)));
@@ -267,7 +275,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
 
     /** The number of logs one plain eth_getLogs returns for the range starting at {@code from}. */
-    private long plainLogs(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics, long from) throws java.io.IOException {
+    private long plainLogs(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics, long from) throws IOException {
         long to = Math.min(load.lastBlock(), from + range - 1);
         EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), load.token().address());

@@ -1,9 +1,11 @@
 package org.stagewatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.stagewatch.bench.MetricsBenchmark;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,8 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see README: Benchmarks).",
         subcommands = {BenchBackfillCommand.class, BenchProviderCommand.class, BenchCommand.Metrics.class, BenchApiCommand.class})
 final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -47,7 +49,7 @@ final class BenchCommand implements Runnable {
             if (delegates < 1 || checkpoints < delegates) {
                 throw new UserError("need --delegates ≥ 1 and --checkpoints ≥ --delegates, got %d and %d".formatted(delegates, checkpoints));
             }
-            if (reuse && !java.nio.file.Files.exists(db)) {
+            if (reuse && !Files.exists(db)) {
                 throw new UserError("--reuse: no synthetic store at " + db + "; run once without --reuse");
             }
             System.err.printf("bench metrics: %s %,d checkpoints of %,d delegates in %s …%n", reuse ? "measuring" : "writing",

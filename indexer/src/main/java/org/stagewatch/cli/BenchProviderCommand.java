@@ -1,9 +1,13 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +20,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.bench.ProcessMemory;
 import org.stagewatch.bench.RequestBound;
 import org.stagewatch.bench.ServedTimeline;
 import org.stagewatch.bench.SimulatedProvider;
+import org.stagewatch.chain.RpcClient;
 import org.stagewatch.chain.RpcMeters;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ContractConfig;
@@ -34,6 +40,7 @@ import org.stagewatch.devnet.DelegationLoadGenerator;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.sync.BackfillResult;
+import org.stagewatch.sync.ChainPlan;
 import org.stagewatch.sync.Indexer;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -82,7 +89,7 @@ final class BenchProviderCommand implements Callable<Integer> {
 
     @Option(names = "--also", paramLabel = "LATENCY,RPS,MAX_RANGE,MAX_LOGS",
             description = "then backfill the same load through a provider with these limits, e.g. 50ms,300,0,10000 (repeatable)")
-    List<String> also = new java.util.ArrayList<>();
+    List<String> also = new ArrayList<>();
 
     @Option(names = "--json", description = "print one JSON document (an array of them with --also)")
     boolean json;
@@ -99,7 +106,7 @@ final class BenchProviderCommand implements Callable<Integer> {
             return measure(dir, added);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -130,9 +137,9 @@ final class BenchProviderCommand implements Callable<Integer> {
                     ? DelegationLoadGenerator.generateSparse(node, events, delegates, accountsPerTx, progress)
                     : DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, perBlock / 2 / accountsPerTx, progress);
             StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
-            List<String> topics = List.copyOf(org.stagewatch.sync.ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
+            List<String> topics = List.copyOf(ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
             NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics, Math.max(1, Math.min(500, 20_000 / perBlock)));
-            List<Map<String, Object>> reports = new java.util.ArrayList<>();
+            List<Map<String, Object>> reports = new ArrayList<>();
             for (int run = 0; run <= also.size(); run++) {
                 if (run > 0) {
                     String[] setting = also.get(run - 1).split(",");
@@ -144,7 +151,7 @@ final class BenchProviderCommand implements Callable<Integer> {
                 }
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
-                        FIXED_CALLS, rps, added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
+                        FIXED_CALLS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
                 try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
                     reports.add(report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(), dir.resolve("run-" + run))));
                 }
@@ -190,11 +197,11 @@ final class BenchProviderCommand implements Callable<Integer> {
                 List.of(new DaoConfig("bench", "Provider benchmark", List.of(token))));
     }
 
-    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) throws java.io.IOException {
+    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) throws IOException {
         Files.createDirectories(dir);
         StagewatchConfig config = config(load, chainId, dir, provider.url());
         if (Metrics.globalRegistry.getRegistries().isEmpty()) {
-            Metrics.addRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()); // where the request counters are read back
+            Metrics.addRegistry(new SimpleMeterRegistry()); // where the request counters are read back
         }
         Store store = new Store(Database.open(dir.resolve("bench.db").toString()));
         HeapWatch.resetPoolPeaks();
@@ -248,7 +255,7 @@ final class BenchProviderCommand implements Callable<Integer> {
         // the ranges phase alone against the part of the bound that is its: the range and header requests at the rate
         report.put("rangesRatio", round((bound.getLogs() + bound.headerBatches()) * bound.secondsPerRequest() / Math.max(1e-9, timeline.rangesSeconds())));
         report.put("otherCalls", timeline.otherCalls());
-        report.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        report.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         report.put("peakHeapBytes", run.peakHeap());
         report.put("peakRssBytes", run.peakRss());
         report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
@@ -279,7 +286,7 @@ final class BenchProviderCommand implements Callable<Integer> {
 
     /** Logs the backfill asks for in each block that has any, read from the node directly (not through the provider). */
     private static NavigableMap<Long, Long> logsPerBlock(Web3j web3j, DelegationLoadGenerator.Load load, List<String> topics, int blocksAtOnce)
-            throws java.io.IOException {
+            throws IOException {
         NavigableMap<Long, Long> counts = new TreeMap<>();
         for (long from = load.firstBlock(); from <= load.lastBlock(); from += blocksAtOnce) { // ~20,000 logs at once: web3j holds them all
             long to = Math.min(load.lastBlock(), from + blocksAtOnce - 1);

@@ -3,6 +3,7 @@ package org.stagewatch.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -47,7 +48,7 @@ final class ConsoleProgress implements SyncProgress {
         err.printf("%s: indexing blocks %,d … %,d (%,d blocks)%n", chain, fromBlock, toBlock, total);
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(chain).setInitialMax(total).setUnit(" blocks", 1)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(err))
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new InteractiveConsoleProgressBarConsumer(err))
                     .showSpeed().build();
         }
     }

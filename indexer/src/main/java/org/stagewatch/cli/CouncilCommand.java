@@ -10,6 +10,7 @@ import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.Change;
 import org.stagewatch.analyze.control.CouncilReport;
 import org.stagewatch.query.Answers;
+import org.stagewatch.report.Percent;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

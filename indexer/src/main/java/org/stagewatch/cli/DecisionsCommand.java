@@ -10,6 +10,7 @@ import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.milestones.DecisionHistory;
 import org.stagewatch.analyze.milestones.DecisionsReport;
 import org.stagewatch.query.Answers;
+import org.stagewatch.report.Durations;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

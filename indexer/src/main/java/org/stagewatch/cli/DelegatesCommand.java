@@ -17,6 +17,8 @@ import org.stagewatch.analyze.Labels;
 import org.apache.commons.csv.CSVPrinter;
 import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
+import org.stagewatch.report.Percent;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,9 +110,9 @@ final class DelegatesCommand implements Callable<Integer> {
         rows.add(header);
         for (DelegateRanking.Delegate delegate : ranking.top()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(delegate.rank()), delegate.address(),
-                    units.format(delegate.power()), Output.percent(delegate.share()), Long.toString(delegate.delegators()),
+                    units.format(delegate.power()), Percent.of(delegate.share()), Long.toString(delegate.delegators()),
                     delegate.proposalsVoted() + "/" + ranking.proposals(),
-                    delegate.participation() == null ? "-" : Output.percent(delegate.participation())));
+                    delegate.participation() == null ? "-" : Percent.of(delegate.participation())));
             if (entities) {
                 row.add(delegate.entity() == null ? "" : delegate.entity());
             }

@@ -23,6 +23,7 @@ import org.stagewatch.devnet.DemoDao;
 import org.stagewatch.devnet.DemoDaoDeployer;
 import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.sync.Indexer;

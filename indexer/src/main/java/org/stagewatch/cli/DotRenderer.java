@@ -9,6 +9,7 @@ import org.stagewatch.analyze.control.ControlGraph;
 import org.stagewatch.analyze.control.Gate;
 import org.stagewatch.analyze.control.GateText;
 import org.stagewatch.analyze.control.Node;
+import org.stagewatch.report.Percent;
 
 /**
  * Writes a control graph as Graphviz DOT ({@code paths --dot | dot -Tsvg > control.svg}): one box per

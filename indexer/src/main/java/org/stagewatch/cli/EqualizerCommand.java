@@ -20,6 +20,8 @@ import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
+import org.stagewatch.report.ReportCharts;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

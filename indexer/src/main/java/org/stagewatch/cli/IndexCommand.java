@@ -1,7 +1,10 @@
 package org.stagewatch.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.stagewatch.config.ConfigLoader;
@@ -52,7 +55,7 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--chain", paramLabel = "NAME", split = ",",
             description = "index only the contracts on this chain of the config (repeatable): one indexer per chain, "
                     + "each with the same config, can write one PostgreSQL database side by side")
-    java.util.Set<String> chains = new java.util.LinkedHashSet<>();
+    Set<String> chains = new LinkedHashSet<>();
 
     @Mixin
     DatabaseOption database;
@@ -66,7 +69,7 @@ final class IndexCommand implements Callable<Integer> {
         if (to != null && follow) {
             throw new UserError("--to and --follow exclude each other: --follow indexes up to the head and stays there");
         }
-        java.util.List<Long> chainIds = Indexer.chainIds(loaded, chains); // an unknown --chain is refused before the database is opened
+        List<Long> chainIds = Indexer.chainIds(loaded, chains); // an unknown --chain is refused before the database is opened
         Store store = database.open();
         try (WriterLock lock = WriterLock.acquire(store.database(), chainIds)) {
             try {

@@ -11,6 +11,8 @@ import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.SeriesPlan;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
+import org.stagewatch.report.ReportCharts;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,11 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.time.Instant;
 
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.report.TokenUnits;
 
 /**
  * How {@code metrics} prints a {@link MetricsPoint} for people: a table with each definition next to its
@@ -16,7 +18,7 @@ final class MetricsOutput {
     static void human(PrintStream out, MetricsPoint point, TokenUnits units) {
         Concentration metrics = point.byAddress();
         out.printf("DAO '%s', token %s on chain %d, at block %,d (%s); amounts %s%n", point.dao(), point.token(), point.chainId(),
-                point.block(), point.timestamp() == null ? "time unknown" : java.time.Instant.ofEpochSecond(point.timestamp()),
+                point.block(), point.timestamp() == null ? "time unknown" : Instant.ofEpochSecond(point.timestamp()),
                 units.describe());
         if (point.timeNote() != null) {
             out.println("  " + point.timeNote());

@@ -1,11 +1,15 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
+import org.stagewatch.report.Percent;
+import org.stagewatch.report.TokenUnits;
 
 /** The human form of {@code metrics}: one line per metric, its value (per address, per entity) and its definition. */
 final class MetricsTable {
@@ -39,7 +43,7 @@ final class MetricsTable {
         Output.table(out, rows);
         if (point.supply() != null) {
             out.printf("total supply %s %s (from %s); delegated share of supply %s%n", units.format(point.supply().value()), units.unit(),
-                    point.supply().source(), point.delegatedShareOfSupply() == null ? "?" : Output.percent(point.delegatedShareOfSupply()));
+                    point.supply().source(), point.delegatedShareOfSupply() == null ? "?" : Percent.of(point.delegatedShareOfSupply()));
         }
     }
 
@@ -49,16 +53,16 @@ final class MetricsTable {
     }
 
     private static String percent(Concentration metrics, int top) {
-        return metrics.topShares() == null ? "-" : Output.percent(metrics.topShares().get(Integer.toString(top)));
+        return metrics.topShares() == null ? "-" : Percent.of(metrics.topShares().get(Integer.toString(top)));
     }
 
     /** Six significant digits, as every non-share decimal of the tables. */
-    private static String decimal(java.math.BigDecimal value) {
-        return value == null ? "-" : value.round(new java.math.MathContext(6)).toPlainString();
+    private static String decimal(BigDecimal value) {
+        return value == null ? "-" : value.round(new MathContext(6)).toPlainString();
     }
 
     private static String decimal(Double value) {
-        return value == null ? "-" : decimal(java.math.BigDecimal.valueOf(value));
+        return value == null ? "-" : decimal(BigDecimal.valueOf(value));
     }
 
     private static String text(Object value) {

@@ -1,16 +1,19 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.stagewatch.query.Json;
 
 /**
  * How commands print: one JSON document for {@code --json} (written as {@link org.stagewatch.query.Json} says,
  * the same as the HTTP API's), aligned text tables otherwise.
  */
 final class Output {
-    static final ObjectMapper JSON = org.stagewatch.query.Json.mapper();
+    static final ObjectMapper JSON = Json.mapper();
 
     private Output() {
     }
@@ -24,10 +27,10 @@ final class Output {
     }
 
     /** A cell right-aligned as a number: digits with separators and a point, a sign (a margin), a percent sign. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9.,]*%?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9][0-9.,]*%?");
 
     /** Prints rows as a table whose columns are as wide as their widest cell; the first row is the header. */
-    static void table(PrintStream out, java.util.List<java.util.List<String>> rows) {
+    static void table(PrintStream out, List<List<String>> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -50,10 +53,6 @@ final class Output {
             }
             out.println(line.toString().stripTrailing());
         }
-    }
-
-    static String percent(java.math.BigDecimal share) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", share.doubleValue() * 100);
     }
 
     static String shortAddress(String address) {

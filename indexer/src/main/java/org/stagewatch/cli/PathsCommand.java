@@ -12,6 +12,7 @@ import org.stagewatch.analyze.control.Node;
 import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.query.Answers;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;

@@ -23,6 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.stagewatch.export.Csv;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
+import org.stagewatch.report.Percent;
+import org.stagewatch.report.TokenUnits;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +91,7 @@ final class ProposalsCommand implements Callable<Integer> {
             rows.add(List.of(wide ? proposal.proposalId() : shortId(proposal.proposalId()), proposal.state().name(), unit.format(proposal.forVotes()),
                     unit.format(proposal.againstVotes()), unit.format(proposal.abstainVotes()),
                     Integer.toString(proposal.forVoters() + proposal.againstVoters() + proposal.abstainVoters()),
-                    report.turnout() == null ? "?" : Output.percent(report.turnout()),
+                    report.turnout() == null ? "?" : Percent.of(report.turnout()),
                     proposal.quorum() == null ? "?" : unit.format(proposal.quorum()),
                     canceled ? "-" : report.quorumMargin() == null ? "?" : unit.signed(report.quorumMargin()),
                     decisive(report.decisive()), wide ? proposal.title() : truncate(proposal.title(), 40)));

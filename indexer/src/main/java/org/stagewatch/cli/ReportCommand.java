@@ -1,13 +1,11 @@
 package org.stagewatch.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +13,11 @@ import java.util.function.Consumer;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.SeriesPlan;
+import org.stagewatch.report.ReportCharts;
+import org.stagewatch.report.ReportData;
+import org.stagewatch.report.ReportDocument;
+import org.stagewatch.report.ReportFiles;
+import org.stagewatch.report.ReportSections;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +77,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportData data = ReportData.collect(store, scope, every, progress);
         ReportCharts.shortSeriesNote(data.every(), data.metricsSeries()).ifPresent(progress);
         progress.accept("writing " + out + "…");
-        ReportDocument document = ReportSections.build(data, database.db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        List<Path> written = format == Format.HTML ? writeHtml(document) : writeMarkdown(document);
+        ReportDocument document = ReportSections.build(data, version(), database.db, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        List<Path> written = format == Format.HTML ? ReportFiles.writeHtml(document, out) : ReportFiles.writeMarkdown(document, out);
         for (Path file : written) {
             System.err.printf(Locale.ROOT, "report: wrote %s (%,d bytes)%n", file, Files.size(file));
         }
@@ -83,40 +86,12 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Path> writeHtml(ReportDocument document) throws IOException {
-        createParent(out);
-        Files.writeString(out, ReportHtml.render(document), StandardCharsets.UTF_8);
-        return List.of(out);
-    }
-
-    private List<Path> writeMarkdown(ReportDocument document) throws IOException {
-        createParent(out);
-        String name = out.getFileName().toString();
-        String base = name.substring(0, name.length() - ".md".length());
-        List<Path> written = new ArrayList<>();
-        Files.writeString(out, ReportMarkdown.render(document, base), StandardCharsets.UTF_8);
-        written.add(out);
-        for (ReportDocument.Figure figure : document.figures()) {
-            Path png = out.resolveSibling(ReportMarkdown.figureFile(base, figure));
-            Files.write(png, figure.chart().png());
-            written.add(png);
-        }
-        for (ReportDocument.Picture picture : document.pictures()) {
-            Path svg = out.resolveSibling(ReportMarkdown.pictureFile(base, picture));
-            Files.writeString(svg, picture.svg(), StandardCharsets.UTF_8);
-            written.add(svg);
-        }
-        return written;
+    /** The program and version as {@code --version} prints them, the document's author line. */
+    private static String version() {
+        return StagewatchCommand.class.getAnnotation(Command.class).version()[0];
     }
 
     private static double seconds(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1000.0;
-    }
-
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
     }
 }

@@ -1,12 +1,15 @@
 package org.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.util.stream.Collectors;
 
 import org.stagewatch.analyze.control.Gate;
 import org.stagewatch.analyze.control.GateText;
 import org.stagewatch.analyze.control.PathsReport;
 import org.stagewatch.analyze.control.TokenVote;
+import org.stagewatch.report.Durations;
+import org.stagewatch.report.TokenUnits;
 
 /**
  * Prints {@code paths} for people, as a tree: each permission with its summary (fewest signing keys,
@@ -132,7 +135,7 @@ final class RouteTree {
         out.println(inner + GateText.duration(need));
     }
 
-    private String amount(TokenVote need, java.math.BigInteger value) {
+    private String amount(TokenVote need, BigInteger value) {
         return value == null ? "?" : units.amount(need.chainId(), need.token(), value);
     }
 

@@ -3,6 +3,7 @@ package org.stagewatch.cli;
 import java.nio.file.Path;
 
 import org.stagewatch.analyze.SeriesPlan;
+import org.stagewatch.report.PaperChart;
 import picocli.CommandLine.Option;
 
 /**

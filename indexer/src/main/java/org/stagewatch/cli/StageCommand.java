@@ -13,6 +13,7 @@ import org.stagewatch.analyze.stage.RequirementResult;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
 import org.stagewatch.query.Answers;
+import org.stagewatch.report.Durations;
 import org.stagewatch.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

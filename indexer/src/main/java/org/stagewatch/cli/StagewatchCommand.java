@@ -1,10 +1,13 @@
 package org.stagewatch.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.stagewatch.analyze.AnalyzeException;
 import org.stagewatch.chain.RpcException;
 import org.stagewatch.config.ConfigException;
+import org.stagewatch.config.RpcUrls;
 import org.stagewatch.store.SqliteFailures;
 import org.stagewatch.store.StoreException;
 import org.stagewatch.sync.SyncException;
@@ -35,8 +38,8 @@ public final class StagewatchCommand implements Runnable {
 
     public static void main(String[] args) {
         // libraries logging through java.util.logging go through logback too, and so through its URL redaction
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 
@@ -53,12 +56,12 @@ public final class StagewatchCommand implements Runnable {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         // a StoreException already tells its SQLite condition in context; anything else that stems from one is told here
-        java.util.Optional<String> database = e instanceof StoreException ? java.util.Optional.empty()
+        Optional<String> database = e instanceof StoreException ? Optional.empty()
                 : SqliteFailures.describe(databaseOf(parseResult), "failed", e);
         if (database.isPresent() || isUserFacing(e)) {
             // a PostgreSQL --db may carry a password: every URL in the line is cut after its host
             err.println("stagewatch " + commandLine.getCommandName() + ": "
-                    + org.stagewatch.config.RpcUrls.redactAll(database.orElse(String.valueOf(e.getMessage()))));
+                    + RpcUrls.redactAll(database.orElse(String.valueOf(e.getMessage()))));
             err.flush();
             return USER_ERROR;
         }

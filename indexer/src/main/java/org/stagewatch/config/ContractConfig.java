@@ -1,5 +1,7 @@
 package org.stagewatch.config;
 
+import java.util.Locale;
+
 /**
  * One contract of a DAO.
  *
@@ -48,6 +50,6 @@ public record ContractConfig(
 
     /** The address in lower case, the form every table stores. */
     public String addressKey() {
-        return address.toLowerCase(java.util.Locale.ROOT);
+        return address.toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.stagewatch.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -430,7 +431,7 @@ final class MilestoneValidator {
         return texts;
     }
 
-    private void unknown(String path, String what, String value, java.util.Collection<String> known) {
+    private void unknown(String path, String what, String value, Collection<String> known) {
         String suggestion = Suggestions.closest(value, known).map(closest -> "did you mean '" + closest + "'? ").orElse("");
         fields.reject(path, "unknown " + what + " '" + value + "'", suggestion
                 + (known.isEmpty() ? "declare it first" : "expected one of " + String.join(", ", known)));

@@ -1,8 +1,11 @@
 package org.stagewatch.config;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A DAO's path of progressive decentralization (the {@code milestones:} section of config/SCHEMA.md):
@@ -37,9 +40,9 @@ public record MilestonesConfig(List<Phase> phases, List<Milestone> milestones) {
     }
 
     /** Every probe check of every milestone, inside all/any too: the eth_calls the indexer reads for them. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public List<MilestoneCheck.ProbeCheck> probes() {
-        List<MilestoneCheck.ProbeCheck> probes = new java.util.ArrayList<>();
+        List<MilestoneCheck.ProbeCheck> probes = new ArrayList<>();
         milestones.forEach(milestone -> collectProbes(milestone.check(), probes));
         return probes;
     }
@@ -53,7 +56,7 @@ public record MilestonesConfig(List<Phase> phases, List<Milestone> milestones) {
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isEmpty() {
         return milestones.isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.stagewatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class ProbeValues {
     /** {@code value} in the stored form of {@code type}; a value that does not fit is a bad config value. */
     static String normalize(String type, String value) {
         return switch (type) {
-            case "bool" -> String.valueOf(Values.flag(com.fasterxml.jackson.databind.node.TextNode.valueOf(value)));
+            case "bool" -> String.valueOf(Values.flag(TextNode.valueOf(value)));
             case "uint256" -> {
                 try {
                     BigInteger number = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value.replace("_", ""));

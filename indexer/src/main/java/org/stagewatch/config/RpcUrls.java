@@ -1,17 +1,20 @@
 package org.stagewatch.config;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** RPC URLs as they may be shown to people: cut after the host, because paths and user info often hold API keys. */
 public final class RpcUrls {
     private RpcUrls() {
     }
 
     /** Anything that starts like a URL, up to the next white space or quote. */
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
+    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]+");
 
     /** {@code text} with every URL in it cut after its host, as {@link #redact} cuts one (for log lines). */
     public static String redactAll(String text) {
         return text.indexOf("://") < 0 ? text
-                : URL.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
+                : URL.matcher(text).replaceAll(match -> Matcher.quoteReplacement(redact(match.group())));
     }
 
     /** {@code https://arb-mainnet.g.alchemy.com/v2/KEY} → {@code https://arb-mainnet.g.alchemy.com/…}. */

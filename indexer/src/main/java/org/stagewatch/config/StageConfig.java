@@ -1,6 +1,7 @@
 package org.stagewatch.config;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record StageConfig(List<ExitDelay> exitDelay, List<Council> councils, Map
     public StageConfig {
         exitDelay = List.copyOf(exitDelay);
         councils = List.copyOf(councils);
-        assertions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assertions));
+        assertions = Collections.unmodifiableMap(new LinkedHashMap<>(assertions));
         probes = List.copyOf(probes);
         treasuries = List.copyOf(treasuries);
     }

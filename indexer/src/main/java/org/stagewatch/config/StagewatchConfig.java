@@ -1,6 +1,8 @@
 package org.stagewatch.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public record StagewatchConfig(Path source, Map<String, ChainConfig> chains, List<DaoConfig> daos) {
     public StagewatchConfig {
-        chains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
+        chains = Collections.unmodifiableMap(new LinkedHashMap<>(chains));
         daos = List.copyOf(daos);
     }
 

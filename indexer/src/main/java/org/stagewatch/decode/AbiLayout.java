@@ -1,6 +1,7 @@
 package org.stagewatch.decode;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ final class AbiLayout {
 
     private static int word(byte[] data, int at, String name) {
         require(data, (long) at + 32, name);
-        BigInteger value = new BigInteger(1, java.util.Arrays.copyOfRange(data, at, at + 32));
+        BigInteger value = new BigInteger(1, Arrays.copyOfRange(data, at, at + 32));
         if (value.compareTo(MAX_INT) > 0) {
             throw new IllegalArgumentException(name + " is " + value + ", beyond any data");
         }

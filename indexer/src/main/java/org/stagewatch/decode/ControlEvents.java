@@ -1,5 +1,24 @@
 package org.stagewatch.decode;
 
+import org.stagewatch.decode.event.AdminChanged;
+import org.stagewatch.decode.event.BeaconUpgraded;
+import org.stagewatch.decode.event.CohortReplaced;
+import org.stagewatch.decode.event.CouncilMemberAdded;
+import org.stagewatch.decode.event.CouncilMemberRemoved;
+import org.stagewatch.decode.event.CouncilMemberReplaced;
+import org.stagewatch.decode.event.CouncilMemberRotated;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.OwnershipTransferStarted;
+import org.stagewatch.decode.event.OwnershipTransferred;
+import org.stagewatch.decode.event.RoleAdminChanged;
+import org.stagewatch.decode.event.RoleGranted;
+import org.stagewatch.decode.event.RoleRevoked;
+import org.stagewatch.decode.event.SecurityCouncilAdded;
+import org.stagewatch.decode.event.SecurityCouncilRemoved;
+import org.stagewatch.decode.event.TargetCallExecuted;
+import org.stagewatch.decode.event.UpgradeExecuted;
+import org.stagewatch.decode.event.Upgraded;
+
 /**
  * Maps the events that say who controls a contract to records: EIP-1967 proxies, Ownable,
  * AccessControl roles (timelocks, UpgradeExecutor and the council manager emit them too), Arbitrum's

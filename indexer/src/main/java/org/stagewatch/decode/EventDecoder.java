@@ -1,5 +1,6 @@
 package org.stagewatch.decode;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
+import org.stagewatch.decode.event.DecodedEvent;
 
 /**
  * The decode stage: a raw log plus the kind of contract that emitted it in, a typed record out.
@@ -83,6 +85,6 @@ public final class EventDecoder {
         if (type.equals("bool")) {
             return Boolean.FALSE;
         }
-        return type.startsWith("uint") ? java.math.BigInteger.ZERO : "0x";
+        return type.startsWith("uint") ? BigInteger.ZERO : "0x";
     }
 }

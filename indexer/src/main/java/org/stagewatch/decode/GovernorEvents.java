@@ -2,6 +2,19 @@ package org.stagewatch.decode;
 
 import java.util.List;
 
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GovernorSettingChanged;
+import org.stagewatch.decode.event.ProposalCanceled;
+import org.stagewatch.decode.event.ProposalCreated;
+import org.stagewatch.decode.event.ProposalDeadlineUpdated;
+import org.stagewatch.decode.event.ProposalExecuted;
+import org.stagewatch.decode.event.ProposalExtended;
+import org.stagewatch.decode.event.ProposalQueued;
+import org.stagewatch.decode.event.ProposalTypeUpdated;
+import org.stagewatch.decode.event.TimelockChange;
+import org.stagewatch.decode.event.VotableSupplyUpdated;
+import org.stagewatch.decode.event.VoteCast;
+
 /**
  * Maps governor events (OZ v4/v5, Bravo, Alpha, Agora, Optimism's votable-supply oracle) to records.
  * Which ProposalCreated variant a log is follows from its declaration, never from guessing at data.

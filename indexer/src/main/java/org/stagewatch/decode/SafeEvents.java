@@ -1,5 +1,16 @@
 package org.stagewatch.decode;
 
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GuardChanged;
+import org.stagewatch.decode.event.ModuleDisabled;
+import org.stagewatch.decode.event.ModuleEnabled;
+import org.stagewatch.decode.event.OwnerAdded;
+import org.stagewatch.decode.event.OwnerRemoved;
+import org.stagewatch.decode.event.SafeExecution;
+import org.stagewatch.decode.event.SafeModuleExecution;
+import org.stagewatch.decode.event.SafeSetup;
+import org.stagewatch.decode.event.ThresholdChanged;
+
 /**
  * Maps Safe events to records. Where v1.1–v1.3 and v1.4–v1.5 encode an event differently (same
  * topic0, other indexed flags), the record names the encoding the log used, taken from the ABI

@@ -1,5 +1,14 @@
 package org.stagewatch.decode;
 
+import org.stagewatch.decode.event.CallExecuted;
+import org.stagewatch.decode.event.CallSalt;
+import org.stagewatch.decode.event.CallScheduled;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.MinDelayChanged;
+import org.stagewatch.decode.event.OperationCancelled;
+import org.stagewatch.decode.event.TimelockAdminChanged;
+import org.stagewatch.decode.event.TimelockTransaction;
+
 /** Maps OZ TimelockController and Compound Timelock events to records. */
 final class TimelockEvents {
     private TimelockEvents() {

@@ -1,5 +1,10 @@
 package org.stagewatch.decode;
 
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.DelegateChanged;
+import org.stagewatch.decode.event.DelegateVotesChanged;
+import org.stagewatch.decode.event.Transfer;
+
 /** Maps ERC20Votes / Comp events (identical ABI in OZ v4, v5 and Comp) to records. */
 final class TokenEvents {
     private TokenEvents() {

@@ -11,6 +11,7 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.utils.Numeric;
 
 /** Short spellings for web3j's ABI encoding, so call sites read like the Solidity they call. */
 final class Abi {
@@ -41,7 +42,7 @@ final class Abi {
     }
 
     static DynamicBytes bytes(String hex) {
-        return new DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(hex));
+        return new DynamicBytes(Numeric.hexStringToByteArray(hex));
     }
 
     static Utf8String string(String value) {

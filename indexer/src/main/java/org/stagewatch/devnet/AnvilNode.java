@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
@@ -121,7 +123,7 @@ public final class AnvilNode implements AutoCloseable {
     /** The latest block's timestamp, in seconds. */
     public long latestTimestamp() {
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> block = (java.util.Map<String, Object>) call("eth_getBlockByNumber", "latest", false);
+        Map<String, Object> block = (Map<String, Object>) call("eth_getBlockByNumber", "latest", false);
         return Numeric.decodeQuantity((String) block.get("timestamp")).longValueExact();
     }
 
@@ -160,8 +162,8 @@ public final class AnvilNode implements AutoCloseable {
     private void stopProcess() {
         process.destroy();
         try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

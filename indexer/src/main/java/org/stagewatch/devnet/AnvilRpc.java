@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
@@ -53,7 +54,7 @@ final class AnvilRpc {
                         + " end of " + log + ":\n" + TempFiles.tail(log, 20));
             }
             try {
-                RawResponse response = new Request<>("eth_chainId", java.util.List.of(), service, RawResponse.class).send();
+                RawResponse response = new Request<>("eth_chainId", List.of(), service, RawResponse.class).send();
                 long actual = Numeric.decodeQuantity((String) response.getResult()).longValueExact();
                 if (actual != expected) {
                     throw new DevnetException("the node on " + service + " answered chain id " + actual

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +55,7 @@ public final class Artifacts {
         if (revertData == null || revertData.length() < 10) {
             return Optional.empty();
         }
-        String selector = revertData.substring(0, 10).toLowerCase(java.util.Locale.ROOT);
+        String selector = revertData.substring(0, 10).toLowerCase(Locale.ROOT);
         for (Artifact artifact : LOADED.values()) {
             for (JsonNode entry : artifact.abi()) {
                 if ("error".equals(entry.path("type").asText())) {

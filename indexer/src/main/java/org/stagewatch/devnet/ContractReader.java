@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -46,7 +47,7 @@ final class ContractReader {
     List<String> addresses(String contract, String function) {
         Function call = new Function(function, List.of(), List.of(new TypeReference<DynamicArray<Address>>() { }));
         return ((DynamicArray<Address>) read(contract, call).get(0)).getValue().stream()
-                .map(address -> address.getValue().toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(address -> address.getValue().toLowerCase(Locale.ROOT)).toList();
     }
 
     @SuppressWarnings("rawtypes")

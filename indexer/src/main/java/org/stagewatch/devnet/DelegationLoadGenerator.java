@@ -2,6 +2,7 @@ package org.stagewatch.devnet;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 import org.web3j.abi.FunctionEncoder;
@@ -79,7 +80,7 @@ public final class DelegationLoadGenerator {
             Deployed token = new Deployed("Delegation Load", receipt.getContractAddress(), receipt.getBlockNumber().longValueExact());
             long accounts = (events + 1) / 2;
             long done = 0;
-            var latest = (java.util.Map<?, ?>) node.call("eth_getBlockByNumber", "latest", false);
+            var latest = (Map<?, ?>) node.call("eth_getBlockByNumber", "latest", false);
             if (!"0x0".equals(latest.get("baseFeePerGas"))) {
                 throw new DevnetException("a sparse load needs a node started with --block-base-fee-per-gas 0");
             }

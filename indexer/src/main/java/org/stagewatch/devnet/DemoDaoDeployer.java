@@ -6,7 +6,10 @@ import static org.stagewatch.devnet.Abi.bytes;
 import static org.stagewatch.devnet.Abi.string;
 import static org.stagewatch.devnet.Abi.uint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.web3j.abi.datatypes.generated.Bytes32;
@@ -114,8 +117,8 @@ public final class DemoDaoDeployer {
             String word = node.web3j().ethGetStorageAt(contract, Numeric.toBigInt(slot), DefaultBlockParameterName.LATEST)
                     .send().getData();
             return "0x" + Numeric.cleanHexPrefix(word).substring(24);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("eth_getStorageAt " + contract, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("eth_getStorageAt " + contract, e);
         }
     }
 
@@ -127,7 +130,7 @@ public final class DemoDaoDeployer {
     }
 
     static String roleCall(String function, String role, String account) {
-        return Abi.call(function, new Bytes32(Hash.sha3(role.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        return Abi.call(function, new Bytes32(Hash.sha3(role.getBytes(StandardCharsets.UTF_8))),
                 address(account));
     }
 

@@ -1,7 +1,7 @@
 package org.stagewatch.project;
 
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
+import org.stagewatch.decode.event.DecodedEvent;
 
 /** Projects the role events of a plain AccessControl contract (holders and admin roles at any block). */
 public final class AccessControlProjector implements Projector {

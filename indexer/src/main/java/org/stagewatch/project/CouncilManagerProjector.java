@@ -2,14 +2,14 @@ package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.CohortReplaced;
-import org.stagewatch.decode.CouncilMemberAdded;
-import org.stagewatch.decode.CouncilMemberRemoved;
-import org.stagewatch.decode.CouncilMemberReplaced;
-import org.stagewatch.decode.CouncilMemberRotated;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.SecurityCouncilAdded;
-import org.stagewatch.decode.SecurityCouncilRemoved;
+import org.stagewatch.decode.event.CohortReplaced;
+import org.stagewatch.decode.event.CouncilMemberAdded;
+import org.stagewatch.decode.event.CouncilMemberRemoved;
+import org.stagewatch.decode.event.CouncilMemberReplaced;
+import org.stagewatch.decode.event.CouncilMemberRotated;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.SecurityCouncilAdded;
+import org.stagewatch.decode.event.SecurityCouncilRemoved;
 
 /**
  * Projects Arbitrum's SecurityCouncilManager: cohort membership changes, whole-cohort replacements

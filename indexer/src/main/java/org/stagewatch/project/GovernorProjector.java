@@ -7,16 +7,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.GovernorSettingChanged;
-import org.stagewatch.decode.ProposalCanceled;
-import org.stagewatch.decode.ProposalCreated;
-import org.stagewatch.decode.ProposalDeadlineUpdated;
-import org.stagewatch.decode.ProposalExecuted;
-import org.stagewatch.decode.ProposalExtended;
-import org.stagewatch.decode.ProposalQueued;
-import org.stagewatch.decode.TimelockChange;
-import org.stagewatch.decode.VoteCast;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GovernorSettingChanged;
+import org.stagewatch.decode.event.ProposalCanceled;
+import org.stagewatch.decode.event.ProposalCreated;
+import org.stagewatch.decode.event.ProposalDeadlineUpdated;
+import org.stagewatch.decode.event.ProposalExecuted;
+import org.stagewatch.decode.event.ProposalExtended;
+import org.stagewatch.decode.event.ProposalQueued;
+import org.stagewatch.decode.event.TimelockChange;
+import org.stagewatch.decode.event.VoteCast;
 
 /**
  * Projects governor events (OZ v4/v5, Bravo, Agora variants) into proposals, lifecycle facts,

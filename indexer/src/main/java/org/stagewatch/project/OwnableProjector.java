@@ -2,9 +2,9 @@ package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.OwnershipTransferStarted;
-import org.stagewatch.decode.OwnershipTransferred;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.OwnershipTransferStarted;
+import org.stagewatch.decode.event.OwnershipTransferred;
 
 /** Projects Ownable / Ownable2Step events; a started transfer is pending and gives the new owner nothing yet. */
 public final class OwnableProjector implements Projector {

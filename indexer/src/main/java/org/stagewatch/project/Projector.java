@@ -1,7 +1,7 @@
 package org.stagewatch.project;
 
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
+import org.stagewatch.decode.event.DecodedEvent;
 
 /** Turns the decoded events of one contract kind into rows. Pure: no I/O, no state between calls. */
 public interface Projector {

@@ -2,10 +2,10 @@ package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.AdminChanged;
-import org.stagewatch.decode.BeaconUpgraded;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.Upgraded;
+import org.stagewatch.decode.event.AdminChanged;
+import org.stagewatch.decode.event.BeaconUpgraded;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.Upgraded;
 
 /**
  * Projects EIP-1967 proxy events (implementation, admin, beacon history). Proxies that emit nothing

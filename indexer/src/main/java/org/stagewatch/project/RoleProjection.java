@@ -1,10 +1,10 @@
 package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.RoleAdminChanged;
-import org.stagewatch.decode.RoleGranted;
-import org.stagewatch.decode.RoleRevoked;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.RoleAdminChanged;
+import org.stagewatch.decode.event.RoleGranted;
+import org.stagewatch.decode.event.RoleRevoked;
 
 /**
  * AccessControl role events, which timelocks, access-control contracts, UpgradeExecutors and the

@@ -4,14 +4,14 @@ import java.math.BigInteger;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.GuardChanged;
-import org.stagewatch.decode.ModuleDisabled;
-import org.stagewatch.decode.ModuleEnabled;
-import org.stagewatch.decode.OwnerAdded;
-import org.stagewatch.decode.OwnerRemoved;
-import org.stagewatch.decode.SafeSetup;
-import org.stagewatch.decode.ThresholdChanged;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GuardChanged;
+import org.stagewatch.decode.event.ModuleDisabled;
+import org.stagewatch.decode.event.ModuleEnabled;
+import org.stagewatch.decode.event.OwnerAdded;
+import org.stagewatch.decode.event.OwnerRemoved;
+import org.stagewatch.decode.event.SafeSetup;
+import org.stagewatch.decode.event.ThresholdChanged;
 
 /**
  * Projects Safe (v1.1–v1.5) owner, threshold, module and guard events into {@code safe_changes}. The

@@ -4,14 +4,14 @@ import java.math.BigInteger;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.CallExecuted;
-import org.stagewatch.decode.CallSalt;
-import org.stagewatch.decode.CallScheduled;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.MinDelayChanged;
-import org.stagewatch.decode.OperationCancelled;
-import org.stagewatch.decode.TimelockAdminChanged;
-import org.stagewatch.decode.TimelockTransaction;
+import org.stagewatch.decode.event.CallExecuted;
+import org.stagewatch.decode.event.CallSalt;
+import org.stagewatch.decode.event.CallScheduled;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.MinDelayChanged;
+import org.stagewatch.decode.event.OperationCancelled;
+import org.stagewatch.decode.event.TimelockAdminChanged;
+import org.stagewatch.decode.event.TimelockTransaction;
 
 /**
  * Projects OZ TimelockController and Compound Timelock events: delay history, operations (one row

@@ -2,9 +2,9 @@ package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.TargetCallExecuted;
-import org.stagewatch.decode.UpgradeExecuted;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.TargetCallExecuted;
+import org.stagewatch.decode.event.UpgradeExecuted;
 
 /** Projects Arbitrum's UpgradeExecutor: who holds EXECUTOR_ROLE and ADMIN_ROLE, and every upgrade or call it made. */
 public final class UpgradeExecutorProjector implements Projector {

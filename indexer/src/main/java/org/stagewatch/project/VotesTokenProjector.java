@@ -2,10 +2,10 @@ package org.stagewatch.project;
 
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
-import org.stagewatch.decode.DecodedEvent;
-import org.stagewatch.decode.DelegateChanged;
-import org.stagewatch.decode.DelegateVotesChanged;
-import org.stagewatch.decode.Transfer;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.DelegateChanged;
+import org.stagewatch.decode.event.DelegateVotesChanged;
+import org.stagewatch.decode.event.Transfer;
 
 /**
  * Projects ERC20Votes / Comp events. Voting power is taken from {@code newVotes} of each

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.MetricsPoint;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.analyze.SeriesPlan;

@@ -1,5 +1,7 @@
 package org.stagewatch.query;
 
+import java.math.BigInteger;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +21,7 @@ public final class Json {
     /** A new mapper with the documents' settings (a caller may add to its own copy, e.g. a mix-in). */
     public static ObjectMapper mapper() {
         return new ObjectMapper()
-                .registerModule(new SimpleModule().addSerializer(java.math.BigInteger.class, ToStringSerializer.instance)
+                .registerModule(new SimpleModule().addSerializer(BigInteger.class, ToStringSerializer.instance)
                         .setSerializerModifier(new StableOrder()))
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

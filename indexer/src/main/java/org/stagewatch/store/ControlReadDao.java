@@ -1,6 +1,7 @@
 package org.stagewatch.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -61,7 +62,7 @@ public interface ControlReadDao {
     @SqlQuery("""
             SELECT value FROM state_reads WHERE chain_id = :chainId AND address = :address AND name = :name
               AND block_number <= :block ORDER BY block_number DESC, args DESC LIMIT 1""")
-    java.util.Optional<String> latestReadingOfAnyArgs(@Bind("chainId") long chainId, @Bind("address") String address,
+    Optional<String> latestReadingOfAnyArgs(@Bind("chainId") long chainId, @Bind("address") String address,
                                                       @Bind("name") String name, @Bind("block") long block);
 
     @SqlQuery("SELECT * FROM control_declarations WHERE dao_id = :daoId ORDER BY declaration, chain_id, address")

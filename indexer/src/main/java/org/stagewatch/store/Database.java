@@ -1,11 +1,13 @@
 package org.stagewatch.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -305,7 +307,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", sqlite ? "classpath:db/sqlite" : "classpath:db/postgresql")
                 .javaMigrations(new PackPowerHistory(), new PackRawLogs())
-                .placeholders(java.util.Map.of("blob", sqlite ? "BLOB" : "BYTEA"))
+                .placeholders(Map.of("blob", sqlite ? "BLOB" : "BYTEA"))
                 .ignoreMigrationPatterns("") // a migration applied by a newer version is an error, not ignored
                 .load();
     }
@@ -378,7 +380,7 @@ public final class Database implements AutoCloseable {
             }
             Files.deleteIfExists(SqliteFile.sibling(file, ".lock")); // the writer lock's file; its lock holds until released
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package org.stagewatch.store;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.stagewatch.chain.RawLog;
@@ -47,7 +48,7 @@ public final class EncodedLogs {
 
     /** {@code logs} sorted by chain, block and log index (as a node returns them; sorted only when it did not). */
     private static List<RawLog> inChainOrder(List<RawLog> logs) {
-        java.util.Comparator<RawLog> order = java.util.Comparator.comparingLong(RawLog::chainId).thenComparing(RawLog.CHAIN_ORDER);
+        Comparator<RawLog> order = Comparator.comparingLong(RawLog::chainId).thenComparing(RawLog.CHAIN_ORDER);
         for (int i = 1; i < logs.size(); i++) {
             if (order.compare(logs.get(i - 1), logs.get(i)) > 0) {
                 List<RawLog> sorted = new ArrayList<>(logs);

@@ -3,6 +3,7 @@ package org.stagewatch.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ final class JdbcBatch {
 
     static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, java.sql.Types.VARCHAR);
+            statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
         }

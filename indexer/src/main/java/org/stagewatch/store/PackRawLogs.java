@@ -3,9 +3,11 @@ package org.stagewatch.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.flywaydb.core.api.migration.Context;
 import org.stagewatch.chain.Hex;
@@ -26,7 +28,7 @@ final class PackRawLogs extends JavaStep {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         try (Statement statement = connection.createStatement()) {
             // one row per block that has logs; the block's hash is its header's in `blocks`
             statement.execute("""
@@ -70,7 +72,7 @@ final class PackRawLogs extends JavaStep {
     }
 
     /** A row of V7's raw_logs: tx hash and data as bytes, the topics concatenated 32 bytes each (block hash: not needed to pack). */
-    private static RawLog version7Row(ResultSet rows) throws java.sql.SQLException {
+    private static RawLog version7Row(ResultSet rows) throws SQLException {
         long block = rows.getLong(2);
         int logIndex = rows.getInt(3);
         byte[] topics = rows.getBytes(7);
@@ -90,7 +92,7 @@ final class PackRawLogs extends JavaStep {
 
     private static final int BATCH_BLOCKS = 1_000;
 
-    private static void insert(PreparedStatement insert, List<RawLog> block) throws java.sql.SQLException {
+    private static void insert(PreparedStatement insert, List<RawLog> block) throws SQLException {
         insert.setLong(1, block.get(0).chainId());
         insert.setLong(2, block.get(0).blockNumber());
         insert.setInt(3, block.size());

@@ -1,5 +1,6 @@
 package org.stagewatch.store;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * chunk:    FORMAT · rows of (varint block − previous row's block (the first: the block itself), varint delegate id, power)
  * snapshot: FORMAT · varint n · n powers, the power of delegate id 0, 1, …, n − 1
  * </pre>
- * Limbs are four little-endian 64-bit words, as {@code analyze.PowerArray} holds them.
+ * Limbs are four little-endian 64-bit words, as {@code analyze.power.PowerArray} holds them.
  */
 public final class PowerCodec {
     public static final int LIMBS = 4;
@@ -80,7 +81,7 @@ public final class PowerCodec {
     }
 
     /** The value of {@code limbs[at, at + 4)} (unsigned). */
-    public static java.math.BigInteger toBigInteger(long[] limbs, int at) {
+    public static BigInteger toBigInteger(long[] limbs, int at) {
         byte[] magnitude = new byte[LIMBS * Long.BYTES];
         for (int limb = 0; limb < LIMBS; limb++) {
             long word = limbs[at + limb];
@@ -88,7 +89,7 @@ public final class PowerCodec {
                 magnitude[magnitude.length - 1 - limb * Long.BYTES - b] = (byte) (word >>> (8 * b));
             }
         }
-        return new java.math.BigInteger(1, magnitude);
+        return new BigInteger(1, magnitude);
     }
 
     /** A growable byte buffer that writes the layout above. */

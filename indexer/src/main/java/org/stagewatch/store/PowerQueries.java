@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +243,7 @@ public final class PowerQueries {
         List<String> all = new ArrayList<>(addresses);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
             try (PreparedStatement select = connection.prepareStatement("SELECT delegate, delegate_id FROM delegates "
                     + "WHERE chain_id = ? AND token = ? AND delegate_id IS NOT NULL AND delegate IN (" + marks + ")")) {
                 select.setLong(1, chainId);

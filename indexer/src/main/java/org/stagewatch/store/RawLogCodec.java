@@ -1,6 +1,7 @@
 package org.stagewatch.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +252,7 @@ public final class RawLogCodec {
             throw new StoreException(in.what + ": a word with " + zeros + " leading zero bytes");
         }
         in.need(32 - zeros);
-        java.util.Arrays.fill(word, 0, zeros, (byte) 0);
+        Arrays.fill(word, 0, zeros, (byte) 0);
         System.arraycopy(in.bytes, in.position, word, zeros, 32 - zeros);
         in.position += 32 - zeros;
     }

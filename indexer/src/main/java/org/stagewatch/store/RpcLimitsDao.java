@@ -2,6 +2,7 @@ package org.stagewatch.store;
 
 import java.util.List;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -19,7 +20,7 @@ public interface RpcLimitsDao {
             SELECT endpoint, range_blocks, block_cap, result_cap, largest_count, batch_size
             FROM rpc_limits WHERE chain_id = :chainId ORDER BY endpoint
             """)
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Row.class)
+    @RegisterConstructorMapper(Row.class)
     List<Row> limits(@Bind("chainId") long chainId);
 
     @SqlUpdate("""

@@ -4,11 +4,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.project.ProjectedBatch;
+import org.stagewatch.project.Rows;
 
 /**
  * The write side of the store: one indexed block range (raw logs, headers, projected rows, state
@@ -65,7 +74,7 @@ public final class Store {
 
     /** A writer for consecutive ranges of one chain that commits when told to; close it to drop what is not committed. */
     public RangeWriter rangeWriter() {
-        org.jdbi.v3.core.Handle handle = database.jdbi().open();
+        Handle handle = database.jdbi().open();
         if (database.isSqlite()) {
             // the writer's own connection: a page cache that holds a backfill commit's index pages, and reads
             // of pages it evicted through a memory map instead of a system call each (both cut its CPU ~5-10%)
@@ -90,17 +99,17 @@ public final class Store {
      * write far fewer pages. A crash still leaves whole ranges only: the last commit's, with its checkpoint.
      */
     public static final class RangeWriter implements AutoCloseable {
-        private final org.jdbi.v3.core.Handle handle;
+        private final Handle handle;
         private final String location;
         private Checkpoint pending;
         private long pendingLogs;
         /** Delegates this writer has written (see {@link #writeDelegates}); dropped with the writer. */
-        private final java.util.Set<DelegateKey> writtenDelegates = new java.util.HashSet<>();
+        private final Set<DelegateKey> writtenDelegates = new HashSet<>();
         /** Tokens of the pending checkpoint's chain that got power checkpoints since the last commit. */
-        private final java.util.Set<String> pendingTokens = new java.util.TreeSet<>();
+        private final Set<String> pendingTokens = new TreeSet<>();
         private long begunNanos;
 
-        private RangeWriter(org.jdbi.v3.core.Handle handle, String location) {
+        private RangeWriter(Handle handle, String location) {
             this.handle = handle;
             this.location = location;
         }
@@ -161,7 +170,7 @@ public final class Store {
         }
 
         /** Commits what was added; returns the checkpoint now stored (empty when nothing was pending). */
-        public java.util.Optional<Checkpoint> commit() {
+        public Optional<Checkpoint> commit() {
             return commit(null);
         }
 
@@ -171,13 +180,13 @@ public final class Store {
          *
          * @param runEnd whether the checkpoint is the last block of the run
          */
-        public java.util.Optional<Checkpoint> commitOwingReads(boolean runEnd) {
+        public Optional<Checkpoint> commitOwingReads(boolean runEnd) {
             return commit(runEnd);
         }
 
-        private java.util.Optional<Checkpoint> commit(Boolean owedRunEnd) {
+        private Optional<Checkpoint> commit(Boolean owedRunEnd) {
             if (pending == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Checkpoint committed = pending;
             try {
@@ -200,7 +209,7 @@ public final class Store {
             pending = null;
             pendingLogs = 0;
             pendingTokens.clear();
-            return java.util.Optional.of(committed);
+            return Optional.of(committed);
         }
 
         /**
@@ -240,9 +249,9 @@ public final class Store {
         }
     }
 
-    private static void write(org.jdbi.v3.core.Handle handle, EncodedLogs logs, Collection<BlockHeader> headers,
+    private static void write(Handle handle, EncodedLogs logs, Collection<BlockHeader> headers,
                               ProjectedBatch rows, List<StateRead> reads, Checkpoint checkpoint,
-                              java.util.Set<DelegateKey> writtenDelegates) throws SQLException {
+                              Set<DelegateKey> writtenDelegates) throws SQLException {
         Connection connection = handle.getConnection();
         JdbcBatch.insert(connection, """
                 INSERT INTO raw_log_blocks (chain_id, block_number, log_count, logs) VALUES (?, ?, ?, ?)""",
@@ -278,9 +287,9 @@ public final class Store {
      *                order): their upsert would change nothing, so it is skipped — a busy token reports the same
      *                few thousand delegates in every range
      */
-    private static void writeDelegates(Connection connection, ProjectedBatch rows, java.util.Set<DelegateKey> written)
+    private static void writeDelegates(Connection connection, ProjectedBatch rows, Set<DelegateKey> written)
             throws SQLException {
-        java.util.Map<DelegateKey, org.stagewatch.project.Rows.VotingPower> first = new java.util.LinkedHashMap<>();
+        Map<DelegateKey, Rows.VotingPower> first = new LinkedHashMap<>();
         for (var row : rows.votingPower) {
             DelegateKey key = new DelegateKey(row.chainId(), row.token(), row.delegate());
             if (!written.contains(key)) {
@@ -359,7 +368,7 @@ public final class Store {
         });
     }
 
-    public java.util.Optional<Checkpoint> checkpoint(long chainId) {
+    public Optional<Checkpoint> checkpoint(long chainId) {
         return withSync(sync -> sync.checkpoint(chainId));
     }
 
@@ -382,7 +391,7 @@ public final class Store {
         return withSync(sync -> sync.rawLogCount(chainId));
     }
 
-    public <T> T withSync(java.util.function.Function<SyncDao, T> query) {
+    public <T> T withSync(Function<SyncDao, T> query) {
         return database.jdbi().withExtension(SyncDao.class, query::apply);
     }
 }

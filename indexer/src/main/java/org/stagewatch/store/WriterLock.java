@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ public final class WriterLock implements AutoCloseable {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                String owner = new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+                String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
                 channel.close();
                 throw new StoreException("another stagewatch index is writing to %s (%s); stop it first, or use another --db"
                         .formatted(location, owner.isEmpty() ? "lock file " + file : "pid " + owner));

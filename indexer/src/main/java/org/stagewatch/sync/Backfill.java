@@ -2,6 +2,7 @@ package org.stagewatch.sync;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 import org.stagewatch.chain.RpcClient;
 import org.stagewatch.decode.EventDecoder;
@@ -27,7 +28,7 @@ public final class Backfill {
      * kills land between commits, inside an open transaction).
      */
     static final long COMMIT_LOGS = 250_000;
-    static final long COMMIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+    static final long COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(
             Long.getLong("stagewatch.commitMillis", 2_000));
 
     private final Store store;

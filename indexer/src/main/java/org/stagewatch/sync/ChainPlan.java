@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.config.DaoConfig;
 import org.stagewatch.config.StagewatchConfig;
+import org.stagewatch.decode.EventDecoder;
 
 /**
  * What to index on one chain: the chain and, per emitter address, the kinds it is configured as
@@ -86,12 +88,12 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
                                 contract.slotReadInterval(), contract.proxy()).stream()).toList();
                 long first = controlled.stream().mapToLong(Watched::startBlock).min().orElse(Long.MAX_VALUE);
                 dao.stage().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
-                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
+                        .map(probe -> new Probe(probe.address().toLowerCase(Locale.ROOT), probe.call(), probe.returns(),
                                 first, chain.probeInterval(), controlled))
                         .forEach(probe -> add(probes, probe));
                 // milestone probe checks are read the same way, under the same name
                 dao.milestones().probes().stream().filter(probe -> probe.chain().equals(chain.name()))
-                        .map(probe -> new Probe(probe.address().toLowerCase(java.util.Locale.ROOT), probe.call(), probe.returns(),
+                        .map(probe -> new Probe(probe.address().toLowerCase(Locale.ROOT), probe.call(), probe.returns(),
                                 first, chain.probeInterval(), controlled))
                         .forEach(probe -> add(probes, probe));
             }
@@ -148,7 +150,7 @@ public record ChainPlan(ChainConfig chain, Map<String, List<Watched>> byAddress,
     static final String TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
     /** The topic0s to request: every event of every watched kind, less Transfer where no token wants it. */
-    public Set<String> topics(org.stagewatch.decode.EventDecoder decoder) {
+    public Set<String> topics(EventDecoder decoder) {
         Set<String> topics = new TreeSet<>();
         byAddress.values().forEach(list -> list.forEach(watched -> decoder.topic0s(watched.kind()).stream()
                 .filter(topic -> watched.kind() != ContractKind.VOTES_TOKEN || watched.transfers() || !topic.equals(TRANSFER_TOPIC))

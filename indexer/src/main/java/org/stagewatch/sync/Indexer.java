@@ -4,8 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.stagewatch.chain.HeadSource;
 import org.stagewatch.chain.RpcClient;
@@ -37,7 +45,7 @@ public final class Indexer {
     }
 
     public List<BackfillResult> backfill(StagewatchConfig config, OptionalLong toBlock) {
-        return backfill(config, java.util.Set.of(), toBlock);
+        return backfill(config, Set.of(), toBlock);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class Indexer {
      * indexers sharing a database does, each holding the writer lock of its chains. The declarations (councils,
      * stage, milestones) come from the whole config, so every indexer of a database records the same ones.
      */
-    public List<BackfillResult> backfill(StagewatchConfig whole, java.util.Set<String> chains, OptionalLong toBlock) {
+    public List<BackfillResult> backfill(StagewatchConfig whole, Set<String> chains, OptionalLong toBlock) {
         StagewatchConfig config = onChains(whole, chains);
         ContractRegistry registry = new ContractRegistry(store, scope(whole, chains));
         // start blocks a config leaves out: the deployment blocks an earlier run found, else found below
@@ -75,7 +83,7 @@ public final class Indexer {
      * {@code config} with only the contracts on the named chains (all of them when none is named); its chains and
      * DAOs stay. A name that is not a chain of the config, or a chain without contracts, is refused.
      */
-    public static StagewatchConfig onChains(StagewatchConfig config, java.util.Set<String> chains) {
+    public static StagewatchConfig onChains(StagewatchConfig config, Set<String> chains) {
         if (chains.isEmpty()) {
             return config;
         }
@@ -92,14 +100,14 @@ public final class Indexer {
     }
 
     /** The ids of the chains an indexer of {@code config} writes (those with contracts, of the named ones if any): what it locks. */
-    public static List<Long> chainIds(StagewatchConfig config, java.util.Set<String> chains) {
+    public static List<Long> chainIds(StagewatchConfig config, Set<String> chains) {
         return chainsWithContracts(onChains(config, chains)).stream().map(ChainConfig::chainId).toList();
     }
 
     /** The chain ids whose recorded contracts a run compares with its config: the named chains, else all the config's chains. */
-    private static java.util.Set<Long> scope(StagewatchConfig config, java.util.Set<String> chains) {
+    private static Set<Long> scope(StagewatchConfig config, Set<String> chains) {
         return config.chains().values().stream().filter(chain -> chains.isEmpty() || chains.contains(chain.name()))
-                .map(ChainConfig::chainId).collect(java.util.stream.Collectors.toSet());
+                .map(ChainConfig::chainId).collect(Collectors.toSet());
     }
 
     private static List<ChainConfig> chainsWithContracts(StagewatchConfig config) {
@@ -111,19 +119,19 @@ public final class Indexer {
      * Backfills every chain, then follows each chain's head on its own thread until {@code stop} says so
      * (or the thread is interrupted). A chain whose follower fails for good ends the whole run with its error.
      */
-    public void follow(StagewatchConfig config, java.util.function.BooleanSupplier stop) throws InterruptedException {
-        follow(config, java.util.Set.of(), stop);
+    public void follow(StagewatchConfig config, BooleanSupplier stop) throws InterruptedException {
+        follow(config, Set.of(), stop);
     }
 
     /** {@link #follow(StagewatchConfig, java.util.function.BooleanSupplier)} for the named chains only (see {@link #backfill}). */
-    public void follow(StagewatchConfig whole, java.util.Set<String> chains, java.util.function.BooleanSupplier stop)
+    public void follow(StagewatchConfig whole, Set<String> chains, BooleanSupplier stop)
             throws InterruptedException {
         backfill(whole, chains, OptionalLong.empty());
         StagewatchConfig config = onChains(whole, chains);
         // the backfill recorded every contract's start block, found ones included
         List<ChainPlan> plans = ChainPlan.of(new ContractRegistry(store).withRecordedStartBlocks(config));
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(plans.size());
-        java.util.concurrent.ExecutorCompletionService<Void> followers = new java.util.concurrent.ExecutorCompletionService<>(threads);
+        ExecutorService threads = Executors.newFixedThreadPool(plans.size());
+        ExecutorCompletionService<Void> followers = new ExecutorCompletionService<>(threads);
         try {
             for (ChainPlan plan : plans) {
                 followers.submit(() -> {
@@ -136,7 +144,7 @@ public final class Indexer {
             for (int done = 0; done < plans.size(); done++) {
                 try {
                     followers.take().get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 }
             }
@@ -152,7 +160,7 @@ public final class Indexer {
     }
 
     static boolean isWebSocket(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("ws://") || lower.startsWith("wss://");
     }
 

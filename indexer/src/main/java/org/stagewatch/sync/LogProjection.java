@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.decode.DecodeException;
-import org.stagewatch.decode.DecodedEvent;
+import org.stagewatch.decode.event.DecodedEvent;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.project.Projector;

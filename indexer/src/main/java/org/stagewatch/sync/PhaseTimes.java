@@ -1,5 +1,7 @@
 package org.stagewatch.sync;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,8 +42,8 @@ public final class PhaseTimes {
     }
 
     /** Seconds per phase, in the order fetch, wait, decode, write, reads. */
-    public java.util.Map<String, Double> seconds() {
-        java.util.Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    public Map<String, Double> seconds() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("fetch", fetch.get() / 1e9);
         seconds.put("wait", wait.get() / 1e9);
         seconds.put("decode", decode.get() / 1e9);

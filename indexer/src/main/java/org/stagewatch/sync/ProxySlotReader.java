@@ -2,6 +2,7 @@ package org.stagewatch.sync;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,6 @@ final class ProxySlotReader {
     static String address(String word) {
         String digits = word.startsWith("0x") ? word.substring(2) : word;
         String padded = "0".repeat(Math.max(0, 64 - digits.length())) + digits;
-        return "0x" + padded.substring(24).toLowerCase(java.util.Locale.ROOT);
+        return "0x" + padded.substring(24).toLowerCase(Locale.ROOT);
     }
 }

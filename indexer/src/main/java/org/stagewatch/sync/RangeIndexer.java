@@ -2,6 +2,7 @@ package org.stagewatch.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -115,7 +116,7 @@ final class RangeIndexer {
     }
 
     /** The next range of {@code logs}, timed as fetch (the wait for the node's answer and the reading of it not yet done). */
-    java.util.Optional<Prefetched> nextLogs(LogPrefetch<Prefetched> logs) throws InterruptedException {
+    Optional<Prefetched> nextLogs(LogPrefetch<Prefetched> logs) throws InterruptedException {
         long started = System.nanoTime();
         try {
             return logs.next();
@@ -178,9 +179,9 @@ final class RangeIndexer {
      * Commits what {@code writer} holds, with the reads it owes at {@code top} (the block committed up to), then
      * reads the state that is due there.
      */
-    java.util.Optional<Checkpoint> commit(Store.RangeWriter writer, BlockHeader top, boolean runsLast) {
+    Optional<Checkpoint> commit(Store.RangeWriter writer, BlockHeader top, boolean runsLast) {
         long started = System.nanoTime();
-        java.util.Optional<Checkpoint> committed = writer.commitOwingReads(runsLast);
+        Optional<Checkpoint> committed = writer.commitOwingReads(runsLast);
         LearnedLimits.save(store, plan.chain().chainId(), fetcher.learned());
         long written = System.nanoTime();
         phases.addWrite(written - started);
@@ -200,11 +201,11 @@ final class RangeIndexer {
      *
      * @return the block the owed reads were settled at, if there were any
      */
-    java.util.Optional<Long> settleOwedReads() {
+    Optional<Long> settleOwedReads() {
         long chainId = plan.chain().chainId();
-        java.util.Optional<OwedRead> owed = store.jdbi().withExtension(OwedReadDao.class, dao -> dao.owed(chainId));
+        Optional<OwedRead> owed = store.jdbi().withExtension(OwedReadDao.class, dao -> dao.owed(chainId));
         if (owed.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long block = owed.get().blockNumber();
         // every committed checkpoint's header is stored, and a rollback moves the debt to the fork point, whose is too
@@ -215,7 +216,7 @@ final class RangeIndexer {
         long started = System.nanoTime();
         readDue(top, owed.get().runEnd());
         phases.addReads(System.nanoTime() - started);
-        return java.util.Optional.of(block);
+        return Optional.of(block);
     }
 
     /** The readings due at {@code top}, each reader deciding from what is stored; then the reads owed there are settled. */

@@ -2,6 +2,7 @@ package org.stagewatch.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ final class ReorgHandler {
                     checkpoint.blockHash()));
         }
         BlockHeader atHead = client.header(chainId, head);
-        java.util.Optional<String> indexed = store.withSync(sync -> sync.block(chainId, head).map(BlockHeader::hash)
+        Optional<String> indexed = store.withSync(sync -> sync.block(chainId, head).map(BlockHeader::hash)
                 .or(() -> sync.block(chainId, head + 1).map(BlockHeader::parentHash)));
         if (indexed.isPresent() && indexed.get().equals(atHead.hash())) {
             LOG.debug("chain '{}': head {} is below the checkpoint {} but is the block indexed there; waiting for the node",

@@ -10,6 +10,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -55,7 +56,7 @@ final class ViewCalls {
     /** A probe's call: a no-argument view returning {@code returns} (bool, uint256 or address), as stored text. */
     Optional<String> probe(String contract, String functionName, String returns) {
         TypeReference<?> output = switch (returns) {
-            case "bool" -> new TypeReference<org.web3j.abi.datatypes.Bool>() { };
+            case "bool" -> new TypeReference<Bool>() { };
             case "uint256" -> new TypeReference<Uint256>() { };
             case "address" -> new TypeReference<Address>() { };
             default -> throw new IllegalArgumentException("unknown probe result type " + returns);

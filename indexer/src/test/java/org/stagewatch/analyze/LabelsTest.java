@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.analyze.power.Concentration;
+import org.stagewatch.analyze.power.PowerArray;
 
 class LabelsTest {
     @TempDir

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.project.Rows;
 import org.stagewatch.store.BlockHeader;
@@ -128,7 +130,7 @@ class PowerHistoryTest {
     @Test
     void shouldRegroupByEntityAtAPointAndAlongASeries() {
         Store store = history(false, null, 4);
-        Labels labels = new Labels(null, java.util.Map.of(ALICE, "fund", CAROL, "fund", DAVE, "fund"));
+        Labels labels = new Labels(null, Map.of(ALICE, "fund", CAROL, "fund", DAVE, "fund"));
         DaoScope dao = DaoScope.load(store, "d");
         MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
         // block 10: alice 120 + carol 90 are one entity of 210, the only one with power

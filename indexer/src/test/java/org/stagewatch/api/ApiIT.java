@@ -3,9 +3,14 @@ package org.stagewatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stagewatch.store.Checkpoint;
+import org.stagewatch.store.ContractRow;
+import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 
 /**
@@ -186,7 +193,7 @@ class ApiIT {
         HttpResponse<String> settled = demo.get("/api/v1/daos/demo/milestones?block=" + lastFinal, "Origin", "https://notebook.example");
         assertThat(settled.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         // the demo declares milestones and decisions: take its declaration away for a moment, through a writer's connection
-        Store writer = new Store(org.stagewatch.store.Database.open(demo.db));
+        Store writer = new Store(Database.open(demo.db));
         String declaration = writer.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT declaration FROM milestone_declarations WHERE dao_id = 'demo'").mapTo(String.class).one());
         HttpResponse<String> atHead = demo.get("/api/v1/daos/demo/decisions");
@@ -286,7 +293,7 @@ class ApiIT {
         HttpResponse<String> ui = demo.get("/api/v1/docs");
         assertThat(ui.statusCode()).isEqualTo(302);
         String location = ui.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> page = demo.get(java.net.URI.create(demo.base).resolve(location).getRawPath());
+        HttpResponse<String> page = demo.get(URI.create(demo.base).resolve(location).getRawPath());
         assertThat(page.statusCode()).as(location).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
         HttpResponse<String> config = demo.get("/api/v1/docs/swagger-config");
@@ -299,14 +306,14 @@ class ApiIT {
         HttpResponse<String> feed = demo.get("/api/v1/daos/demo/stage/history.atom");
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
-        var document = javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var document = DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
         var entries = document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         assertThat(entries.getLength()).isEqualTo(history.path("changes").size()).isPositive();
         for (JsonNode change : history.path("changes")) {
             String evidence = demo.base + "/api/v1/daos/demo/stage?chain=31337&amp;block=" + change.path("block").asText();
             assertThat(feed.body()).contains(evidence).contains("urn:stagewatch:demo:stage:31337:" + change.path("block").asText())
-                    .contains(java.time.Instant.ofEpochSecond(change.path("time").asLong()).toString().replace("Z", ""));
+                    .contains(Instant.ofEpochSecond(change.path("time").asLong()).toString().replace("Z", ""));
             for (JsonNode cause : change.path("events")) {
                 assertThat(feed.body()).contains(cause.asText().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
             }
@@ -321,8 +328,8 @@ class ApiIT {
         JsonNode stage = JSON.readTree(demo.get("/api/v1/daos/demo/stage").body());
         String shown = stage.path("stage").isNull() ? "not rated" : "Stage " + stage.path("stage").asInt();
         assertThat(badge.body()).startsWith("<svg").contains(">" + shown + "</text>").contains("aria-label=\"stage: " + shown + "\"");
-        javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(badge.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(badge.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(demo.get("/api/v1/daos/nosuchdao/stage.svg").statusCode()).isEqualTo(404);
     }
 
@@ -343,7 +350,7 @@ class ApiIT {
         }
         assertThatThrownBy(() -> store.rollbackAbove(31337, 1, "0x00")).hasMessageMatching(READ_ONLY);
         assertThat(checkpoint()).isEqualTo(before);
-        List<org.stagewatch.store.ContractRow> contracts = store.withSync(sync -> sync.contracts("demo"));
+        List<ContractRow> contracts = store.withSync(sync -> sync.contracts("demo"));
         assertThat(contracts).isNotEmpty();
     }
 

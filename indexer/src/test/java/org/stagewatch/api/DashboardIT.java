@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -75,7 +78,7 @@ class DashboardIT {
         assertThat(browser.findElement(By.cssSelector("[data-metric=nakamoto]")).getText())
                 .isEqualTo(metrics.path("nakamoto").path("majority").asText());
         assertThat(browser.findElement(By.cssSelector("[data-metric=gini]")).getText())
-                .isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", metrics.path("gini").asDouble()));
+                .isEqualTo(String.format(Locale.ROOT, "%.4f", metrics.path("gini").asDouble()));
         assertThat(browser.findElement(By.id("proposals")).getDomAttribute("data-count"))
                 .isEqualTo(Integer.toString(api("/proposals").path("proposals").size()));
         JsonNode council = councils.path("councils").get(0);
@@ -112,7 +115,7 @@ class DashboardIT {
         assertShowsTheDecisions(api("/decisions?block=" + earlier));
         save("dashboard-earlier.png");
 
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 2400));
+        browser.manage().window().setSize(new Dimension(390, 2400));
         browser.navigate().refresh();
         awaitReady();
         Object overflow = ((JavascriptExecutor) browser).executeScript(
@@ -134,7 +137,7 @@ class DashboardIT {
         assertThat(browser.findElements(By.cssSelector("#milestones tbody tr"))).hasSize(milestones.path("milestones").size());
         for (JsonNode milestone : milestones.path("milestones")) {
             String id = milestone.path("id").asText();
-            List<String> blockedBy = new java.util.ArrayList<>();
+            List<String> blockedBy = new ArrayList<>();
             milestone.path("blockedBy").forEach(dependency -> blockedBy.add(dependency.asText()));
             String status = milestone.path("status").asText() + (blockedBy.isEmpty() ? "" : " by " + String.join(", ", blockedBy));
             assertThat(browser.findElement(By.cssSelector("tr[data-milestone='" + id + "'] td:nth-child(3)")).getText()).as(id).isEqualTo(status);
@@ -150,7 +153,7 @@ class DashboardIT {
         assertThat(decisions.path("decisions").size()).as("the demo declares decisions").isPositive();
         for (JsonNode decision : decisions.path("decisions")) {
             String id = decision.path("id").asText();
-            List<String> holders = new java.util.ArrayList<>();
+            List<String> holders = new ArrayList<>();
             decision.path("holders").forEach(holder -> holders.add(holder.asText()));
             assertThat(browser.findElement(By.cssSelector("td[data-decision='" + id + "'] .holders")).getText()).as(id)
                     .isEqualTo(holders.isEmpty() ? "nobody" : String.join(", ", holders));

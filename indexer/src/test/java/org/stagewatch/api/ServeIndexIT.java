@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.chain.RpcMeters;
 
 /**
  * {@code serve --index} against a live anvil: readiness stays down while the first backfill runs (it is made
@@ -80,7 +81,7 @@ class ServeIndexIT {
                     counted.add(requests.group());
                 }
             }
-            String host = "host=\"" + org.stagewatch.chain.RpcMeters.host(demo.node.rpcUrl()) + "\"";
+            String host = "host=\"" + RpcMeters.host(demo.node.rpcUrl()) + "\"";
             assertThat(counted).as("RPC requests to this test's node counted by outcome").anySatisfy(series -> assertThat(series).contains(host));
             assertThat(prometheus).contains("http_server_requests_seconds_bucket{").contains("uri=\"/api/v1/daos/{dao}/metrics\"");
             assertThat(demo.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

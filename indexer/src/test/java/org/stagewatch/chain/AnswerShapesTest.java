@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,7 +93,7 @@ class AnswerShapesTest {
              var client = new RpcClient(List.of(stub.url()), FAST)) {
             List<RawLog> logs = client.logs(1, 40, 60, List.of(ADDRESS), List.of(TOPIC));
             assertThat(logs).extracting(RawLog::blockNumber, RawLog::txIndex, RawLog::logIndex)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(50L, 0, 300), org.assertj.core.groups.Tuple.tuple(51L, 3, 7));
+                    .containsExactly(Tuple.tuple(50L, 0, 300), Tuple.tuple(51L, 3, 7));
         }
     }
 
@@ -172,7 +174,7 @@ class AnswerShapesTest {
     @Test
     void shouldStillRetryABodyCutShort() throws Exception {
         String full = JsonRpcStub.result(JsonRpcStub.JSON.readTree("{\"id\":1}"), "[" + log("\"0x33\"", "\"0x0\"", "\"0x1\"") + "]");
-        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger seen = new AtomicInteger();
         try (var stub = new JsonRpcStub(request -> seen.getAndIncrement() == 0
                 ? Answer.ok(full.substring(0, full.length() / 2))
                 : Answer.ok(JsonRpcStub.result(request, "[" + log("\"0x33\"", "\"0x0\"", "\"0x1\"") + "]")));

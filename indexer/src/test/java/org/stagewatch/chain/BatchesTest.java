@@ -16,6 +16,7 @@ import java.util.stream.LongStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.stagewatch.chain.JsonRpcStub.Answer;
+import org.stagewatch.store.BlockHeader;
 
 /**
  * Header batches against providers' limits, played by a scripted server: per-item rate limits, batch-size caps in
@@ -53,7 +54,7 @@ class BatchesTest {
         return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
-    private static void assertAll(Map<Long, org.stagewatch.store.BlockHeader> headers, long from, long to) {
+    private static void assertAll(Map<Long, BlockHeader> headers, long from, long to) {
         assertThat(headers.keySet()).containsExactlyInAnyOrderElementsOf(blocks(from, to));
         headers.forEach((n, header) -> assertThat(header.timestamp()).isEqualTo(1_000 + n));
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.stagewatch.chain.JsonRpcStub.Answer;
 
@@ -23,7 +24,7 @@ import org.stagewatch.chain.JsonRpcStub.Answer;
 class EndpointPacingTest {
     private static final long SECOND = 1_000_000_000L;
 
-    private static String chainId(com.fasterxml.jackson.databind.JsonNode request) {
+    private static String chainId(JsonNode request) {
         return JsonRpcStub.result(request, "\"0x1\"");
     }
 

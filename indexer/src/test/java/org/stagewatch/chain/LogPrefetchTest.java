@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class LogPrefetchTest {
     void shouldHandOutContiguousRangesInBlockOrderWithTwoRequestsInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
-        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<long[]> asked = new CopyOnWriteArrayList<>();
         try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 1_000, Long.MAX_VALUE, inFlight, mostInFlight, asked));
              var client = new RpcClient(List.of(stub.url()), FAST);
              var prefetch = LogPrefetch.of(new LogRangeFetcher(client, 1, 1_000), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {
@@ -100,7 +101,7 @@ class LogPrefetchTest {
     @Test
     void shouldThrowAFailureWhereItsRangeWouldHaveComeOut() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
-        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<long[]> asked = new CopyOnWriteArrayList<>();
         try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, 0, 2_500, inFlight, new AtomicInteger(), asked));
              var client = new RpcClient(List.of(stub.url()), FAST);
              var prefetch = LogPrefetch.of(new LogRangeFetcher(client, 1, 250), 0, 4_999, List.of(), List.of(), 2, "test-logs")) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class RpcClientTest {
     }
 
     /** Answers the first {@code failures} requests with {@code failure}, then correctly. */
-    private static java.util.function.Function<JsonNode, Answer> failingFirst(int failures, Answer failure) {
+    private static Function<JsonNode, Answer> failingFirst(int failures, Answer failure) {
         AtomicInteger seen = new AtomicInteger();
         return request -> seen.getAndIncrement() < failures ? failure : chainId(request);
     }

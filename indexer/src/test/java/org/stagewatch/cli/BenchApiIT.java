@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class BenchApiIT {
                 assertThat(api.get("errors").asLong()).as(name).isZero();
                 assertThat(api.get("requests").asLong()).as(name).isGreaterThanOrEqualTo(4);
                 assertThat(api.get("requestsPerSecond").asDouble()).as(name)
-                        .isCloseTo(api.get("requests").asDouble() / api.get("seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(0.1));
+                        .isCloseTo(api.get("requests").asDouble() / api.get("seconds").asDouble(), Percentage.withPercentage(0.1));
                 assertThat(api.get("p50Millis").asDouble()).as(name).isPositive().isLessThanOrEqualTo(api.get("p99Millis").asDouble());
                 assertThat(api.get("p99Millis").asDouble()).as(name).isLessThanOrEqualTo(api.get("maxMillis").asDouble() * 1.001);
                 assertThat(api.get("maxMillis").asDouble()).as(name).isLessThanOrEqualTo(api.get("seconds").asDouble() * 1000);

@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +49,7 @@ class BenchBackfillIT {
             assertThat(round.get("pipelinedBaselineEventsPerSecond").asLong()).isPositive();
             assertThat(round.get("ratioToPipelinedBaseline").asDouble()).isCloseTo(
                     round.get("eventsPerSecond").asDouble() / round.get("pipelinedBaselineEventsPerSecond").asDouble(),
-                    org.assertj.core.data.Offset.offset(0.01));
+                    Offset.offset(0.01));
             assertThat(round.get("phaseSeconds").get("write").asDouble()).isPositive();
             ratios.add(round.get("ratio").asDouble());
             peak = Math.max(peak, round.get("peakHeapBytes").asLong());

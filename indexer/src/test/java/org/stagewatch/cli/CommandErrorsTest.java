@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stagewatch.config.ConfigLoader;
+import org.stagewatch.project.ProjectedBatch;
+import org.stagewatch.store.BlockHeader;
+import org.stagewatch.store.Checkpoint;
+import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
+import org.stagewatch.store.Store;
+import org.stagewatch.sync.ContractRegistry;
+import picocli.CommandLine;
 
 /** Bad input gets one clear message on stderr, exit code 2, and leaves existing data as it was. */
 class CommandErrorsTest {
@@ -33,8 +43,8 @@ class CommandErrorsTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
-        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }
 
@@ -116,8 +126,8 @@ class CommandErrorsTest {
         Path before = dir.resolve("before.yml");
         Files.writeString(before, ONE_TOKEN.formatted(10));
         String db = dir.resolve("indexed.db").toString();
-        var store = new org.stagewatch.store.Store(Database.open(db));
-        new org.stagewatch.sync.ContractRegistry(store).record(org.stagewatch.config.ConfigLoader.load(before));
+        var store = new Store(Database.open(db));
+        new ContractRegistry(store).record(ConfigLoader.load(before));
         store.jdbi().useHandle(handle -> handle.execute(
                 "INSERT INTO sync_checkpoints VALUES (31337, 500, '0xabc', '2026-11-21T00:00:00Z')"));
         Path after = dir.resolve("after.yml");
@@ -153,14 +163,14 @@ class CommandErrorsTest {
         if (Files.exists(Path.of(db))) {
             return db;
         }
-        org.stagewatch.store.Store store = new org.stagewatch.store.Store(Database.open(db));
+        Store store = new Store(Database.open(db));
         store.withSync(sync -> {
-            sync.insertContracts(java.util.List.of(new org.stagewatch.store.ContractRow("demo", 1, "0x" + "1".repeat(40),
+            sync.insertContracts(List.of(new ContractRow("demo", 1, "0x" + "1".repeat(40),
                     "votes-token", "TOKEN", 0, false, true)));
             return null;
         });
-        store.writeRange(java.util.List.of(), java.util.List.of(new org.stagewatch.store.BlockHeader(1, 10, "0xb10", "0xb9", 1000, null)),
-                new org.stagewatch.project.ProjectedBatch(), java.util.List.of(), new org.stagewatch.store.Checkpoint(1, 10, "0xb10"));
+        store.writeRange(List.of(), List.of(new BlockHeader(1, 10, "0xb10", "0xb9", 1000, null)),
+                new ProjectedBatch(), List.of(), new Checkpoint(1, 10, "0xb10"));
         return db;
     }
 

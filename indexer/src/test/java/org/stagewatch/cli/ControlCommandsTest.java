@@ -8,9 +8,13 @@ import static org.stagewatch.cli.BridgeCouncilFixture.SIGNERS;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +28,7 @@ import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import picocli.CommandLine;
 
 /**
  * {@code paths} and {@code council} over a small hand-written database (a bridge proxy whose ProxyAdmin
@@ -62,8 +67,8 @@ class ControlCommandsTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
-        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }
 
@@ -100,7 +105,7 @@ class ControlCommandsTest {
         assertThat(run("paths", "--dao", "dao", "--db", db, "--json")).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         JsonNode permission = report.get("permissions").get(0);
-        assertThat(permission.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("chainId", "target",
+        assertThat(permission.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("chainId", "target",
                 "label", "permission", "minKeys", "minVoters", "votersNote", "minDelaySeconds", "fastestKeyRoute", "fastestVoteRoute",
                 "fastestNonCouncilRoute", "truncated", "routes");
         assertThat(permission.get("target").asText()).isEqualTo(BRIDGE);
@@ -112,7 +117,7 @@ class ControlCommandsTest {
         assertThat(permission.get("fastestKeyRoute")).isEqualTo(route);
         assertThat(permission.get("minVoters").isNull()).as("no vote route").isTrue();
         assertThat(permission.get("fastestVoteRoute").isNull()).isTrue();
-        assertThat(route.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("kind", "delaySeconds", "keys",
+        assertThat(route.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("kind", "delaySeconds", "keys",
                 "voters", "councilGated", "via", "gate", "votes", "approximate");
         assertThat(route.get("kind").asText()).isEqualTo("keys");
         assertThat(route.get("via").findValuesAsText("relation")).containsExactly("owner", "2-of-3 signers");
@@ -165,7 +170,7 @@ class ControlCommandsTest {
     @Test
     void shouldRefuseAConfigWhoseCouncilIsNotASafeOrWhosePathNamesAnUndeclaredChain() throws Exception {
         Path config = dir.resolve("control.yml");
-        java.nio.file.Files.writeString(config, """
+        Files.writeString(config, """
                 chains:
                   l1: { chainId: 1, rpc: "http://127.0.0.1:1" }
                   l2: { chainId: 42161, rpc: "http://127.0.0.1:1", parent: l1 }
@@ -241,7 +246,7 @@ class ControlCommandsTest {
             {"paths", "--blocks", "1,2", "--dot"}, {"stage", "--blocks", "1,2", "--history"}, {"stage", "--blocks", "0..100000"}};
         for (String[] call : calls) {
             err.reset();
-            List<String> args = new java.util.ArrayList<>(List.of(call));
+            List<String> args = new ArrayList<>(List.of(call));
             args.addAll(List.of("--dao", "dao", "--db", db));
             assertThat(run(args.toArray(String[]::new))).as(String.join(" ", call)).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8).lines()).as(String.join(" ", call)).hasSize(1)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.FileFixtures;
 import org.stagewatch.store.Store;
+import picocli.CommandLine;
 
 /**
  * A --db that is not a usable Stagewatch database: every command answers with one line naming what the file is
@@ -62,8 +64,8 @@ class DatabaseFilesTest {
     private int run(String... args) {
         err.reset();
         out.reset();
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
-        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }
 

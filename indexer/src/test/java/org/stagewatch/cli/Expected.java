@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The metrics of DESIGN.md §5 worked out the slow, obvious way, for comparison with what Stagewatch
@@ -50,7 +51,7 @@ final class Expected {
         return new BigDecimal(sum).divide(new BigDecimal(total), MathContext.DECIMAL128);
     }
 
-    private static Integer smallestPrefix(List<BigInteger> descending, java.util.function.Predicate<BigInteger> reached) {
+    private static Integer smallestPrefix(List<BigInteger> descending, Predicate<BigInteger> reached) {
         BigInteger sum = BigInteger.ZERO;
         for (int k = 0; k < descending.size(); k++) {
             sum = sum.add(descending.get(k));

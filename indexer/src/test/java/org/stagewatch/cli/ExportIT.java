@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVParser;
@@ -56,7 +58,7 @@ import org.stagewatch.sync.SyncProgress;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportIT {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** Each exported file and the view and order it must equal; stage_history has no view. */
     private static final Map<String, String> VIEWS = Map.of(
             "proposals", "SELECT * FROM proposal_tallies WHERE dao_id = 'demo' ORDER BY chain_id, created_block, governor, proposal_id",
@@ -202,7 +204,7 @@ class ExportIT {
         for (JsonNode delegate : ranking.get("top")) {
             Map<String, String> row = delegates.find("address", delegate.get("address").asText());
             assertThat(row.get("power")).isEqualTo(delegate.get("power").asText());
-            assertThat(new java.math.BigDecimal(row.get("share"))).isEqualByComparingTo(delegate.get("share").decimalValue());
+            assertThat(new BigDecimal(row.get("share"))).isEqualByComparingTo(delegate.get("share").decimalValue());
             assertThat(row.get("block")).isEqualTo(ranking.get("block").asText());
         }
     }

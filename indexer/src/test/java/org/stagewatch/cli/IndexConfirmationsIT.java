@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stagewatch.devnet.AnvilNode;
+import picocli.CommandLine;
 
 /**
  * {@code index} on a chain with {@code confirmations} says where it stopped and how far below the head, so a
@@ -52,7 +53,7 @@ class IndexConfirmationsIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
+            CommandLine commandLine = new CommandLine(new StagewatchCommand());
             assertThat(StagewatchCommand.execute(commandLine, args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         } finally {
             System.setErr(originalErr);

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,9 @@ import org.stagewatch.store.Store;
 import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * {@code stagewatch metrics --json} against the chain itself: at several blocks the test takes
@@ -146,18 +151,18 @@ class MetricsIT {
     @Test
     void shouldPrintEachBlocksOwnTimeOrSayItIsUnknown() throws Exception {
         long head = chain.head();
-        java.util.Set<Long> eventBlocks = new java.util.TreeSet<>();
-        for (var log : node.web3j().ethGetLogs(new org.web3j.protocol.core.methods.request.EthFilter(
-                org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(scenario.firstBlock())),
-                org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(head)),
+        Set<Long> eventBlocks = new TreeSet<>();
+        for (var log : node.web3j().ethGetLogs(new EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(scenario.firstBlock())),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(head)),
                 List.of(dao.token().address(), dao.governor().address(), dao.timelock().address()))).send().getLogs()) {
-            eventBlocks.add(((org.web3j.protocol.core.methods.response.Log) log.get()).getBlockNumber().longValueExact());
+            eventBlocks.add(((Log) log.get()).getBlockNumber().longValueExact());
         }
         int known = 0;
         int unknown = 0;
         for (long block = scenario.firstBlock(); block <= head; block++) {
             JsonNode metrics = run("metrics", "--dao", "demo", "--db", db, "--block", Long.toString(block), "--json");
-            long onChain = node.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(
+            long onChain = node.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(
                     BigInteger.valueOf(block)), false).send().getBlock().getTimestamp().longValueExact();
             if (metrics.get("timestamp").isNull()) {
                 unknown++;

@@ -3,6 +3,7 @@ package org.stagewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.stagewatch.config.MilestonesConfig;
 import org.stagewatch.config.StageConfig;
 import org.stagewatch.store.MilestoneDao;
 import org.stagewatch.store.MilestoneDeclaration;
+import picocli.CommandLine;
 
 /**
  * {@code milestones} and {@code decisions} over the hand-written bridge database (a bridge proxy whose ProxyAdmin a
@@ -76,8 +78,8 @@ class MilestoneCommandsTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
-        commandLine.setErr(new java.io.PrintWriter(System.err, true));
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
+        commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }
 

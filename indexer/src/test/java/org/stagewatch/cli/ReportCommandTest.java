@@ -1,6 +1,7 @@
 package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import picocli.CommandLine;
 
 /**
  * {@code report} over a small hand-written database of a DAO with no votes token (a bridge proxy whose
@@ -51,7 +53,7 @@ class ReportCommandTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine commandLine = new picocli.CommandLine(new StagewatchCommand());
+        CommandLine commandLine = new CommandLine(new StagewatchCommand());
         commandLine.setErr(new PrintWriter(System.err, true));
         return StagewatchCommand.execute(commandLine, args);
     }
@@ -67,5 +69,13 @@ class ReportCommandTest {
         for (String name : List.of("equalizer-now", "equalizer")) {
             assertThat(ImageIO.read(dir.resolve("dao-" + name + ".png").toFile())).isNotNull();
         }
+    }
+
+    @Test
+    void shouldPickTheFormatFromTheExtensionAndNameBothWhenItIsNeither() {
+        assertThat(ReportCommand.Format.of(Path.of("out/Report.HTML"))).isEqualTo(ReportCommand.Format.HTML);
+        assertThat(ReportCommand.Format.of(Path.of("report.md"))).isEqualTo(ReportCommand.Format.MARKDOWN);
+        assertThatThrownBy(() -> ReportCommand.Format.of(Path.of("report.pdf"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("--out report.pdf").hasMessageContaining(".html").hasMessageContaining(".md");
     }
 }

@@ -19,6 +19,7 @@ import org.stagewatch.analyze.control.Node;
 import org.stagewatch.analyze.control.PathsAnalyzer;
 import org.stagewatch.analyze.control.TokenVote;
 import org.stagewatch.analyze.control.VoteQuorum;
+import org.stagewatch.report.TokenUnits;
 
 /** The human {@code paths} output of a council and a vote route: a tree, with the vote's quorum, delegates and duration. */
 class RouteTreeTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ class ViewsIT {
                                   AND power <> '0'""").bind("dao", dao[0]).bind("block", at)
                         .map((rs, context) -> {
                             // the token's decimals() was read at index time: 18 for both devnet tokens
-                            assertThat(rs.getString(3)).isEqualTo(new java.math.BigDecimal(rs.getString(2)).movePointLeft(18).toPlainString());
+                            assertThat(rs.getString(3)).isEqualTo(new BigDecimal(rs.getString(2)).movePointLeft(18).toPlainString());
                             return viewed.put(rs.getString(1), rs.getString(2));
                         }).list());
                 assertThat(viewed).as("%s power at block %d", dao[0], block).isEqualTo(expected);

@@ -6,6 +6,8 @@ import static org.stagewatch.config.ConfigFixture.VALID;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +94,7 @@ class MilestonesConfigTest {
                 new MilestoneCheck.RequirementPassed("usersHave7DaysToExit"));
         assertThat(all.checks().get(5)).isEqualTo(new MilestoneCheck.MetricCheck("equalizer.upgradeControl", null, new BigDecimal("90.5")));
         assertThat(all.checks().get(6)).isEqualTo(new MilestoneCheck.ProbeCheck("eth", PROXY_ADMIN, "owner()", "address",
-                TIMELOCK.toLowerCase(java.util.Locale.ROOT), "owner()"));
+                TIMELOCK.toLowerCase(Locale.ROOT), "owner()"));
         assertThat(milestones.probes()).hasSize(1);
         assertThat(milestones.milestone("voting").orElseThrow().check())
                 .isEqualTo(new MilestoneCheck.ActivityCheck("proposalsExecuted", 1, 365L));
@@ -104,7 +106,7 @@ class MilestonesConfigTest {
 
     @Test
     void thePresetsDeclareTheirPathsAndDecisions() {
-        java.util.Map<String, String> env = java.util.Map.of("ETHEREUM_RPC_URL", "https://eth.example", "ARBITRUM_RPC_URL",
+        Map<String, String> env = Map.of("ETHEREUM_RPC_URL", "https://eth.example", "ARBITRUM_RPC_URL",
                 "https://arb.example", "OPTIMISM_RPC_URL", "https://op.example");
         DaoConfig arbitrum = ConfigLoader.parse(Presets.text("arbitrum"), Presets.source("arbitrum"), env).dao("arbitrum").orElseThrow();
         assertThat(arbitrum.milestones().phases()).extracting(MilestonesConfig.Phase::title)

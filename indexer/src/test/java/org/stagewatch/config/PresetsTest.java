@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.assertj.core.groups.Tuple;
 import org.stagewatch.analyze.stage.CouncilSetup;
 import org.stagewatch.analyze.stage.StageFacts;
 import org.stagewatch.analyze.stage.Status;
@@ -123,9 +129,9 @@ class PresetsTest {
             "eth:0x1B6DBF05EaF22d4E70dC993e8a19dd9F3dcb3162:proxy");             // DelayedWETH
 
     /** Everything the Superchain ProxyAdmin upgrades, and the AddressManager that resolves the messenger. */
-    private static final Set<String> OPTIMISM_CRITICAL = java.util.stream.Stream.concat(OPTIMISM.stream()
+    private static final Set<String> OPTIMISM_CRITICAL = Stream.concat(OPTIMISM.stream()
             .filter(key -> key.startsWith("eth:") && key.endsWith(":proxy")).map(key -> key.substring(0, key.lastIndexOf(':'))),
-            java.util.stream.Stream.of("eth:0xdE1FCfB0851916CA5101820A69b13a4E276bd81F")).collect(Collectors.toSet());
+            Stream.of("eth:0xdE1FCfB0851916CA5101820A69b13a4E276bd81F")).collect(Collectors.toSet());
 
     private static final Set<String> OPTIMISM_COUNCILS = Set.of("eth:0xc2819DC788505Aac350142A7A707BF9D03E3Bd03");
 
@@ -163,7 +169,7 @@ class PresetsTest {
                 + contract.kind().configName())).collect(Collectors.toSet());
     }
 
-    private static Set<String> where(DaoConfig dao, java.util.function.Predicate<ContractConfig> test) {
+    private static Set<String> where(DaoConfig dao, Predicate<ContractConfig> test) {
         return dao.contracts().stream().filter(test).map(contract -> lower(contract.chain() + ":" + contract.address()))
                 .collect(Collectors.toSet());
     }
@@ -211,8 +217,8 @@ class PresetsTest {
     void shouldCoverArbitrumDaosContractsOnEthereumAndArbitrumOne() throws IOException {
         StagewatchConfig config = load("arbitrum");
         assertThat(config.chains().values()).extracting(ChainConfig::name, ChainConfig::chainId, ChainConfig::parent)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("eth", 1L, null),
-                        org.assertj.core.groups.Tuple.tuple("arb1", 42161L, "eth"));
+                .containsExactlyInAnyOrder(Tuple.tuple("eth", 1L, null),
+                        Tuple.tuple("arb1", 42161L, "eth"));
         assertThat(config.chain("eth").rpcUrls()).containsExactly(ENV.get("ETHEREUM_RPC_URL"));
         assertThat(config.chain("arb1").rpcUrls()).containsExactly(ENV.get("ARBITRUM_RPC_URL"));
         DaoConfig dao = config.dao("arbitrum").orElseThrow();
@@ -226,7 +232,7 @@ class PresetsTest {
         DaoConfig dao = load("arbitrum").dao("arbitrum").orElseThrow();
         assertThat(dao.contracts()).filteredOn(ContractConfig::hasStartBlock)
                 .extracting(ContractConfig::address, ContractConfig::startBlock)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("0x912CE59144191C1204E64559FE8253a0e49E6548", 70398215L));
+                .containsExactly(Tuple.tuple("0x912CE59144191C1204E64559FE8253a0e49E6548", 70398215L));
         assertThat(load("optimism").daos().get(0).contracts()).noneMatch(ContractConfig::hasStartBlock);
     }
 
@@ -246,8 +252,8 @@ class PresetsTest {
     void shouldCoverTheOptimismCollectivesContractsOnEthereumAndOpMainnet() throws IOException {
         StagewatchConfig config = load("optimism");
         assertThat(config.chains().values()).extracting(ChainConfig::name, ChainConfig::chainId, ChainConfig::parent)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("eth", 1L, null),
-                        org.assertj.core.groups.Tuple.tuple("oeth", 10L, "eth"));
+                .containsExactlyInAnyOrder(Tuple.tuple("eth", 1L, null),
+                        Tuple.tuple("oeth", 10L, "eth"));
         assertThat(config.chain("oeth").rpcUrls()).containsExactly(ENV.get("OPTIMISM_RPC_URL"));
         DaoConfig dao = config.dao("optimism").orElseThrow();
         assertThat(contracts(dao)).isEqualTo(lower(OPTIMISM));
@@ -352,7 +358,7 @@ class PresetsTest {
     }
 
     private static Map<String, JsonNode> discovered(JsonNode facts) {
-        Map<String, JsonNode> byAddress = new java.util.HashMap<>();
+        Map<String, JsonNode> byAddress = new HashMap<>();
         facts.path("contracts").forEach(entry -> byAddress.put(lower(entry.path("address").asText()), entry));
         return byAddress;
     }
@@ -389,7 +395,7 @@ class PresetsTest {
         assertThat(Presets.text(name)).as("the preset names the discovery it follows")
                 .contains(facts.path("source").path("path").asText())
                 .contains(facts.path("source").path("usedBlockNumbers").path("ethereum").asText())
-                .contains(java.time.Instant.ofEpochSecond(facts.path("source").path("timestamp").asLong()).toString());
+                .contains(Instant.ofEpochSecond(facts.path("source").path("timestamp").asLong()).toString());
         Map<String, JsonNode> discovered = discovered(facts);
         for (ContractConfig contract : load(name).dao(name).orElseThrow().contracts()) {
             String key = lower(contract.chain() + ":" + contract.address());
@@ -448,7 +454,7 @@ class PresetsTest {
     void shouldDeclareCouncilsThatL2beatsMembersAndThresholdsMakeProperlySetUp(String name) throws IOException {
         JsonNode facts = facts(name);
         DaoConfig dao = load(name).dao(name).orElseThrow();
-        Map<String, JsonNode> safes = new java.util.HashMap<>();
+        Map<String, JsonNode> safes = new HashMap<>();
         facts.path("safes").forEach(safe -> safes.put(lower(safe.path("address").asText()), safe));
         Set<String> team = addresses(facts.path("teamSigners").path("addresses"));
         assertThat(dao.stage().councils()).isNotEmpty();
@@ -500,7 +506,7 @@ class PresetsTest {
     @ValueSource(strings = {"arbitrum", "optimism"})
     void shouldAssertWhatL2beatsChecklistSaysAndProbeWhatItReads(String name) throws IOException {
         JsonNode facts = facts(name);
-        Map<String, Object> checklist = new java.util.HashMap<>();
+        Map<String, Object> checklist = new HashMap<>();
         for (String stage : List.of("stage0", "stage1", "stage2")) {
             facts.path("stage").path(stage).properties().forEach(entry ->
                     checklist.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asBoolean()));
@@ -587,7 +593,7 @@ class PresetsTest {
         dao.decisions().forEach(decision -> sources.add(decision.source()));
         assertThat(sources).isNotEmpty().allSatisfy(source -> {
             assertThat(source).as("a source").isNotNull().startsWith("https://");
-            String path = java.net.URI.create(source).getPath();
+            String path = URI.create(source).getPath();
             assertThat(path).as("%s names a page, not a site's front page", source).isNotEmpty().isNotEqualTo("/");
         });
     }
@@ -621,7 +627,7 @@ class PresetsTest {
         assertThat(owner).as("the MintManager's owner in L2BEAT's discovery").isNotNull();
         assertThat(kind(owner)).as("owner of the MintManager (%s)", owner.path("name").asText()).isEqualTo("safe");
         assertThat(declared).contains(lower(mintManager.path("address").asText()), lower(owner.path("address").asText()));
-        JsonNode safe = java.util.stream.StreamSupport.stream(facts.path("safes").spliterator(), false)
+        JsonNode safe = StreamSupport.stream(facts.path("safes").spliterator(), false)
                 .filter(entry -> lower(entry.path("address").asText()).equals(lower(mintManager.path("owner").asText()))).findFirst().orElseThrow();
         assertThat(safe.path("members")).singleElement().satisfies(member -> {
             assertThat(kind(discovered.get(lower("oeth:" + member.asText())))).isEqualTo("safe");

@@ -11,6 +11,13 @@ import static org.stagewatch.decode.RecordedLogs.single;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.ProposalCreated;
+import org.stagewatch.decode.event.ProposalDeadlineUpdated;
+import org.stagewatch.decode.event.ProposalQueued;
+import org.stagewatch.decode.event.ProposalTypeUpdated;
+import org.stagewatch.decode.event.VotableSupplyUpdated;
+import org.stagewatch.decode.event.VoteCast;
 
 /** Optimism's Agora governor: the four ProposalCreated variants, D's legacy form, manager edits. */
 class AgoraDecodingTest {

@@ -22,6 +22,24 @@ import static org.stagewatch.decode.RecordedLogs.single;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.AdminChanged;
+import org.stagewatch.decode.event.BeaconUpgraded;
+import org.stagewatch.decode.event.CohortReplaced;
+import org.stagewatch.decode.event.CouncilMemberAdded;
+import org.stagewatch.decode.event.CouncilMemberRemoved;
+import org.stagewatch.decode.event.CouncilMemberReplaced;
+import org.stagewatch.decode.event.CouncilMemberRotated;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.OwnershipTransferStarted;
+import org.stagewatch.decode.event.OwnershipTransferred;
+import org.stagewatch.decode.event.RoleAdminChanged;
+import org.stagewatch.decode.event.RoleGranted;
+import org.stagewatch.decode.event.RoleRevoked;
+import org.stagewatch.decode.event.SecurityCouncilAdded;
+import org.stagewatch.decode.event.SecurityCouncilRemoved;
+import org.stagewatch.decode.event.TargetCallExecuted;
+import org.stagewatch.decode.event.UpgradeExecuted;
+import org.stagewatch.decode.event.Upgraded;
 import org.web3j.crypto.Hash;
 
 /** Proxies, Ownable/Ownable2Step, AccessControl, Arbitrum UpgradeExecutor and SecurityCouncilManager. */

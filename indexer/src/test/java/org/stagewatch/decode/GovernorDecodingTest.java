@@ -14,7 +14,17 @@ import static org.stagewatch.decode.RecordedLogs.single;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GovernorSettingChanged;
+import org.stagewatch.decode.event.ProposalCanceled;
+import org.stagewatch.decode.event.ProposalCreated;
+import org.stagewatch.decode.event.ProposalExecuted;
+import org.stagewatch.decode.event.ProposalExtended;
+import org.stagewatch.decode.event.ProposalQueued;
+import org.stagewatch.decode.event.TimelockChange;
+import org.stagewatch.decode.event.VoteCast;
 
 /** OZ 5 governor (real contract), OZ 4.x names, GovernorBravo and GovernorAlpha, from recorded logs. */
 class GovernorDecodingTest {
@@ -78,11 +88,11 @@ class GovernorDecodingTest {
         assertThat(only(events, GovernorSettingChanged.class))
                 .extracting(GovernorSettingChanged::setting, s -> s.oldValue().toString(), s -> s.newValue().toString())
                 .containsSubsequence(
-                        org.assertj.core.groups.Tuple.tuple("votingDelay", "1", "2"),
-                        org.assertj.core.groups.Tuple.tuple("votingPeriod", "20", "30"),
-                        org.assertj.core.groups.Tuple.tuple("proposalThreshold", "0", E18.multiply(BigInteger.valueOf(1000)).toString()),
-                        org.assertj.core.groups.Tuple.tuple("quorumNumerator", "4", "5"),
-                        org.assertj.core.groups.Tuple.tuple("lateQuorumVoteExtension", "5", "10"));
+                        Tuple.tuple("votingDelay", "1", "2"),
+                        Tuple.tuple("votingPeriod", "20", "30"),
+                        Tuple.tuple("proposalThreshold", "0", E18.multiply(BigInteger.valueOf(1000)).toString()),
+                        Tuple.tuple("quorumNumerator", "4", "5"),
+                        Tuple.tuple("lateQuorumVoteExtension", "5", "10"));
         List<TimelockChange> timelocks = only(events, TimelockChange.class);
         assertThat(timelocks.get(0).oldTimelock()).isEqualTo(ZERO);
         assertThat(timelocks.get(1).oldTimelock()).isEqualTo(timelocks.get(0).newTimelock());
@@ -108,9 +118,9 @@ class GovernorDecodingTest {
         assertThat(created.calldatas().get(0)).isEqualTo("0x000000000000000000000000" + ALICE.substring(2));
         assertThat(only(events, VoteCast.class)).extracting(VoteCast::voter, VoteCast::support, VoteCast::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ALICE, 1, "For the community multisig"),
-                        org.assertj.core.groups.Tuple.tuple(BOB, 0, ""),
-                        org.assertj.core.groups.Tuple.tuple(CAROL, 2, "abstain: conflicted"));
+                        Tuple.tuple(ALICE, 1, "For the community multisig"),
+                        Tuple.tuple(BOB, 0, ""),
+                        Tuple.tuple(CAROL, 2, "abstain: conflicted"));
         assertThat(only(events, GovernorSettingChanged.class)).extracting(GovernorSettingChanged::setting)
                 .containsExactly("votingDelay", "votingPeriod", "proposalThreshold");
     }
@@ -120,8 +130,8 @@ class GovernorDecodingTest {
         List<VoteCast> votes = only(decodeAll(GOVERNOR, "governor-alpha.json"), VoteCast.class);
         assertThat(votes).extracting(VoteCast::voter, VoteCast::support, VoteCast::reason, VoteCast::params)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ALICE, 1, "", null),
-                        org.assertj.core.groups.Tuple.tuple(BOB, 0, "", null));
+                        Tuple.tuple(ALICE, 1, "", null),
+                        Tuple.tuple(BOB, 0, "", null));
         assertThat(votes.get(0).weight()).isEqualTo(E18.multiply(BigInteger.valueOf(500_000)));
         assertThat(votes.get(0).proposalId()).isEqualTo(BigInteger.ONE);
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.StreamSupport;
 import org.stagewatch.chain.RawLog;
 import org.stagewatch.config.ContractKind;
+import org.stagewatch.decode.event.DecodedEvent;
 
 /**
  * The eth_getLogs payloads recorded by contracts-abi/fixtures-recorder (see logs/README.md), as

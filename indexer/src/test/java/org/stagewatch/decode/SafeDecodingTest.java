@@ -18,6 +18,16 @@ import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stagewatch.chain.RawLog;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.GuardChanged;
+import org.stagewatch.decode.event.ModuleDisabled;
+import org.stagewatch.decode.event.ModuleEnabled;
+import org.stagewatch.decode.event.OwnerAdded;
+import org.stagewatch.decode.event.OwnerRemoved;
+import org.stagewatch.decode.event.SafeExecution;
+import org.stagewatch.decode.event.SafeModuleExecution;
+import org.stagewatch.decode.event.SafeSetup;
+import org.stagewatch.decode.event.ThresholdChanged;
 
 /**
  * GnosisSafeL2 1.3.0 and Safe 1.4.1, deployed from their npm artifacts and driven by the same

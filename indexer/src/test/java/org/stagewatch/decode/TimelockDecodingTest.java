@@ -14,6 +14,16 @@ import static org.stagewatch.decode.RecordedLogs.single;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.CallExecuted;
+import org.stagewatch.decode.event.CallSalt;
+import org.stagewatch.decode.event.CallScheduled;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.MinDelayChanged;
+import org.stagewatch.decode.event.OperationCancelled;
+import org.stagewatch.decode.event.RoleGranted;
+import org.stagewatch.decode.event.RoleRevoked;
+import org.stagewatch.decode.event.TimelockAdminChanged;
+import org.stagewatch.decode.event.TimelockTransaction;
 import org.web3j.crypto.Hash;
 
 /** OZ 5 TimelockController (driven by the governor and directly) and Compound's Timelock. */

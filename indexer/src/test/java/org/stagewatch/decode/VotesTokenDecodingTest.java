@@ -16,6 +16,10 @@ import static org.stagewatch.decode.RecordedLogs.only;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.DelegateChanged;
+import org.stagewatch.decode.event.DelegateVotesChanged;
+import org.stagewatch.decode.event.Transfer;
 
 /** OZ 5 ERC20Votes, with the delegation traps events.md lists, from recorded logs. */
 class VotesTokenDecodingTest {

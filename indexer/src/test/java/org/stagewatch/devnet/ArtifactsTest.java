@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
 
 class ArtifactsTest {
 
@@ -31,7 +32,7 @@ class ArtifactsTest {
     void revertDataOfAKnownCustomErrorIsNamed() {
         Artifacts.load("DemoGovernor");
         // GovernorOnlyExecutor(address): selector of the governor's own custom error
-        String data = org.web3j.crypto.Hash.sha3String("GovernorOnlyExecutor(address)").substring(0, 10) + "00".repeat(32);
+        String data = Hash.sha3String("GovernorOnlyExecutor(address)").substring(0, 10) + "00".repeat(32);
         assertThat(Artifacts.errorName(data)).hasValueSatisfying(name -> assertThat(name).startsWith("GovernorOnlyExecutor(0x"));
     }
 }

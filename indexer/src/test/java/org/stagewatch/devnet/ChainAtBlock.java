@@ -1,6 +1,7 @@
 package org.stagewatch.devnet;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.web3j.abi.FunctionEncoder;
@@ -17,6 +18,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -81,13 +83,13 @@ final class ChainAtBlock {
     }
 
     /** eth_call of raw calldata from {@code from}: the error, or null when the call succeeds. */
-    org.web3j.protocol.core.Response.Error tryCall(String from, String to, String data) throws Exception {
+    Response.Error tryCall(String from, String to, String data) throws Exception {
         EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(from, to, data), block).send();
         return result.hasError() ? result.getError() : null;
     }
 
     static Bytes32 role(String name) {
-        return new Bytes32(name.equals("DEFAULT_ADMIN_ROLE") ? new byte[32] : Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Bytes32(name.equals("DEFAULT_ADMIN_ROLE") ? new byte[32] : Hash.sha3(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String selector(String errorSignature) {

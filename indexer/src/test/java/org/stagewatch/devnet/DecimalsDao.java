@@ -8,6 +8,7 @@ import static org.stagewatch.devnet.Abi.uint;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint32;
@@ -49,7 +50,7 @@ public record DecimalsDao(long chainId, Deployed token, Deployed timelock, Deplo
     private static DecimalsDao play(AnvilNode node, Transactor tx) {
         Credentials deployer = DevKeys.anvil(0);
         Credentials treasury = DevKeys.anvil(1);
-        List<Credentials> keys = java.util.stream.IntStream.rangeClosed(2, 9).mapToObj(DevKeys::anvil).toList();
+        List<Credentials> keys = IntStream.rangeClosed(2, 9).mapToObj(DevKeys::anvil).toList();
         List<String> holders = keys.stream().map(TokenActivity::addressOf).toList();
 
         tx.deploy(deployer, "DecimalsToken", 4_000_000, string("Six Decimals Token"), string("SIX"),

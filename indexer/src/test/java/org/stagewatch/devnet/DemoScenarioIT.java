@@ -20,6 +20,7 @@ import org.stagewatch.config.ContractConfig;
 import org.stagewatch.config.DaoConfig;
 import org.stagewatch.config.StagewatchConfig;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -84,7 +85,7 @@ class DemoScenarioIT {
     void lateQuorumExtendedTheDeadlineOfOneProposal() throws Exception {
         ScenarioProposal late = result.proposals().stream().filter(ScenarioProposal::lateQuorum).findFirst().orElseThrow();
         long original = late.createdBlock() + DemoDaoDeployer.VOTING_DELAY_BLOCKS + DemoDaoDeployer.VOTING_PERIOD_BLOCKS;
-        assertThat(chain.uint(dao.governor().address(), "proposalDeadline", new org.web3j.abi.datatypes.generated.Uint256(late.id())))
+        assertThat(chain.uint(dao.governor().address(), "proposalDeadline", new Uint256(late.id())))
                 .isEqualTo(original + DemoDaoDeployer.LATE_QUORUM_EXTENSION_BLOCKS);
         assertThat(chain.logs(dao.governor().address(), Hash.sha3String("ProposalExtended(uint256,uint64)"))).hasSize(1);
     }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,24 +54,24 @@ class MigrationChecksumTest {
     }
 
     /** A database migrated when V3, V5 and (SQLite) V7 had their released comments still opens and migrates. */
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldOpenADatabaseMigratedBeforeTheCommentOnlyEdits() {
         String target = dir.resolve("released.db").toString();
         Database.open(target);
         SQLiteDataSource file = new SQLiteDataSource();
         file.setUrl("jdbc:sqlite:" + target);
-        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle -> {
+        Jdbi.create(file).useHandle(handle -> {
             for (CommentOnlyEdits.Edit edit : CommentOnlyEdits.EDITS) {
                 handle.execute("UPDATE flyway_schema_history SET checksum = ? WHERE version = ?", edit.released(), edit.version());
             }
             handle.execute("UPDATE flyway_schema_history SET checksum = 1 WHERE version = '4'"); // another change stays refused
         });
         assertThatThrownBy(() -> Database.open(target)).isInstanceOf(StoreException.class).hasMessageContaining("4");
-        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle ->
+        Jdbi.create(file).useHandle(handle ->
                 handle.execute("UPDATE flyway_schema_history SET checksum = ? WHERE version = '4'", BOTH.get("4")));
         Database.open(target);
         Map<String, Integer> applied = new TreeMap<>();
-        org.jdbi.v3.core.Jdbi.create(file).useHandle(handle -> handle.createQuery(
+        Jdbi.create(file).useHandle(handle -> handle.createQuery(
                 "SELECT version, checksum FROM flyway_schema_history WHERE version IS NOT NULL")
                 .map((rows, context) -> Map.entry(rows.getString(1), rows.getInt(2))).forEach(entry -> applied.put(entry.getKey(), entry.getValue())));
         assertThat(applied).containsAllEntriesOf(Map.of("3", BOTH.get("3"), "5", BOTH.get("5"), "7", SQLITE_V7.get("7")));

@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.Driver;
 
 /**
  * {@code --db postgresql://…}: the libpq-style URL becomes the driver's JDBC URL with the same user, host, port,
@@ -52,7 +53,7 @@ class PostgresTargetTest {
         String previous = System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
         try {
             PostgresTarget target = PostgresTarget.parse("postgresql://carol@db.example:6543/gov", Map.of());
-            Properties properties = org.postgresql.Driver.parseURL(target.jdbcUrl(), new Properties());
+            Properties properties = Driver.parseURL(target.jdbcUrl(), new Properties());
             assertThat(properties.getProperty("password")).isEqualTo("from-file");
         } finally {
             if (previous == null) {
@@ -76,7 +77,7 @@ class PostgresTargetTest {
     void shouldOpenAStoreThroughALibpqUrl() throws Exception {
         String server = TestDatabases.serverUrl();
         String schema = "stagewatch_url_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
-        Properties parsed = org.postgresql.Driver.parseURL(server, new Properties());
+        Properties parsed = Driver.parseURL(server, new Properties());
         String url = "postgresql://%s@%s:%s/%s?schema=%s".formatted(parsed.getProperty("user"), parsed.getProperty("PGHOST"),
                 parsed.getProperty("PGPORT"), parsed.getProperty("PGDBNAME"), schema);
         try (Connection connection = DriverManager.getConnection(server)) {

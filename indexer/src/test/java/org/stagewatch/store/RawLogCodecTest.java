@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -128,11 +129,11 @@ class RawLogCodecTest {
         List<RawLog> logs = randomBlock(12, 20);
         byte[] packed = RawLogCodec.pack(logs, 0, logs.size());
         for (int cut : new int[] {1, 2, packed.length / 3, packed.length - 1}) {
-            assertThatThrownBy(() -> RawLogCodec.unpack(10, 12, BLOCK_HASH, java.util.Arrays.copyOf(packed, cut)))
+            assertThatThrownBy(() -> RawLogCodec.unpack(10, 12, BLOCK_HASH, Arrays.copyOf(packed, cut)))
                     .as("cut at %d of %d", cut, packed.length)
                     .isInstanceOf(StoreException.class).hasMessageContaining("block 12 of chain 10");
         }
-        byte[] longer = java.util.Arrays.copyOf(packed, packed.length + 1);
+        byte[] longer = Arrays.copyOf(packed, packed.length + 1);
         assertThatThrownBy(() -> RawLogCodec.unpack(10, 12, BLOCK_HASH, longer))
                 .isInstanceOf(StoreException.class).hasMessageContaining("after the last log");
         byte[] foreign = packed.clone();

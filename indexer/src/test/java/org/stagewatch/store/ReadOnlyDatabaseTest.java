@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +61,7 @@ class ReadOnlyDatabaseTest {
         assertThat(contracts).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldRefuseAMissingFileInsteadOfCreatingOne() {
         Path missing = dir.resolve("missing.db");
         assertThatThrownBy(() -> ReadOnlyDatabase.open(missing.toString())).isInstanceOf(StoreException.class)
@@ -68,7 +69,7 @@ class ReadOnlyDatabaseTest {
         assertThat(missing).doesNotExist();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldRefuseAnOlderSchemaRatherThanMigrateIt() throws Exception {
         String target = databases.target("sqlite");
         Database.open(target);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * sqlite-jdbc's native library is copied once into a versioned folder of the user's cache and loaded from there:
@@ -58,7 +59,7 @@ class SqliteNativeTest {
         }
         assertThat(libraries).hasSize(1);
         assertThat(cache.relativize(libraries.get(0)).toString())
-                .startsWith("stagewatch/sqlite-jdbc-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "/")
+                .startsWith("stagewatch/sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "/")
                 .endsWith(System.mapLibraryName("sqlitejdbc"));
     }
 }

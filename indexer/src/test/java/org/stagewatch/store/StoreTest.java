@@ -3,8 +3,10 @@ package org.stagewatch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,7 @@ class StoreTest {
                 powerAt(block, votes), List.of(), new Checkpoint(1, block, "0xb" + block));
     }
 
-    private static java.util.Optional<Checkpoint> checkpoint(Store store) {
+    private static Optional<Checkpoint> checkpoint(Store store) {
         return store.jdbi().onDemand(SyncDao.class).checkpoint(1);
     }
 
@@ -45,7 +47,7 @@ class StoreTest {
         return store.jdbi().onDemand(SyncDao.class).rawLogCount(1);
     }
 
-    private static java.util.Optional<BlockHeader> block20(Store store) {
+    private static Optional<BlockHeader> block20(Store store) {
         return store.jdbi().onDemand(SyncDao.class).block(1, 20);
     }
 
@@ -60,7 +62,7 @@ class StoreTest {
         assertThat(powerAt(store, 15)).isEqualTo(5);
         assertThat(powerAt(store, 20)).isEqualTo(7);
         assertThat(new PowerQueries(store.database()).powersAt(1, "0xtoken", 19))
-                .containsExactly(new PowerQueries.DelegatePower("0xalice", java.math.BigInteger.valueOf(5)));
+                .containsExactly(new PowerQueries.DelegatePower("0xalice", BigInteger.valueOf(5)));
         assertThat(new PowerQueries(store.database()).powersAt(1, "0xtoken", 9)).isEmpty();
     }
 

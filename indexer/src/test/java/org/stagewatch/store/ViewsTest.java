@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -98,7 +99,7 @@ class ViewsTest {
                 assertThat(shown).as(amount).isEqualTo(new BigDecimal(new BigInteger(amount)).movePointLeft(6).toPlainString());
             }
         }
-        java.util.Optional<String> largest = store.jdbi().withHandle(handle -> handle.createQuery(
+        Optional<String> largest = store.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT weight_tokens FROM vote_history WHERE weight = :w").bind("w", MAX.toString()).mapTo(String.class).findFirst());
         assertThat(largest).contains(new BigDecimal(MAX).movePointLeft(6).toPlainString());
     }

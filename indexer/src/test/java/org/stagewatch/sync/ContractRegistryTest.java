@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ContractRegistryTest {
         return store;
     }
 
-    private static java.util.List<ContractRow> contracts(Store store) {
+    private static List<ContractRow> contracts(Store store) {
         return store.withSync(sync -> sync.contracts());
     }
 

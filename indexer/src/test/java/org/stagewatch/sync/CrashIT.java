@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -193,8 +196,8 @@ class CrashIT {
         return new ObjectMapper().readTree(out);
     }
 
-    private static long count(String db, String query) throws java.sql.SQLException {
-        try (var connection = java.sql.DriverManager.getConnection(jdbc(db));
+    private static long count(String db, String query) throws SQLException {
+        try (var connection = DriverManager.getConnection(jdbc(db));
              var result = connection.createStatement().executeQuery(query)) {
             result.next();
             return result.getLong(1);
@@ -235,10 +238,10 @@ class CrashIT {
         if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
             return -1;
         }
-        try (var connection = java.sql.DriverManager.getConnection(jdbc(db));
+        try (var connection = DriverManager.getConnection(jdbc(db));
              var result = connection.createStatement().executeQuery("SELECT block_number FROM sync_checkpoints")) {
             return result.next() ? result.getLong(1) : -1;
-        } catch (java.sql.SQLException notYet) {
+        } catch (SQLException notYet) {
             return -1;
         }
     }
@@ -246,7 +249,7 @@ class CrashIT {
     private Path latestLog() throws Exception {
         try (var files = Files.list(dir)) {
             return files.filter(file -> file.getFileName().toString().startsWith("index-"))
-                    .max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+                    .max(Comparator.comparing(Path::toString)).orElseThrow();
         }
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class DeploymentBlockIT {
 
         @Override
         public void deploymentBlockFound(String chain, String label, String address, long block, int calls) {
-            found.add("%s %s %d %d".formatted(chain, address.toLowerCase(java.util.Locale.ROOT), block, calls));
+            found.add("%s %s %d %d".formatted(chain, address.toLowerCase(Locale.ROOT), block, calls));
         }
     }
 
@@ -138,14 +140,14 @@ class DeploymentBlockIT {
         String[] found = first.found.get(0).split(" ");
         long block = Long.parseLong(found[2]);
         assertThat(found[0]).isEqualTo("devnet");
-        assertThat(found[1]).isEqualTo(token.toLowerCase(java.util.Locale.ROOT));
+        assertThat(found[1]).isEqualTo(token.toLowerCase(Locale.ROOT));
         assertThat(code(token, block)).as("code at the found block %d", block).isNotEqualTo("0x").hasSizeGreaterThan(2);
         assertThat(code(token, block - 1)).as("code one block before").isEqualTo("0x");
         assertThat(block).isEqualTo(tokenBlock);
         assertThat(Integer.parseInt(found[3])).isLessThanOrEqualTo(1 + (64 - Long.numberOfLeadingZeros(head + 1)));
         assertThat(contracts(store)).extracting(ContractRow::label, ContractRow::startBlock)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Found Token", block),
-                        org.assertj.core.groups.Tuple.tuple("Timelock", timelockBlock));
+                .containsExactlyInAnyOrder(Tuple.tuple("Found Token", block),
+                        Tuple.tuple("Timelock", timelockBlock));
         List<ContractRow> recorded = contracts(store);
 
         node.mine(5);

@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class ProbeReaderTest {
 
     @Test
     void shouldOweTheSameBlocksHoweverTheRangesAreCut() {
-        java.util.SortedSet<Long> cut = new java.util.TreeSet<>();
+        SortedSet<Long> cut = new TreeSet<>();
         for (long from = 100; from <= 299; from += 7) {
             cut.addAll(ProbeReader.owed(probe(100, 100), from, Math.min(299, from + 6), facts()));
         }
@@ -65,14 +68,14 @@ class ProbeReaderTest {
     @Test
     void shouldScheduleTheHeadersOfEveryGridAndStartBlock() {
         ChainPlan plan = new ChainPlan(new ChainConfig("eth", 1, List.of("http://localhost"), 0, 2000),
-                java.util.Map.of(SAFE, List.of(new ChainPlan.Watched(SAFE, ContractKind.SAFE, 100, false)),
+                Map.of(SAFE, List.of(new ChainPlan.Watched(SAFE, ContractKind.SAFE, 100, false)),
                         PROXY, List.of(new ChainPlan.Watched(PROXY, ContractKind.PROXY, 130, false, 50))), List.of(probe(100, 100)));
         assertThat(ProbeReader.scheduled(plan, 100, 299)).containsExactly(100L, 130L, 180L, 200L, 230L, 280L);
     }
 
     @Test
     void shouldStoreARevertAndAPrunedStateAsUnavailableAndFailTheRangeWhenNoNodeAnswers() throws Exception {
-        ChainPlan plan = new ChainPlan(new ChainConfig("eth", 1, List.of("http://localhost"), 0, 2000), java.util.Map.of(),
+        ChainPlan plan = new ChainPlan(new ChainConfig("eth", 1, List.of("http://localhost"), 0, 2000), Map.of(),
                 List.of(probe(100, 1_000)));
         try (Stub pruned = new Stub(request -> error(request, "missing trie node 1f2e (path )"));
              RpcClient client = client(pruned.url())) {

@@ -2,6 +2,7 @@ package org.stagewatch.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class ProviderLimitsIT {
             int askedInFirstRun = provider.getLogsAsked().size();
             List<RpcLimitsDao.Row> learned = store.jdbi().withExtension(RpcLimitsDao.class, dao -> dao.limits(chainId));
             assertThat(learned).singleElement().satisfies(row -> {
-                assertThat(row.endpoint()).isEqualTo("http://127.0.0.1:" + java.net.URI.create(provider.url()).getPort());
+                assertThat(row.endpoint()).isEqualTo("http://127.0.0.1:" + URI.create(provider.url()).getPort());
                 assertThat(row.blockCap()).as("the provider's range cap, named in its answer").isEqualTo(MAX_RANGE);
                 assertThat(row.rangeBlocks()).isBetween(1L, MAX_RANGE);
             });

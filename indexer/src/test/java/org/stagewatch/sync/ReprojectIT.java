@@ -25,15 +25,18 @@ import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
-import org.stagewatch.decode.VoteCast;
+import org.stagewatch.decode.event.DecodedEvent;
+import org.stagewatch.decode.event.VoteCast;
 import org.stagewatch.devnet.AnvilNode;
 import org.stagewatch.devnet.DemoDao;
 import org.stagewatch.devnet.DemoDaoDeployer;
 import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.project.GovernorProjector;
+import org.stagewatch.project.ProjectedBatch;
 import org.stagewatch.project.Projector;
 import org.stagewatch.project.Projectors;
+import org.stagewatch.project.VotesTokenProjector;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.DerivedTables;
 import org.stagewatch.store.Store;
@@ -146,7 +149,7 @@ class ReprojectIT {
             }
 
             @Override
-            public void project(org.stagewatch.decode.DecodedEvent event, ContractOptions options, org.stagewatch.project.ProjectedBatch out) {
+            public void project(DecodedEvent event, ContractOptions options, ProjectedBatch out) {
                 if (event instanceof VoteCast && ++votes == 20) {
                     throw new IllegalStateException("a projector bug");
                 }
@@ -154,7 +157,7 @@ class ReprojectIT {
             }
         };
         Reprojector reprojector = new Reprojector(sqlite, EventDecoder.standard(), new Projectors(List.of(failing,
-                new org.stagewatch.project.VotesTokenProjector())), Reprojector.Progress.NONE);
+                new VotesTokenProjector())), Reprojector.Progress.NONE);
         assertThatThrownBy(() -> reprojector.run(null)).hasMessageContaining("a projector bug");
         assertSameDump(sqlite, damaged);
         assertThat(reproject("--db", sqlite.database().location())).isZero();

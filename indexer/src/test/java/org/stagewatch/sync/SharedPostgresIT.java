@@ -2,12 +2,17 @@ package org.stagewatch.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,7 +54,7 @@ class SharedPostgresIT {
 
     @BeforeAll
     void twoChains() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.postgres(), "runs in the PostgreSQL pass (-Dstagewatch.test.backend=postgresql)");
+        Assumptions.assumeTrue(TestDatabases.postgres(), "runs in the PostgreSQL pass (-Dstagewatch.test.backend=postgresql)");
         TestDatabases.serverUrl(); // skips without a server
         dir = Files.createTempDirectory("stagewatch-shared-it");
         ObjectNode merged = YAML.createObjectNode();
@@ -84,8 +90,8 @@ class SharedPostgresIT {
         List<Long> heads = nodes.stream().map(node -> node.web3j()).map(web3j -> {
             try {
                 return web3j.ethBlockNumber().send().getBlockNumber().longValue();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }).toList();
 
@@ -168,19 +174,19 @@ class SharedPostgresIT {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException notListeningYet) {
+        } catch (IOException notListeningYet) {
             return null;
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** A {@code stagewatch} child process on this test's class path, its output in {@code name.log}. */
-    private Process stagewatch(String name, String... arguments) throws java.io.IOException {
+    private Process stagewatch(String name, String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Dstagewatch.commitMillis=20", "-cp",
                 System.getProperty("java.class.path"), "org.stagewatch.cli.StagewatchCommand"));
@@ -193,19 +199,19 @@ class SharedPostgresIT {
     private String log(String name) {
         try {
             return Files.readString(dir.resolve(name + ".log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
 
     private static long checkpoint(String db, long chainId) {
-        try (var connection = java.sql.DriverManager.getConnection(db);
+        try (var connection = DriverManager.getConnection(db);
              var statement = connection.prepareStatement("SELECT block_number FROM sync_checkpoints WHERE chain_id = ?")) {
             statement.setLong(1, chainId);
             try (var result = statement.executeQuery()) {
                 return result.next() ? result.getLong(1) : -1;
             }
-        } catch (java.sql.SQLException notYet) {
+        } catch (SQLException notYet) {
             return -1;
         }
     }

@@ -1,6 +1,7 @@
 package org.stagewatch.analyze.control;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record ChainPoints(Map<Long, Point> byChain) {
     }
 
     public ChainPoints {
-        byChain = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byChain));
+        byChain = Collections.unmodifiableMap(new LinkedHashMap<>(byChain));
     }
 
     public static ChainPoints resolve(Store store, DaoScope dao, Long block, Long chainId, Instant at) {

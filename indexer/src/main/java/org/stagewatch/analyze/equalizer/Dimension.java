@@ -1,6 +1,10 @@
 package org.stagewatch.analyze.equalizer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One slider of the decentralization equalizer (DESIGN.md §7): a score from 0 to 100, the formula it
@@ -18,11 +22,11 @@ public record Dimension(String name, Double score, String formula, Map<String, O
             "securityCouncil", "core team", "treasuryControl", "finance", "proposalAccess", "community", "participation", "community");
 
     public Dimension {
-        inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 
     /** The a16z unit this dimension stands for, in the JSON beside the score. */
-    @com.fasterxml.jackson.annotation.JsonProperty("unit")
+    @JsonProperty("unit")
     public String unit() {
         return UNITS.get(name);
     }

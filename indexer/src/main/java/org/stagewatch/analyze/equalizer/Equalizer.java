@@ -2,6 +2,7 @@ package org.stagewatch.analyze.equalizer;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,7 +91,7 @@ public final class Equalizer {
         MetricsPoint point = new MetricsAnalyzer(store).at(dao, block, null, null);
         BigDecimal effective = point.byAddress().effectiveDelegates();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("effectiveDelegates", effective == null ? null : effective.setScale(2, java.math.RoundingMode.HALF_UP));
+        inputs.put("effectiveDelegates", effective == null ? null : effective.setScale(2, RoundingMode.HALF_UP));
         inputs.put("delegates", point.byAddress().delegates());
         inputs.put("nakamotoMajority", point.byAddress().nakamoto().majority());
         if (effective == null) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.stagewatch.analyze.Concentration;
+import org.stagewatch.analyze.power.Concentration;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.MetricsAnalyzer;
 import org.stagewatch.analyze.control.ChainPoints;

@@ -1,11 +1,13 @@
 package org.stagewatch.analyze.milestones;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.stagewatch.analyze.DaoScope;
@@ -71,7 +73,7 @@ public final class MilestoneHistory {
         MilestoneDeclaration declaration = analyzer.declaration(dao.daoId());
         TreeMap<ControlTimeline.Point, List<String>> points = candidates(dao, declaration);
         List<Long> chains = dao.contracts().stream().map(ContractRow::chainId).distinct().sorted().toList();
-        java.util.Set<String> drifting = drifting(declaration.milestones());
+        Set<String> drifting = drifting(declaration.milestones());
         List<Entry> entries = new ArrayList<>();
         MilestoneRules.Verdict previous = null;
         for (Map.Entry<ControlTimeline.Point, List<String>> candidate : points.entrySet()) {
@@ -96,8 +98,8 @@ public final class MilestoneHistory {
     }
 
     /** Milestones whose status can move between rated points: they or a dependency read a metric or an activity window. */
-    static java.util.Set<String> drifting(MilestonesConfig config) {
-        java.util.Set<String> drifting = new java.util.HashSet<>();
+    static Set<String> drifting(MilestonesConfig config) {
+        Set<String> drifting = new HashSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;

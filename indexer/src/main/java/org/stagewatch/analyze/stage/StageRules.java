@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,7 +118,7 @@ public final class StageRules {
                 shown = value + readAt + " (expected " + probe.probe().expectation() + ")";
             }
             status = status.and(outcome);
-            evidence.add(new Evidence("probe " + call, shown, probe.chainId(), probe.probe().address().toLowerCase(java.util.Locale.ROOT),
+            evidence.add(new Evidence("probe " + call, shown, probe.chainId(), probe.probe().address().toLowerCase(Locale.ROOT),
                     probe.block(), null));
         }
         return Optional.of(RequirementResult.of(requirement, status, Source.PROBE, evidence));

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -289,7 +291,7 @@ class ControlIT {
             candidates.add(DevKeys.anvil(account).getAddress());
         }
         for (String candidate : candidates) {
-            powers.add(new Power(candidate.toLowerCase(java.util.Locale.ROOT), latest.pastVotes(dao.token().address(), candidate, block)));
+            powers.add(new Power(candidate.toLowerCase(Locale.ROOT), latest.pastVotes(dao.token().address(), candidate, block)));
         }
         powers.sort(Comparator.comparing(Power::votes).reversed().thenComparing(Power::address));
         BigInteger sum = BigInteger.ZERO;
@@ -319,7 +321,7 @@ class ControlIT {
      */
     @Test
     void shouldPrintTheCouncilsThresholdAsMinKeysAndTheChainsVoteCoalitionAsMinVoters() throws Exception {
-        for (Long block : java.util.Arrays.asList(played.thresholdRaised() - 1, null)) {
+        for (Long block : Arrays.asList(played.thresholdRaised() - 1, null)) {
             JsonNode report = pathsJson(block);
             long l1Block = point(report, L1);
             long l2Block = point(report, L2);

@@ -3,6 +3,7 @@ package org.stagewatch.analyze.milestones;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class FakeFacts implements MilestoneFacts {
     List<ScopedPermission> critical = new ArrayList<>();
     final Map<String, String> owners = new HashMap<>();
     /** Contracts whose "owner" is their EIP-1967 admin (a proxy, or another kind declared behind one). */
-    final Set<String> administered = new java.util.HashSet<>();
+    final Set<String> administered = new HashSet<>();
     final Map<String, Set<String>> roles = new HashMap<>();
     final Map<String, BigDecimal> metrics = new HashMap<>();
     final Map<String, Long> activity = new HashMap<>();

@@ -2,8 +2,10 @@ package org.stagewatch.analyze.milestones;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stagewatch.analyze.stage.Status;
 import org.stagewatch.config.MilestoneCheck;
 import org.stagewatch.config.MilestonesConfig;
 
@@ -11,7 +13,7 @@ import org.stagewatch.config.MilestonesConfig;
 class MilestoneRulesTest {
     private static final MilestoneCheck YES = new MilestoneCheck.AssertionCheck(true, "https://example.org/yes");
     private static final MilestoneCheck NO = new MilestoneCheck.AssertionCheck(false, "https://example.org/no");
-    private static final MilestoneCheck UNKNOWN = new MilestoneCheck.MetricCheck("gini", null, java.math.BigDecimal.ONE);
+    private static final MilestoneCheck UNKNOWN = new MilestoneCheck.MetricCheck("gini", null, BigDecimal.ONE);
     private static final List<MilestonesConfig.Phase> PHASES = List.of(new MilestonesConfig.Phase("B", "Second", 2),
             new MilestonesConfig.Phase("A", "First", 1));
 
@@ -40,7 +42,7 @@ class MilestoneRulesTest {
         MilestoneResult top = result(verdict, "top");
         assertThat(top.status()).isEqualTo(MilestoneStatus.BLOCKED);
         assertThat(top.blockedBy()).containsExactly("right");
-        assertThat(top.check()).isEqualTo(org.stagewatch.analyze.stage.Status.PASSED);
+        assertThat(top.check()).isEqualTo(Status.PASSED);
         assertThat(top.evidence().get(0).what()).isEqualTo("dependency right");
         assertThat(verdict.milestones()).extracting(MilestoneResult::id).containsExactly("top", "left", "right", "root");
         assertThat(verdict.phases()).extracting(PhaseProgress::id).containsExactly("A", "B");

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.control.ChainAt;
 import org.stagewatch.analyze.control.ChainPoints;
+import org.stagewatch.analyze.equalizer.Dimension;
 import org.stagewatch.analyze.equalizer.Equalizer;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
 import org.stagewatch.config.ConfigLoader;
@@ -33,11 +36,13 @@ import org.stagewatch.devnet.RollupDao;
 import org.stagewatch.devnet.RollupDaoDeployer;
 import org.stagewatch.devnet.RollupScenario;
 import org.stagewatch.devnet.RollupVariants;
+import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
+import org.web3j.protocol.core.DefaultBlockParameter;
 
 /**
  * The stage rating on devnet replicas of both real topologies (reference/topologies.md), each configured
@@ -178,7 +183,7 @@ class StageIT {
                 rollup.rollupCore(), null, null);
         teamStage.get("councils").forEach(council -> {
             ArrayNode groups = ((ObjectNode) council).putArray("entities");
-            List<String> signers = new java.util.ArrayList<>(rollup.signers().stream().map(key -> key.getAddress()).toList());
+            List<String> signers = new ArrayList<>(rollup.signers().stream().map(key -> key.getAddress()).toList());
             signers.add(rollup.spareSigners().get(0).getAddress()); // rotated in on the L1 council
             for (int entity = 0; entity < 6; entity++) {
                 ObjectNode group = groups.addObject().put("name", "Team entity " + entity).put("outsideTeam", false);
@@ -301,9 +306,9 @@ class StageIT {
     @Test
     void shouldSayWhichProbeWasNotReadBeforeTheRollupCoreExisted() throws Exception {
         long first = store.withSync(sync -> sync.contracts("rollup")).stream().filter(row -> row.chainId() == L1)
-                .mapToLong(org.stagewatch.store.ContractRow::startBlock).min().orElseThrow();
-        assertThat(l1.web3j().ethGetCode(rollup.rollupCore().address(), org.web3j.protocol.core.DefaultBlockParameter.valueOf(
-                java.math.BigInteger.valueOf(first))).send().getCode()).as("the rollup core is created after the DAO's first contract")
+                .mapToLong(ContractRow::startBlock).min().orElseThrow();
+        assertThat(l1.web3j().ethGetCode(rollup.rollupCore().address(), DefaultBlockParameter.valueOf(
+                BigInteger.valueOf(first))).send().getCode()).as("the rollup core is created after the DAO's first contract")
                 .isEqualTo("0x");
         StageReport atFirst = rate("rollup", first, L1);
         assertThat(atFirst.requirement("fraudProofSystemAtLeast5Outsiders").evidence().get(0).value())
@@ -360,7 +365,7 @@ class StageIT {
         assertThat(raised.changed()).contains(new StageHistory.RequirementChange("securityCouncilProperlySetUp", Status.FAILED, Status.PASSED));
         assertThat(raised.events()).anySatisfy(event -> assertThat(event).startsWith("threshold 9"));
         assertThat(raised.time()).as("the block's own time").isEqualTo(l1.web3j().ethGetBlockByNumber(
-                org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(raised.block())), false).send()
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(raised.block())), false).send()
                 .getBlock().getTimestamp().longValueExact());
         // the probe's first answer after "no code" is a cause like any other fact, at the block it was read
         StageHistory.Entry answered = history.changes().stream().filter(entry -> entry.events().stream()
@@ -411,7 +416,7 @@ class StageIT {
         DaoScope scope = DaoScope.load(store, "rollup");
         ChainPoints points = ChainPoints.resolve(store, scope, headBeforeGrant, L1, null);
         EqualizerReport report = new Equalizer(store).at(scope, points, null);
-        assertThat(report.dimensions()).extracting(org.stagewatch.analyze.equalizer.Dimension::name)
+        assertThat(report.dimensions()).extracting(Dimension::name)
                 .containsExactlyElementsOf(Equalizer.DIMENSIONS);
         StageReport stage = new StageAnalyzer(store).rate(scope, points);
         assertThat(report.dimension("upgradeControl").inputs().get("exitWindowSeconds")).isEqualTo(stage.exitWindowSeconds());

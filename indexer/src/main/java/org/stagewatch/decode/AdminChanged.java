@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * EIP-1967 AdminChanged: who may upgrade the proxy.
- */
-public record AdminChanged(RawLog log, String previousAdmin, String newAdmin) implements DecodedEvent {
-}

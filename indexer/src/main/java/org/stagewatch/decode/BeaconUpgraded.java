@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * EIP-1967 BeaconUpgraded: the proxy now follows {@code beacon}.
- */
-public record BeaconUpgraded(RawLog log, String beacon) implements DecodedEvent {
-}

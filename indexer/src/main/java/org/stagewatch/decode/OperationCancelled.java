@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * OZ TimelockController Cancelled: a pending operation was cancelled.
- */
-public record OperationCancelled(RawLog log, String id) implements DecodedEvent {
-}

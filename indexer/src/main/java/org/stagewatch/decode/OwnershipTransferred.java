@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * Ownable OwnershipTransferred.
- */
-public record OwnershipTransferred(RawLog log, String previousOwner, String newOwner) implements DecodedEvent {
-}

@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * AccessControl RoleGranted; {@code role} is 0x-hex bytes32.
- */
-public record RoleGranted(RawLog log, String role, String account, String sender) implements DecodedEvent {
-}

@@ -1,9 +1,0 @@
-package org.stagewatch.decode;
-
-import org.stagewatch.chain.RawLog;
-
-/**
- * AccessControl RoleRevoked (also renounceRole, with sender = account).
- */
-public record RoleRevoked(RawLog log, String role, String account, String sender) implements DecodedEvent {
-}
