@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ public record PostgresTarget(String jdbcUrl, String password, boolean passwordIn
     private static final String DEFAULT_PORT = "5432";
 
     private static final Pattern PASSWORD_OPTION = Pattern.compile("[?&]password=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REWRITE_OPTION = Pattern.compile("[?&]reWriteBatchedInserts=", Pattern.CASE_INSENSITIVE);
 
     /** Whether {@code target} names a PostgreSQL database (as opposed to a SQLite file). */
     public static boolean matches(String target) {
@@ -127,10 +130,29 @@ public record PostgresTarget(String jdbcUrl, String password, boolean passwordIn
         return list.split(",", 2)[0];
     }
 
+    /** The schema the URL names ({@code ?schema=}, or a JDBC URL's {@code currentSchema=}); null when it names none. */
+    public String schema() {
+        Properties defaults = new Properties();
+        defaults.setProperty("password", ""); // the password file has nothing to do with the schema
+        Properties parsed = Driver.parseURL(jdbcUrl, defaults);
+        String schema = parsed == null ? null : parsed.getProperty("currentSchema");
+        return schema == null || schema.isBlank() ? null : schema;
+    }
+
+    /** A connection of its own, outside any pool (for set-up work such as a benchmark's schema). */
+    public Connection connect() throws SQLException {
+        return dataSource().getConnection();
+    }
+
     /** A data source for this database (not pooled: {@link Database} pools it). */
     PGSimpleDataSource dataSource() {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(jdbcUrl);
+        if (!REWRITE_OPTION.matcher(jdbcUrl).find()) {
+            // a batch of inserts (a range's rows) goes as multi-row INSERTs, not one statement per row: fewer round
+            // trips and executions for the server (the URL may still say otherwise)
+            source.setReWriteBatchedInserts(true);
+        }
         if (password != null) {
             source.setPassword(password);
         } else if (!passwordInUrl) {

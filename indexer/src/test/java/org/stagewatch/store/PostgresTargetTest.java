@@ -132,6 +132,14 @@ class PostgresTargetTest {
         return file;
     }
 
+    /** Batches of inserts go as multi-row INSERTs, unless the URL says otherwise. */
+    @Test
+    void shouldRewriteBatchedInsertsUnlessTheUrlSaysOtherwise() {
+        assertThat(PostgresTarget.parse("postgresql://u:p@h/db", Map.of()).dataSource().getReWriteBatchedInserts()).isTrue();
+        assertThat(PostgresTarget.parse("postgresql://u:p@h/db?reWriteBatchedInserts=false", Map.of()).dataSource().getReWriteBatchedInserts())
+                .isFalse();
+    }
+
     @Test
     void shouldRefuseAUrlWithoutHostOrDatabaseWithoutShowingItsPassword() {
         assertThatThrownBy(() -> PostgresTarget.parse("postgresql://u:topsecret@h:5432", Map.of()))
