@@ -1,5 +1,6 @@
 package org.stagewatch.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -17,68 +18,166 @@ import org.stagewatch.store.Store;
  * {@code stagewatch bench metrics}: builds a {@link SyntheticStore}, then times, in one run, the
  * baseline — one scan of the checkpoint table reading both columns through JDBC — a point-in-time
  * metrics call at a random block and a 100-point series over the whole history, and records the peak
- * heap used while they ran. Results are ratios to the baseline as well as seconds.
+ * heap used while they ran. Results are ratios to the baseline as well as seconds. Given a PostgreSQL
+ * ({@link BenchPostgres}), the same store is written there too and every step is timed on both, one after the
+ * other (SQLite, then PostgreSQL), after one unmeasured point in time on each, so that neither pays the JIT
+ * compiler alone; both must give the same answers.
  */
 public final class MetricsBenchmark {
 
-    /** What one run measured. */
+    /** What one run measured; {@code postgresql} null when only SQLite was measured. */
     public record Result(int delegates, long checkpoints, long lastBlock, double writeSeconds, double packSeconds, double scanSeconds,
                          long pointInTimeBlock, double pointInTimeSeconds, int seriesPoints, double seriesSeconds,
-                         long peakHeapBytes, long maxHeapBytes, String database) {
+                         long peakHeapBytes, long maxHeapBytes, String database, Postgres postgresql) {
+    }
+
+    /** The PostgreSQL side, and its ratios to SQLite's figures of the same run (PostgreSQL ÷ SQLite seconds). */
+    public record Postgres(String database, double writeSeconds, double packSeconds, double scanSeconds, double pointInTimeSeconds,
+                           double seriesSeconds, long peakHeapBytes, double scanToSqlite, double pointInTimeToSqlite,
+                           double seriesToSqlite) {
     }
 
     private MetricsBenchmark() {
     }
 
     /** @param reuse measure an existing synthetic store at {@code db} instead of writing a new one */
-    public static Result run(Path db, int delegates, long checkpoints, long seed, boolean reuse)
-            throws SQLException, java.io.IOException {
+    public static Result run(Path db, int delegates, long checkpoints, long seed, boolean reuse) throws SQLException, IOException {
+        return run(db, null, delegates, checkpoints, seed, reuse);
+    }
+
+    /**
+     * @param postgres also write and measure the store in this PostgreSQL schema (dropped and recreated unless
+     *                 {@code reuse}); null for SQLite alone
+     */
+    public static Result run(Path db, BenchPostgres postgres, int delegates, long checkpoints, long seed, boolean reuse)
+            throws SQLException, IOException {
         if (!reuse) {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(Path.of(db + suffix));
             }
         }
-        Database database = Database.open(db.toString());
-        long started = System.nanoTime();
-        long lastBlock = reuse ? (checkpoints - 1) / SyntheticStore.PER_BLOCK + 1
-                : SyntheticStore.write(database, delegates, checkpoints, seed);
-        double writeSeconds = reuse ? 0 : seconds(started);
-        started = System.nanoTime();
-        if (!reuse) {
-            SyntheticStore.pack(database, lastBlock);
+        long lastBlock = (checkpoints - 1) / SyntheticStore.PER_BLOCK + 1;
+        Side sqlite = Side.build(Database.open(db.toString()), delegates, checkpoints, seed, reuse);
+        Side pg = null;
+        if (postgres != null) {
+            if (!reuse) {
+                postgres.recreate();
+            }
+            pg = Side.build(Database.open(postgres.db()), delegates, checkpoints, seed, reuse);
         }
-        double packSeconds = reuse ? 0 : seconds(started);
-        Store store = new Store(database);
-        DaoScope dao = DaoScope.load(store, SyntheticStore.DAO);
-        MetricsAnalyzer analyzer = new MetricsAnalyzer(store);
+        long block = 1 + new Random(seed).nextLong(lastBlock);
+        long step = Math.max(1, (lastBlock - 1) / 99);
+        SeriesPlan plan = new SeriesPlan(step + "blocks", "1", Long.toString(lastBlock));
+        if (pg != null) {
+            sqlite.analyzer.at(sqlite.dao, block, null, null); // warm-up: see the class comment
+            pg.analyzer.at(pg.dao, block, null, null);
+        }
 
         System.gc();
         HeapWatch heap = HeapWatch.start();
-        started = System.nanoTime();
-        long scanned = scan(database);
-        double scanSeconds = seconds(started);
-        if (scanned != checkpoints) {
-            throw new IllegalStateException("scanned " + scanned + " checkpoints, wrote " + checkpoints);
-        }
-        long block = 1 + new Random(seed).nextLong(lastBlock);
-        started = System.nanoTime();
-        MetricsPoint point = analyzer.at(dao, block, null, null);
-        double pointSeconds = seconds(started);
-
-        long step = Math.max(1, (lastBlock - 1) / 99);
-        started = System.nanoTime();
-        List<MetricsPoint> series = analyzer.series(dao, new SeriesPlan(step + "blocks", "1", Long.toString(lastBlock)), null);
-        double seriesSeconds = seconds(started);
+        sqlite.scan(checkpoints);
+        MetricsPoint point = sqlite.point(block);
+        List<MetricsPoint> series = sqlite.series(plan);
+        long sqliteHeap = heap.stop();
         if (point.byAddress().delegates() == 0 || series.isEmpty()) {
             throw new IllegalStateException("the benchmark measured an empty store");
         }
-        return new Result(delegates, checkpoints, lastBlock, writeSeconds, packSeconds, scanSeconds, block, pointSeconds, series.size(),
-                seriesSeconds, heap.stop(), Runtime.getRuntime().maxMemory(), db.toString());
+        Postgres measured = null;
+        if (pg != null) {
+            System.gc();
+            heap = HeapWatch.start();
+            pg.scan(checkpoints);
+            MetricsPoint pgPoint = pg.point(block);
+            List<MetricsPoint> pgSeries = pg.series(plan);
+            long pgHeap = heap.stop();
+            same(point, pgPoint);
+            if (pgSeries.size() != series.size()) {
+                throw new IllegalStateException("PostgreSQL gave %d points of the series, SQLite %d".formatted(pgSeries.size(), series.size()));
+            }
+            for (int i = 0; i < series.size(); i++) {
+                same(series.get(i), pgSeries.get(i));
+            }
+            measured = new Postgres(postgres.shown(), pg.writeSeconds, pg.packSeconds, pg.scanSeconds, pg.pointSeconds, pg.seriesSeconds,
+                    pgHeap, pg.scanSeconds / sqlite.scanSeconds, pg.pointSeconds / sqlite.pointSeconds, pg.seriesSeconds / sqlite.seriesSeconds);
+            pg.database.close();
+        }
+        return new Result(delegates, checkpoints, lastBlock, sqlite.writeSeconds, sqlite.packSeconds, sqlite.scanSeconds, block,
+                sqlite.pointSeconds, series.size(), sqlite.seriesSeconds, sqliteHeap, Runtime.getRuntime().maxMemory(), db.toString(), measured);
     }
 
-    /** The baseline: every checkpoint's delegate and power through JDBC, as cheaply as a query can. */
+    /** The two databases must answer alike: the same concentration, quorum and supply at the same block. */
+    private static void same(MetricsPoint sqlite, MetricsPoint postgres) {
+        if (!sqlite.byAddress().equals(postgres.byAddress()) || !java.util.Objects.equals(sqlite.quorum(), postgres.quorum())
+                || !java.util.Objects.equals(sqlite.supply(), postgres.supply())) {
+            throw new IllegalStateException("PostgreSQL and SQLite answered differently at block " + sqlite.block());
+        }
+    }
+
+    /** One database's synthetic store and what was measured on it. */
+    private static final class Side {
+        final Database database;
+        final DaoScope dao;
+        final MetricsAnalyzer analyzer;
+        double writeSeconds;
+        double packSeconds;
+        double scanSeconds;
+        double pointSeconds;
+        double seriesSeconds;
+
+        private Side(Database database) {
+            this.database = database;
+            Store store = new Store(database);
+            this.dao = DaoScope.load(store, SyntheticStore.DAO);
+            this.analyzer = new MetricsAnalyzer(store);
+        }
+
+        /** Writes and packs the store (unless {@code reuse}), timing both. */
+        static Side build(Database database, int delegates, long checkpoints, long seed, boolean reuse) throws SQLException {
+            long started = System.nanoTime();
+            long lastBlock = reuse ? (checkpoints - 1) / SyntheticStore.PER_BLOCK + 1
+                    : SyntheticStore.write(database, delegates, checkpoints, seed);
+            double writeSeconds = reuse ? 0 : seconds(started);
+            started = System.nanoTime();
+            if (!reuse) {
+                SyntheticStore.pack(database, lastBlock);
+            }
+            double packSeconds = reuse ? 0 : seconds(started);
+            Side side = new Side(database);
+            side.writeSeconds = writeSeconds;
+            side.packSeconds = packSeconds;
+            return side;
+        }
+
+        void scan(long checkpoints) {
+            long started = System.nanoTime();
+            long scanned = MetricsBenchmark.scan(database);
+            scanSeconds = seconds(started);
+            if (scanned != checkpoints) {
+                throw new IllegalStateException("scanned " + scanned + " checkpoints in " + database.location() + ", wrote " + checkpoints);
+            }
+        }
+
+        MetricsPoint point(long block) {
+            long started = System.nanoTime();
+            MetricsPoint point = analyzer.at(dao, block, null, null);
+            pointSeconds = seconds(started);
+            return point;
+        }
+
+        List<MetricsPoint> series(SeriesPlan plan) {
+            long started = System.nanoTime();
+            List<MetricsPoint> series = analyzer.series(dao, plan, null);
+            seriesSeconds = seconds(started);
+            return series;
+        }
+    }
+
+    /**
+     * The baseline: every checkpoint's delegate and power through JDBC, as cheaply as a query can (in a transaction:
+     * PostgreSQL's driver streams rows by the fetch size only there, and reads them all into memory otherwise).
+     */
     private static long scan(Database database) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT delegate, new_votes FROM voting_power")
+        return database.jdbi().inTransaction(handle -> handle.createQuery("SELECT delegate, new_votes FROM voting_power")
                 .setFetchSize(10_000)
                 .reduceResultSet(0L, (count, resultSet, context) -> {
                     resultSet.getString(1);
@@ -90,5 +189,4 @@ public final class MetricsBenchmark {
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
-
 }

@@ -1,9 +1,12 @@
 package org.stagewatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.stagewatch.bench.BenchPostgres;
 import org.stagewatch.bench.MetricsBenchmark;
+import org.stagewatch.store.PostgresTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +22,37 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code stagewatch bench metrics}: a synthetic store, then scan vs point-in-time vs series. */
+    /** The PostgreSQL a benchmark's {@code --db} names, beside SQLite; a user error when it names none, or no schema of its own. */
+    static BenchPostgres postgres(String db, String sqliteNote) {
+        BenchPostgres postgres;
+        try {
+            postgres = BenchPostgres.of(db);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (postgres == null) {
+            throw new UserError("--db " + db + " is no PostgreSQL URL: give postgresql://USER@HOST[:PORT]/DATABASE?schema=bench_… ("
+                    + sqliteNote + ")");
+        }
+        return postgres;
+    }
+
+    /** {@code stagewatch bench metrics}: a synthetic store, then scan vs point-in-time vs series (on SQLite, and PostgreSQL beside it). */
     @Command(name = "metrics", mixinStandardHelpOptions = true,
-            description = "Write a synthetic token history into SQLite, then time a scan (baseline), a point-in-time call and a 100-point series.")
+            description = "Write a synthetic token history into SQLite (and PostgreSQL, with --db URL), then time a scan (baseline), "
+                    + "a point-in-time call and a 100-point series.")
     static final class Metrics implements Callable<Integer> {
-        @Option(names = "--db", paramLabel = "PATH", defaultValue = "bench-metrics.db",
-                description = "SQLite file to (re)create (default: ${DEFAULT-VALUE}; several GB for the defaults)")
-        Path db;
+        private static final String DEFAULT_SQLITE = "bench-metrics.db";
+
+        @Option(names = "--db", paramLabel = "PATH|URL", defaultValue = DEFAULT_SQLITE,
+                description = "SQLite file to (re)create (default: ${DEFAULT-VALUE}; several GB for the defaults), or a PostgreSQL "
+                        + "postgresql://USER@HOST[:PORT]/DATABASE?schema=bench_… to measure beside SQLite (its schema is dropped and "
+                        + "recreated unless --reuse)")
+        String db;
+
+        @Option(names = "--sqlite", paramLabel = "PATH", description = "with a PostgreSQL --db: the SQLite file measured beside it "
+                + "(default: " + DEFAULT_SQLITE + ")")
+        Path sqlite;
 
         @Option(names = "--delegates", defaultValue = "1000000", description = "delegates (default: ${DEFAULT-VALUE})")
         int delegates;
@@ -47,12 +74,19 @@ final class BenchCommand implements Runnable {
             if (delegates < 1 || checkpoints < delegates) {
                 throw new UserError("need --delegates ≥ 1 and --checkpoints ≥ --delegates, got %d and %d".formatted(delegates, checkpoints));
             }
-            if (reuse && !java.nio.file.Files.exists(db)) {
-                throw new UserError("--reuse: no synthetic store at " + db + "; run once without --reuse");
+            BenchPostgres postgres = PostgresTarget.matches(db)
+                    ? postgres(db, "the SQLite store goes to --sqlite, default " + DEFAULT_SQLITE) : null;
+            if (postgres == null && sqlite != null) {
+                throw new UserError("--sqlite goes with a PostgreSQL --db; without one, --db names the SQLite file");
             }
-            System.err.printf("bench metrics: %s %,d checkpoints of %,d delegates in %s …%n", reuse ? "measuring" : "writing",
-                    checkpoints, delegates, db);
-            MetricsBenchmark.Result result = MetricsBenchmark.run(db, delegates, checkpoints, seed, reuse);
+            Path file = postgres == null ? Path.of(db) : sqlite != null ? sqlite : Path.of(DEFAULT_SQLITE);
+            if (reuse && !Files.exists(file)) {
+                throw new UserError("--reuse: no synthetic store at " + file + "; run once without --reuse");
+            }
+            System.err.printf("bench metrics: %s %,d checkpoints of %,d delegates in %s%s …%n", reuse ? "measuring" : "writing",
+                    checkpoints, delegates, file, postgres == null ? ""
+                            : " and in PostgreSQL " + postgres.shown() + (reuse ? "" : " (schema dropped and recreated)"));
+            MetricsBenchmark.Result result = MetricsBenchmark.run(file, postgres, delegates, checkpoints, seed, reuse);
             if (json) {
                 Output.json(System.out, result);
                 return 0;
@@ -66,6 +100,17 @@ final class BenchCommand implements Runnable {
             System.out.printf("%d-point series:                       %6.2f s  (%.2f× the scan)%n", result.seriesPoints(),
                     result.seriesSeconds(), result.seriesSeconds() / result.scanSeconds());
             System.out.printf("peak heap: %,d MB (max heap %,d MB)%n", result.peakHeapBytes() >> 20, result.maxHeapBytes() >> 20);
+            MetricsBenchmark.Postgres pg = result.postgresql();
+            if (pg != null) {
+                System.out.printf("PostgreSQL (%s), the same store, written in %.1f s, packed in %.1f s; each step right after SQLite's "
+                        + "(both warmed by one unmeasured point in time), the same answers:%n", pg.database(), pg.writeSeconds(), pg.packSeconds());
+                System.out.printf("scan of the checkpoint table:         %6.2f s  (%.2f× SQLite's)%n", pg.scanSeconds(), pg.scanToSqlite());
+                System.out.printf("point-in-time metrics:                %6.2f s  (%.2f× SQLite's; target ≤ 2)%n", pg.pointInTimeSeconds(),
+                        pg.pointInTimeToSqlite());
+                System.out.printf("%d-point series:                       %6.2f s  (%.2f× SQLite's; target ≤ 2)%n", result.seriesPoints(),
+                        pg.seriesSeconds(), pg.seriesToSqlite());
+                System.out.printf("peak heap: %,d MB%n", pg.peakHeapBytes() >> 20);
+            }
             return 0;
         }
     }
