@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.MetricsAnalyzer;
@@ -19,16 +21,21 @@ import org.stagewatch.store.Store;
  * baseline — one scan of the checkpoint table reading both columns through JDBC — a point-in-time
  * metrics call at a random block and a 100-point series over the whole history, and records the peak
  * heap used while they ran. Results are ratios to the baseline as well as seconds. Given a PostgreSQL
- * ({@link BenchPostgres}), the same store is written there too and every step is timed on both, one after the
- * other (SQLite, then PostgreSQL), after one unmeasured point in time on each, so that neither pays the JIT
- * compiler alone; both must give the same answers.
+ * ({@link BenchPostgres}), the same store is written there too, and each round times the three steps on SQLite, then
+ * on PostgreSQL; the figures are each step's median over the rounds (the first round also pays the JIT compiler,
+ * on SQLite), and both databases must give the same answers.
  */
 public final class MetricsBenchmark {
 
     /** What one run measured; {@code postgresql} null when only SQLite was measured. */
     public record Result(int delegates, long checkpoints, long lastBlock, double writeSeconds, double packSeconds, double scanSeconds,
                          long pointInTimeBlock, double pointInTimeSeconds, int seriesPoints, double seriesSeconds,
-                         long peakHeapBytes, long maxHeapBytes, String database, Postgres postgresql) {
+                         long peakHeapBytes, long maxHeapBytes, String database, int rounds, List<Round> byRound, Postgres postgresql) {
+    }
+
+    /** One round's seconds; the PostgreSQL ones null when only SQLite was measured. */
+    public record Round(double scanSeconds, double pointInTimeSeconds, double seriesSeconds, Double postgresScanSeconds,
+                        Double postgresPointInTimeSeconds, Double postgresSeriesSeconds) {
     }
 
     /** The PostgreSQL side, and its ratios to SQLite's figures of the same run (PostgreSQL ÷ SQLite seconds). */
@@ -42,14 +49,15 @@ public final class MetricsBenchmark {
 
     /** @param reuse measure an existing synthetic store at {@code db} instead of writing a new one */
     public static Result run(Path db, int delegates, long checkpoints, long seed, boolean reuse) throws SQLException, IOException {
-        return run(db, null, delegates, checkpoints, seed, reuse);
+        return run(db, null, delegates, checkpoints, seed, reuse, 1);
     }
 
     /**
      * @param postgres also write and measure the store in this PostgreSQL schema (dropped and recreated unless
      *                 {@code reuse}); null for SQLite alone
+     * @param rounds   how many times the steps are timed (on each database); the figures are the medians
      */
-    public static Result run(Path db, BenchPostgres postgres, int delegates, long checkpoints, long seed, boolean reuse)
+    public static Result run(Path db, BenchPostgres postgres, int delegates, long checkpoints, long seed, boolean reuse, int rounds)
             throws SQLException, IOException {
         if (!reuse) {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -68,41 +76,65 @@ public final class MetricsBenchmark {
         long block = 1 + new Random(seed).nextLong(lastBlock);
         long step = Math.max(1, (lastBlock - 1) / 99);
         SeriesPlan plan = new SeriesPlan(step + "blocks", "1", Long.toString(lastBlock));
-        if (pg != null) {
-            sqlite.analyzer.at(sqlite.dao, block, null, null); // warm-up: see the class comment
-            pg.analyzer.at(pg.dao, block, null, null);
-        }
-
-        System.gc();
-        HeapWatch heap = HeapWatch.start();
-        sqlite.scan(checkpoints);
-        MetricsPoint point = sqlite.point(block);
-        List<MetricsPoint> series = sqlite.series(plan);
-        long sqliteHeap = heap.stop();
-        if (point.byAddress().delegates() == 0 || series.isEmpty()) {
-            throw new IllegalStateException("the benchmark measured an empty store");
-        }
-        Postgres measured = null;
-        if (pg != null) {
+        List<Round> measured = new ArrayList<>();
+        long sqliteHeap = 0;
+        long pgHeap = 0;
+        int points = 0;
+        for (int round = 0; round < rounds; round++) {
             System.gc();
-            heap = HeapWatch.start();
-            pg.scan(checkpoints);
-            MetricsPoint pgPoint = pg.point(block);
-            List<MetricsPoint> pgSeries = pg.series(plan);
-            long pgHeap = heap.stop();
-            same(point, pgPoint);
-            if (pgSeries.size() != series.size()) {
-                throw new IllegalStateException("PostgreSQL gave %d points of the series, SQLite %d".formatted(pgSeries.size(), series.size()));
+            HeapWatch heap = HeapWatch.start();
+            Answers answers = sqlite.measure(checkpoints, block, plan);
+            sqliteHeap = Math.max(sqliteHeap, heap.stop());
+            if (answers.point().byAddress().delegates() == 0 || answers.series().isEmpty()) {
+                throw new IllegalStateException("the benchmark measured an empty store");
             }
-            for (int i = 0; i < series.size(); i++) {
-                same(series.get(i), pgSeries.get(i));
+            points = answers.series().size();
+            if (pg != null) {
+                System.gc();
+                heap = HeapWatch.start();
+                Answers pgAnswers = pg.measure(checkpoints, block, plan);
+                pgHeap = Math.max(pgHeap, heap.stop());
+                same(answers, pgAnswers);
             }
-            measured = new Postgres(postgres.shown(), pg.writeSeconds, pg.packSeconds, pg.scanSeconds, pg.pointSeconds, pg.seriesSeconds,
-                    pgHeap, pg.scanSeconds / sqlite.scanSeconds, pg.pointSeconds / sqlite.pointSeconds, pg.seriesSeconds / sqlite.seriesSeconds);
+            measured.add(new Round(sqlite.scanSeconds, sqlite.pointSeconds, sqlite.seriesSeconds, pg == null ? null : pg.scanSeconds,
+                    pg == null ? null : pg.pointSeconds, pg == null ? null : pg.seriesSeconds));
+        }
+        double scan = median(measured, Round::scanSeconds);
+        double point = median(measured, Round::pointInTimeSeconds);
+        double series = median(measured, Round::seriesSeconds);
+        Postgres postgresFigures = null;
+        if (pg != null) {
+            double pgScan = median(measured, Round::postgresScanSeconds);
+            double pgPoint = median(measured, Round::postgresPointInTimeSeconds);
+            double pgSeries = median(measured, Round::postgresSeriesSeconds);
+            postgresFigures = new Postgres(postgres.shown(), pg.writeSeconds, pg.packSeconds, pgScan, pgPoint, pgSeries, pgHeap,
+                    pgScan / scan, pgPoint / point, pgSeries / series);
             pg.database.close();
         }
-        return new Result(delegates, checkpoints, lastBlock, sqlite.writeSeconds, sqlite.packSeconds, sqlite.scanSeconds, block,
-                sqlite.pointSeconds, series.size(), sqlite.seriesSeconds, sqliteHeap, Runtime.getRuntime().maxMemory(), db.toString(), measured);
+        return new Result(delegates, checkpoints, lastBlock, sqlite.writeSeconds, sqlite.packSeconds, scan, block, point, points, series,
+                sqliteHeap, Runtime.getRuntime().maxMemory(), db.toString(), rounds, measured, postgresFigures);
+    }
+
+    /** The median of one figure over the rounds (the lower middle one of an even count). */
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        return values[(values.length - 1) / 2];
+    }
+
+    /** What one database answered in a round. */
+    private record Answers(MetricsPoint point, List<MetricsPoint> series) {
+    }
+
+    /** Both databases must answer alike: every point of the series and the point in time. */
+    private static void same(Answers sqlite, Answers postgres) {
+        same(sqlite.point(), postgres.point());
+        if (postgres.series().size() != sqlite.series().size()) {
+            throw new IllegalStateException("PostgreSQL gave %d points of the series, SQLite %d".formatted(postgres.series().size(),
+                    sqlite.series().size()));
+        }
+        for (int i = 0; i < sqlite.series().size(); i++) {
+            same(sqlite.series().get(i), postgres.series().get(i));
+        }
     }
 
     /** The two databases must answer alike: the same concentration, quorum and supply at the same block. */
@@ -146,6 +178,13 @@ public final class MetricsBenchmark {
             side.writeSeconds = writeSeconds;
             side.packSeconds = packSeconds;
             return side;
+        }
+
+        /** Times the scan, the point in time at {@code block} and the series, one after the other. */
+        Answers measure(long checkpoints, long block, SeriesPlan plan) {
+            scan(checkpoints);
+            MetricsPoint at = point(block);
+            return new Answers(at, series(plan));
         }
 
         void scan(long checkpoints) {

@@ -69,10 +69,17 @@ final class BenchCommand implements Runnable {
         @Option(names = "--reuse", description = "measure the synthetic store already at --db (written by an earlier run with the same sizes)")
         boolean reuse;
 
+        @Option(names = "--rounds", paramLabel = "N", description = "times each step is measured (on each database); figures are the "
+                + "medians (default: 1, or 3 with a PostgreSQL --db)")
+        Integer rounds;
+
         @Override
         public Integer call() throws Exception {
             if (delegates < 1 || checkpoints < delegates) {
                 throw new UserError("need --delegates ≥ 1 and --checkpoints ≥ --delegates, got %d and %d".formatted(delegates, checkpoints));
+            }
+            if (rounds != null && rounds < 1) {
+                throw new UserError("--rounds must be ≥ 1, got " + rounds);
             }
             BenchPostgres postgres = PostgresTarget.matches(db)
                     ? postgres(db, "the SQLite store goes to --sqlite, default " + DEFAULT_SQLITE) : null;
@@ -86,7 +93,8 @@ final class BenchCommand implements Runnable {
             System.err.printf("bench metrics: %s %,d checkpoints of %,d delegates in %s%s …%n", reuse ? "measuring" : "writing",
                     checkpoints, delegates, file, postgres == null ? ""
                             : " and in PostgreSQL " + postgres.shown() + (reuse ? "" : " (schema dropped and recreated)"));
-            MetricsBenchmark.Result result = MetricsBenchmark.run(file, postgres, delegates, checkpoints, seed, reuse);
+            MetricsBenchmark.Result result = MetricsBenchmark.run(file, postgres, delegates, checkpoints, seed, reuse,
+                    rounds != null ? rounds : postgres == null ? 1 : 3);
             if (json) {
                 Output.json(System.out, result);
                 return 0;
@@ -100,10 +108,13 @@ final class BenchCommand implements Runnable {
             System.out.printf("%d-point series:                       %6.2f s  (%.2f× the scan)%n", result.seriesPoints(),
                     result.seriesSeconds(), result.seriesSeconds() / result.scanSeconds());
             System.out.printf("peak heap: %,d MB (max heap %,d MB)%n", result.peakHeapBytes() >> 20, result.maxHeapBytes() >> 20);
+            if (result.rounds() > 1) {
+                System.out.printf("(medians of %d rounds; the first also pays the JIT compiler, on SQLite)%n", result.rounds());
+            }
             MetricsBenchmark.Postgres pg = result.postgresql();
             if (pg != null) {
-                System.out.printf("PostgreSQL (%s), the same store, written in %.1f s, packed in %.1f s; each step right after SQLite's "
-                        + "(both warmed by one unmeasured point in time), the same answers:%n", pg.database(), pg.writeSeconds(), pg.packSeconds());
+                System.out.printf("PostgreSQL (%s), the same store, written in %.1f s, packed in %.1f s; in each round its steps right "
+                        + "after SQLite's, the same answers:%n", pg.database(), pg.writeSeconds(), pg.packSeconds());
                 System.out.printf("scan of the checkpoint table:         %6.2f s  (%.2f× SQLite's)%n", pg.scanSeconds(), pg.scanToSqlite());
                 System.out.printf("point-in-time metrics:                %6.2f s  (%.2f× SQLite's; target ≤ 2)%n", pg.pointInTimeSeconds(),
                         pg.pointInTimeToSqlite());
