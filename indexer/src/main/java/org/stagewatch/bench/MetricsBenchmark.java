@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
@@ -139,8 +140,8 @@ public final class MetricsBenchmark {
 
     /** The two databases must answer alike: the same concentration, quorum and supply at the same block. */
     private static void same(MetricsPoint sqlite, MetricsPoint postgres) {
-        if (!sqlite.byAddress().equals(postgres.byAddress()) || !java.util.Objects.equals(sqlite.quorum(), postgres.quorum())
-                || !java.util.Objects.equals(sqlite.supply(), postgres.supply())) {
+        if (!sqlite.byAddress().equals(postgres.byAddress()) || !Objects.equals(sqlite.quorum(), postgres.quorum())
+                || !Objects.equals(sqlite.supply(), postgres.supply())) {
             throw new IllegalStateException("PostgreSQL and SQLite answered differently at block " + sqlite.block());
         }
     }

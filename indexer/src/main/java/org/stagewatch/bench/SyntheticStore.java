@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Random;
 
 import org.jdbi.v3.core.Handle;
@@ -151,7 +152,7 @@ final class SyntheticStore {
             int count = columns.split(",").length;
             if (!connection.isWrapperFor(PGConnection.class)) {
                 PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
-                        + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")");
+                        + String.join(", ", Collections.nCopies(count, "?")) + ")");
                 return new Rows() {
                     @Override
                     void add(Object... values) throws SQLException {

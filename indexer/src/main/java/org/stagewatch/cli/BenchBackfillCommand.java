@@ -4,10 +4,12 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.stagewatch.bench.BenchPostgres;
 import org.stagewatch.bench.HeapWatch;
@@ -110,7 +112,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
                 measured.add(measureRound(node, load, config, decoder, topics, dir.resolve("bench-" + round + ".db")));
                 System.err.printf("bench: round %d of %d: ratio %.3f%n", round, rounds, (Double) measured.get(round - 1).get("ratio"));
             }
-            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            Map<String, Object> report = new LinkedHashMap<>();
             report.put("events", measured.get(0).get("events"));
             report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
             report.put("range", range);
@@ -190,7 +192,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         }
         Map<String, Object> postgresFigures = postgres == null ? Map.of() : postgresRound(node, load, config, decoder, indexed / seconds);
 
-        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events", indexed);
         figures.put("baselineEvents", baselineEvents);
         figures.put("baselineSeconds", round(baselineSeconds));
@@ -228,7 +230,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
                     .backfill(config, OptionalLong.of(load.lastBlock()));
             double seconds = (System.nanoTime() - started) / 1e9;
             long indexed = results.get(0).events();
-            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+            Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("postgresEvents", indexed);
             figures.put("postgresSeconds", round(seconds));
             figures.put("postgresEventsPerSecond", Math.round(indexed / seconds));
@@ -257,11 +259,14 @@ final class BenchBackfillCommand implements Callable<Integer> {
     }
 
     private static Map<String, Double> phases(BackfillResult result) {
-        return result.phases().seconds().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, java.util.LinkedHashMap::new));
+        return result.phases().seconds().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** CPU seconds every process named postgres on this machine has used so far (0 where the platform does not say). */
+    /**
+     * CPU seconds the processes named postgres alive on this machine have used so far (0 where the platform does not say):
+     * the server's, with any other client's backends (the benchmark's own stay open until its backfill is measured).
+     */
     private static double postgresCpuSeconds() {
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
