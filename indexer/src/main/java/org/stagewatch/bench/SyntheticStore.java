@@ -1,18 +1,23 @@
 package org.stagewatch.bench;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Random;
 
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.PowerHistoryWriter;
 
 /**
- * Writes a synthetic votes-token history straight into a SQLite store (the real schema, through
- * plain JDBC batches rather than the sync): {@code delegates} addresses, {@code checkpoints}
+ * Writes a synthetic votes-token history straight into a store (the real schema, through plain JDBC batches on
+ * SQLite and COPY on PostgreSQL rather than the sync): {@code delegates} addresses, {@code checkpoints}
  * DelegateVotesChanged rows, {@value #PER_BLOCK} per block, one block every {@value #BLOCK_SECONDS} s.
  * The first checkpoint of each delegate comes first, so all are known early; later ones pick a
  * delegate at random and give it a heavy-tailed power with 18 decimals (5 % drop to zero). A governor
@@ -45,45 +50,37 @@ final class SyntheticStore {
         }
         String[] powers = new String[delegates];
         long lastBlock = (checkpoints - 1) / PER_BLOCK + 1;
+        boolean sqlite = database.isSqlite();
         try (Handle handle = database.jdbi().open()) {
             Connection connection = handle.getConnection();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA synchronous = OFF"); // a benchmark store: losing it to a crash costs a re-run
+            if (sqlite) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA synchronous = OFF"); // a benchmark store: losing it to a crash costs a re-run
+                }
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP INDEX delegates_seen");
             }
             writeFixtures(connection, lastBlock);
-            try (PreparedStatement power = connection.prepareStatement("INSERT INTO voting_power (chain_id, token, delegate,"
-                    + " previous_votes, new_votes, block_number, log_index, tx_hash) VALUES (1, '" + TOKEN + "', ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement delegate = connection.prepareStatement(
-                         "INSERT INTO delegates (chain_id, token, delegate, block_number) VALUES (1, '" + TOKEN + "', ?, ?)")) {
+            try (Rows power = Rows.of(connection, "voting_power", "chain_id, token, delegate, previous_votes, new_votes, block_number, log_index, tx_hash");
+                 Rows delegate = Rows.of(connection, "delegates", "chain_id, token, delegate, block_number")) {
                 for (long i = 0; i < checkpoints; i++) {
                     int who = i < delegates ? (int) i : random.nextInt(delegates);
                     long block = i / PER_BLOCK + 1;
                     String next = random.nextInt(20) == 0 ? "0" : randomPower(random);
-                    power.setString(1, addresses[who]);
-                    power.setString(2, powers[who] == null ? "0" : powers[who]);
-                    power.setString(3, next);
-                    power.setLong(4, block);
-                    power.setInt(5, (int) (i % PER_BLOCK));
-                    power.setString(6, TX_PREFIX + i);
-                    power.addBatch();
+                    power.add(CHAIN_ID, TOKEN, addresses[who], powers[who] == null ? "0" : powers[who], next, block, (int) (i % PER_BLOCK),
+                            TX_PREFIX + i);
                     if (powers[who] == null) {
-                        delegate.setString(1, addresses[who]);
-                        delegate.setLong(2, block);
-                        delegate.addBatch();
+                        delegate.add(CHAIN_ID, TOKEN, addresses[who], block);
                     }
                     powers[who] = next;
                     if (i % 50_000 == 49_999) {
-                        power.executeBatch();
-                        delegate.executeBatch();
+                        power.flush();
+                        delegate.flush();
                         connection.commit(); // smaller transactions keep SQLite's write-ahead log short
                     }
                 }
-                power.executeBatch();
-                delegate.executeBatch();
             }
             connection.commit();
             try (Statement statement = connection.createStatement()) {
@@ -92,8 +89,9 @@ final class SyntheticStore {
             connection.commit();
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                // move everything from the write-ahead log into the database file, as a long-running sync would have
-                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                // SQLite: move everything from the write-ahead log into the database file, as a long-running sync would have;
+                // PostgreSQL: the statistics a database that has been running a while has (as after a bulk load)
+                statement.execute(sqlite ? "PRAGMA wal_checkpoint(TRUNCATE)" : "ANALYZE");
             }
         }
         return lastBlock;
@@ -106,8 +104,10 @@ final class SyntheticStore {
     static void pack(Database database, long lastBlock) throws SQLException {
         try (Handle handle = database.jdbi().open()) {
             Connection connection = handle.getConnection();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA cache_size = -262144"); // 256 MiB: the pack walks two big indexes at once
+            if (database.isSqlite()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA cache_size = -262144"); // 256 MiB: the pack walks two big indexes at once
+                }
             }
             connection.setAutoCommit(false);
             PowerHistoryWriter.pack(connection, CHAIN_ID, TOKEN, lastBlock);
@@ -132,19 +132,85 @@ final class SyntheticStore {
             statement.execute("INSERT INTO state_reads VALUES (1, '" + GOVERNOR + "', 'quorumDenominator', '', '100', 0)");
             statement.execute("INSERT INTO sync_checkpoints VALUES (1, " + lastBlock + ", '0xhead', '2026-01-01T00:00:00Z')");
         }
-        try (PreparedStatement block = connection.prepareStatement(
-                "INSERT INTO blocks VALUES (1, ?, ?, ?, ?, NULL)")) {
+        try (Rows block = Rows.of(connection, "blocks", "chain_id, block_number, block_hash, parent_hash, block_time")) {
             for (long number = 0; number <= lastBlock; number++) {
-                block.setLong(1, number);
-                block.setString(2, "0xb" + number);
-                block.setString(3, "0xb" + (number - 1));
-                block.setLong(4, GENESIS_TIME + number * BLOCK_SECONDS);
-                block.addBatch();
+                block.add(CHAIN_ID, number, "0xb" + number, "0xb" + (number - 1), GENESIS_TIME + number * BLOCK_SECONDS);
                 if (number % 50_000 == 0) {
-                    block.executeBatch();
+                    block.flush();
                 }
             }
-            block.executeBatch();
+        }
+    }
+
+    /**
+     * Rows into one table, sent in batches: SQLite through a prepared statement's batches, PostgreSQL through COPY
+     * (the driver's CopyManager), its fastest way in. The values are numbers and plain hex or decimal text: nothing in
+     * them needs quoting in COPY's text format.
+     */
+    private abstract static class Rows implements AutoCloseable {
+        static Rows of(Connection connection, String table, String columns) throws SQLException {
+            int count = columns.split(",").length;
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(count, "?")) + ")");
+                return new Rows() {
+                    @Override
+                    void add(Object... values) throws SQLException {
+                        for (int i = 0; i < values.length; i++) {
+                            statement.setObject(i + 1, values[i]);
+                        }
+                        statement.addBatch();
+                    }
+
+                    @Override
+                    void flush() throws SQLException {
+                        statement.executeBatch();
+                    }
+
+                    @Override
+                    void release() throws SQLException {
+                        statement.close();
+                    }
+                };
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            String sql = "COPY " + table + " (" + columns + ") FROM STDIN";
+            return new Rows() {
+                private final StringBuilder text = new StringBuilder(1 << 20);
+
+                @Override
+                void add(Object... values) {
+                    for (int i = 0; i < values.length; i++) {
+                        text.append(values[i]).append(i + 1 < values.length ? '\t' : '\n');
+                    }
+                }
+
+                @Override
+                void flush() throws SQLException {
+                    if (text.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        copy.copyIn(sql, new StringReader(text.toString()));
+                    } catch (IOException e) {
+                        throw new SQLException("COPY into " + table + ": " + e.getMessage(), e);
+                    }
+                    text.setLength(0);
+                }
+            };
+        }
+
+        abstract void add(Object... values) throws SQLException;
+
+        abstract void flush() throws SQLException;
+
+        void release() throws SQLException {
+        }
+
+        @Override
+        public void close() throws SQLException {
+            flush();
+            release();
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
+import org.stagewatch.bench.BenchPostgres;
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.config.ChainConfig;
 import org.stagewatch.config.ContractConfig;
@@ -64,10 +64,22 @@ final class BenchBackfillCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--db", paramLabel = "URL", description = "also backfill into PostgreSQL in every round, right after SQLite: "
+            + "postgresql://USER@HOST[:PORT]/DATABASE?schema=bench_… (a schema of the benchmark's own: it is dropped and "
+            + "recreated before each round's backfill)")
+    String db;
+
+    /** The PostgreSQL of --db; null when only SQLite is measured. */
+    private BenchPostgres postgres;
+
     @Override
     public Integer call() throws Exception {
         if (events < 2 || range < 1 || delegates < 1 || rounds < 1) {
             throw new UserError("--events must be ≥ 2, --range, --delegates and --rounds ≥ 1");
+        }
+        if (db != null) {
+            postgres = BenchCommand.postgres(db, "the SQLite backfill always runs into a temporary file");
+            System.err.printf("bench: PostgreSQL %s: dropped and recreated before each round's backfill%n", postgres.shown());
         }
         Path dir = Files.createTempDirectory("stagewatch-bench");
         try {
@@ -114,6 +126,12 @@ final class BenchBackfillCommand implements Callable<Integer> {
                     "ratio", "baselineNodeCpuSeconds", "nodeCpuSeconds", "pipelinedBaselineEventsPerSecond", "ratioToPipelinedBaseline")) {
                 report.put(key, median(measured, key));
             }
+            if (postgres != null) {
+                report.put("postgresql", postgres.shown());
+                for (String key : List.of("postgresSeconds", "postgresEventsPerSecond", "postgresToSqlite", "postgresServerCpuSeconds")) {
+                    report.put(key, median(measured, key));
+                }
+            }
             report.put("firstRoundRatio", measured.get(0).get("ratio"));
             report.put("peakHeapBytes", measured.stream().mapToLong(round -> (Long) round.get("peakHeapBytes")).max().orElseThrow());
             report.put("baselinePeakHeapBytes", measured.stream().mapToLong(round -> (Long) round.get("baselinePeakHeapBytes")).max().orElseThrow());
@@ -138,6 +156,9 @@ final class BenchBackfillCommand implements Callable<Integer> {
                         report.get("ratioToPipelinedBaseline"));
                 System.out.printf("where the backfill's time went in the last round (s): %s — fetch and decode run on threads of their own, beside the writer%n",
                         measured.get(rounds - 1).get("phaseSeconds"));
+                if (postgres != null) {
+                    printPostgres(measured, report);
+                }
             }
             return 0;
         }
@@ -174,6 +195,7 @@ final class BenchBackfillCommand implements Callable<Integer> {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file + suffix)); // hundreds of MB a round
         }
+        Map<String, Object> postgresFigures = postgres == null ? Map.of() : postgresRound(node, load, config, decoder, indexed / seconds);
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("events", indexed);
@@ -191,9 +213,70 @@ final class BenchBackfillCommand implements Callable<Integer> {
         figures.put("peakHeapBytes", peakHeap);
         figures.put("baselineNodeCpuSeconds", round(baselineAnvil));
         figures.put("nodeCpuSeconds", round(backfillAnvil));
-        figures.put("phaseSeconds", results.get(0).phases().seconds().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, LinkedHashMap::new)));
+        figures.put("phaseSeconds", phases(results.get(0)));
+        figures.putAll(postgresFigures);
         return figures;
+    }
+
+    /**
+     * The same backfill into PostgreSQL, right after SQLite's: the schema dropped and recreated (and migrated by opening
+     * it) before the clock starts, as SQLite's fresh file is created before it.
+     */
+    private Map<String, Object> postgresRound(AnvilNode node, DelegationLoadGenerator.Load load, StagewatchConfig config,
+                                              EventDecoder decoder, double sqliteEventsPerSecond) {
+        postgres.recreate();
+        HeapWatch.resetPoolPeaks();
+        try (Database database = Database.open(postgres.db())) {
+            Store store = new Store(database);
+            double anvilBefore = cpuSeconds(node);
+            double serverBefore = postgresCpuSeconds();
+            long started = System.nanoTime();
+            List<BackfillResult> results = new Indexer(store, decoder, ConsoleProgress.forStderr())
+                    .backfill(config, OptionalLong.of(load.lastBlock()));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long indexed = results.get(0).events();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("postgresEvents", indexed);
+            figures.put("postgresSeconds", round(seconds));
+            figures.put("postgresEventsPerSecond", Math.round(indexed / seconds));
+            figures.put("postgresToSqlite", round((indexed / seconds) / sqliteEventsPerSecond));
+            figures.put("postgresPeakHeapBytes", HeapWatch.poolPeakBytes());
+            figures.put("postgresNodeCpuSeconds", round(cpuSeconds(node) - anvilBefore));
+            figures.put("postgresServerCpuSeconds", round(postgresCpuSeconds() - serverBefore));
+            figures.put("postgresPhaseSeconds", phases(results.get(0)));
+            return figures;
+        }
+    }
+
+    private void printPostgres(List<Map<String, Object>> measured, Map<String, Object> report) {
+        System.out.printf("PostgreSQL (%s) beside SQLite, the same backfill in the same round:%n", postgres.shown());
+        System.out.println("round  SQLite                            PostgreSQL                        PostgreSQL/SQLite  server CPU (s)");
+        for (int round = 0; round < rounds; round++) {
+            Map<String, Object> figures = measured.get(round);
+            System.out.printf("%5d  %6.2f s = %,9d events/s     %6.2f s = %,9d events/s     %.3f              %.1f%n", round + 1,
+                    figures.get("seconds"), figures.get("eventsPerSecond"), figures.get("postgresSeconds"),
+                    figures.get("postgresEventsPerSecond"), figures.get("postgresToSqlite"), figures.get("postgresServerCpuSeconds"));
+        }
+        System.out.printf("%,d events: PostgreSQL backfills %,d events/s, %.3f of SQLite's %,d events/s (medians of %d rounds; target ≥ 0.5)%n",
+                report.get("events"), report.get("postgresEventsPerSecond"), report.get("postgresToSqlite"), report.get("eventsPerSecond"), rounds);
+        System.out.printf("where the PostgreSQL backfill's time went in the last round (s): %s; server CPU is every postgres process "
+                + "of this machine%n", measured.get(rounds - 1).get("postgresPhaseSeconds"));
+    }
+
+    private static Map<String, Double> phases(BackfillResult result) {
+        return result.phases().seconds().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, entry -> round(entry.getValue()), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /**
+     * CPU seconds the processes named postgres alive on this machine have used so far (0 where the platform does not say):
+     * the server's, with any other client's backends (the benchmark's own stay open until its backfill is measured).
+     */
+    private static double postgresCpuSeconds() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .mapToDouble(process -> process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0))
+                .sum();
     }
 
     /** The median of one figure over the rounds (the lower middle one of an even count), as the rounds give it. */

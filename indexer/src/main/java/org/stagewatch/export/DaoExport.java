@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.stagewatch.analyze.DaoScope;
 import org.stagewatch.analyze.ProposalMetrics;
 import org.stagewatch.query.Answers;
@@ -137,17 +139,23 @@ public final class DaoExport {
 
     private List<Written> writeCsv(List<ExportTable> tables, Path dir, Progress progress) throws IOException {
         List<Written> written = new ArrayList<>();
-        // the stage history is computed by the analyzer on its own connections; the views share one read transaction
-        try {
-            store.jdbi().useTransaction(handle -> {
-                ExportContext context = new ExportContext(store, dao, handle);
-                for (ExportTable table : tables) {
-                    if (table instanceof StageHistoryTable) {
-                        progress.step("the stage history (every point where control changed is rated)");
-                    }
-                    written.add(writeOne(table, context, dir, progress));
+        // the views share one read transaction; on PostgreSQL a REPEATABLE READ one, so that it is one snapshot (as each
+        // query's and API answer's is) and the analyzer's reads on this thread join it
+        HandleConsumer<RuntimeException> export = handle -> {
+            ExportContext context = new ExportContext(store, dao, handle);
+            for (ExportTable table : tables) {
+                if (table instanceof StageHistoryTable) {
+                    progress.step("the stage history (every point where control changed is rated)");
                 }
-            });
+                written.add(writeOne(table, context, dir, progress));
+            }
+        };
+        try {
+            if (store.database().isSqlite()) {
+                store.jdbi().useTransaction(export);
+            } else {
+                store.jdbi().useTransaction(TransactionIsolationLevel.REPEATABLE_READ, export);
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

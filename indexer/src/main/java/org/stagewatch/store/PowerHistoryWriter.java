@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.postgresql.PGConnection;
 
 /**
  * Keeps the packed copy of one token's voting-power history (V5) equal to its {@code voting_power} rows,
@@ -29,6 +32,8 @@ import java.util.List;
 public final class PowerHistoryWriter {
     static final int CHUNK_ROWS = 4096;
     static final int SNAPSHOT_MIN_ROWS = 65_536;
+    /** New delegates below half this many never make {@link #keepStatistics} analyze a table that has statistics. */
+    private static final double STATISTICS_MIN_ROWS = 2_000;
     private static final int LIMBS = PowerCodec.LIMBS;
 
     private final Connection connection;
@@ -259,6 +264,7 @@ public final class PowerHistoryWriter {
                 }
             }
         }
+        keepStatistics(unnumbered.size());
         // updated after reading: the query walks the index on delegate_id that these updates change
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE delegates SET delegate_id = ? WHERE chain_id = ? AND token = ? AND delegate = ?")) {
@@ -275,6 +281,30 @@ public final class PowerHistoryWriter {
             update.executeBatch();
         }
         return next;
+    }
+
+    /**
+     * PostgreSQL: analyzes {@code delegates} (inside this transaction, so its new rows count) when it has no statistics
+     * yet or has grown by half since they were taken. Without them the planner cannot tell that a delegate's address
+     * picks one row, and for the id updates and lookups of a pack it may walk every delegate of the token through the
+     * index by id instead of going to the row through the primary key — once per checkpoint. Nothing waits on
+     * autovacuum (which may be off, and sees no rows before the commit anyway); SQLite plans these by its indexes.
+     */
+    private void keepStatistics(int added) throws SQLException {
+        if (!connection.isWrapperFor(PGConnection.class)) {
+            return;
+        }
+        double analyzed;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(reltuples), -1) FROM pg_class WHERE oid = to_regclass('delegates')")) {
+            rows.next();
+            analyzed = rows.getDouble(1);
+        }
+        if (analyzed < 0 || added > Math.max(analyzed, STATISTICS_MIN_ROWS) / 2) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE delegates");
+            }
+        }
     }
 
     private record Chunk(long end, int rows, byte[] data) {

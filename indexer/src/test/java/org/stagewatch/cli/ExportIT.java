@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,8 +42,10 @@ import org.stagewatch.devnet.DemoDaoDeployer;
 import org.stagewatch.devnet.DemoScenario;
 import org.stagewatch.devnet.DevnetConfigWriter;
 import org.stagewatch.export.Csv;
+import org.stagewatch.export.DaoExport;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
+import org.stagewatch.store.TestDatabases;
 import org.stagewatch.sync.Indexer;
 import org.stagewatch.sync.SyncProgress;
 
@@ -54,6 +57,8 @@ import org.stagewatch.sync.SyncProgress;
  * commands' own answers: each proposal's tallies, state and quorum as {@code proposals --json}, every delegate's power
  * at the head rebuilt from the voting-power intervals as {@code delegates --json}, the stage history's points as
  * {@code stage --history --json}; {@code proposals --csv} and {@code delegates --csv} equal their {@code --json}.
+ * It runs on SQLite and again on PostgreSQL ({@link TestDatabases#target}); there the same chain is also indexed into a
+ * SQLite file and exported, and every CSV file of the two exports must be byte for byte the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportIT {
@@ -71,6 +76,8 @@ class ExportIT {
     AnvilNode node;
     Path dir;
     String db;
+    /** PostgreSQL pass: the same chain indexed into a SQLite file (null on the SQLite pass). */
+    String sqliteDb;
 
     @BeforeAll
     void indexTheDemoAndExportIt() throws Exception {
@@ -80,9 +87,18 @@ class ExportIT {
         dir = Files.createTempDirectory("stagewatch-export-it");
         Path config = dir.resolve("demo.yml");
         DevnetConfigWriter.write(config, node.chainId(), node.rpcUrl(), demo);
-        db = dir.resolve("demo.db").toString();
-        new Indexer(new Store(Database.open(db)), EventDecoder.standard(), SyncProgress.NONE)
-                .backfill(ConfigLoader.load(config), OptionalLong.empty());
+        db = TestDatabases.target(dir, "demo.db");
+        try (Database database = Database.open(db)) {
+            new Indexer(new Store(database), EventDecoder.standard(), SyncProgress.NONE).backfill(ConfigLoader.load(config), OptionalLong.empty());
+        }
+        if (TestDatabases.postgres()) {
+            sqliteDb = dir.resolve("reference.db").toString();
+            try (Database database = Database.open(sqliteDb)) {
+                new Indexer(new Store(database), EventDecoder.standard(), SyncProgress.NONE)
+                        .backfill(ConfigLoader.load(config), OptionalLong.empty());
+            }
+            run("export", "--dao", "demo", "--db", sqliteDb, "--out", dir.resolve("csv-sqlite").toString());
+        }
         node.close();
         node = null;
         run("export", "--dao", "demo", "--db", db, "--out", dir.resolve("csv").toString());
@@ -119,6 +135,17 @@ class ExportIT {
         assertThat(proposals.rows()).allMatch(row -> row.get(description).contains("\n\n"));
         int queued = proposals.columns().indexOf("queued_block");
         assertThat(proposals.rows()).as("NULL stays NULL").anyMatch(row -> row.get(queued) == null);
+    }
+
+    /** PostgreSQL pass: the export of a PostgreSQL store is the export of a SQLite store of the same chain, byte for byte. */
+    @Test
+    void shouldExportFromPostgresqlExactlyWhatSqliteGives() throws Exception {
+        Assumptions.assumeTrue(sqliteDb != null, "compares the two databases in the PostgreSQL pass");
+        for (String name : DaoExport.FILES) {
+            String fromPostgres = Files.readString(dir.resolve("csv").resolve(name + ".csv"));
+            String fromSqlite = Files.readString(dir.resolve("csv-sqlite").resolve(name + ".csv"));
+            assertThat(fromPostgres).as(name + ".csv from PostgreSQL and from SQLite").isEqualTo(fromSqlite);
+        }
     }
 
     @Test
@@ -227,7 +254,8 @@ class ExportIT {
     }
 
     private Table query(String sql) throws Exception {
-        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = sqlite.createStatement()) {
+        String url = db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + db;
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             return rows(statement.executeQuery(sql));
         }
     }

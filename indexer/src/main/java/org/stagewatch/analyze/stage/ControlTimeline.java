@@ -44,6 +44,14 @@ public final class ControlTimeline {
     public static final Comparator<Point> ORDER = Comparator.comparingLong(Point::time).thenComparingLong(Point::chainId)
             .thenComparingLong(Point::block);
 
+    /**
+     * Facts in chain order; the readings of one block (no log index) by contract, then what was read — in Java, so that
+     * every database lists them alike (an ORDER BY leaves ties in whatever order the database finds them).
+     */
+    private static final Comparator<StageDao.ControlEvent> CHAIN_ORDER = Comparator.comparingLong(StageDao.ControlEvent::blockNumber)
+            .thenComparingInt(StageDao.ControlEvent::logIndex).thenComparing(StageDao.ControlEvent::address)
+            .thenComparing(StageDao.ControlEvent::description);
+
     private final Store store;
 
     public ControlTimeline(Store store) {
@@ -56,7 +64,10 @@ public final class ControlTimeline {
         StageDao rows = store.jdbi().onDemand(StageDao.class);
         TreeMap<Point, List<String>> points = new TreeMap<>(ORDER);
         for (Map.Entry<Long, List<String>> chain : addressesByChain.entrySet()) {
-            for (StageDao.ControlEvent event : rows.controlEvents(chain.getKey(), chain.getValue(), chain.getValue(), StageHistory.READINGS)) {
+            List<StageDao.ControlEvent> events = new ArrayList<>(
+                    rows.controlEvents(chain.getKey(), chain.getValue(), chain.getValue(), StageHistory.READINGS));
+            events.sort(CHAIN_ORDER);
+            for (StageDao.ControlEvent event : events) {
                 points.computeIfAbsent(point(event.chainId(), event.blockNumber()), key -> new ArrayList<>())
                         .add(event.description() + " at " + event.address() + (event.txHash() == null ? "" : " (tx " + event.txHash() + ")"));
             }
