@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The concentration of voting power over the positive powers x₁ ≥ … ≥ xₙ with T = Σxᵢ (DESIGN.md §5).
  * Every value but {@code entropyBits} is an exact rational of integer sums, rounded once to 34
- * significant digits (DECIMAL128); entropy needs logarithms and is computed in binary64 with
- * compensated summation. Ratios are {@code null} when T = 0 (no delegated power: nothing to share).
+ * significant digits (DECIMAL128); entropy needs logarithms and is computed in binary64 from exact sums
+ * ({@link EntropySums}), so it too depends on the powers alone, not on the order they are summed in. Ratios are
+ * {@code null} when T = 0 (no delegated power: nothing to share).
  *
  * @param topShares (x₁+…+x_N)/T for N ∈ {@link #TOP_N} (all of T when n &lt; N)
  */
@@ -47,52 +48,48 @@ public record Concentration(BigInteger totalVotingPower, int delegates, Nakamoto
             n--;
         }
         if (n == 0) {
-            return new Concentration(BigInteger.ZERO, 0, new Nakamoto(null, null), null, null, null, null, null);
+            return empty();
         }
         int positive = n;
-        // entropy needs only T as a double: for many powers it runs beside the exact sums, on another core
-        CompletableFuture<Double> entropy = n >= PARALLEL_ENTROPY ? CompletableFuture.supplyAsync(() -> entropyBits(sorted, positive))
-                : CompletableFuture.completedFuture(entropyBits(sorted, positive));
+        // the entropy's sums need no order: for many powers they run beside the other sums, on another core
+        CompletableFuture<EntropySums.Sums> entropy = n >= PARALLEL_ENTROPY ? CompletableFuture.supplyAsync(() -> EntropySums.of(y, positive))
+                : CompletableFuture.completedFuture(EntropySums.of(y, positive));
         PowerSums sums = PowerSums.of(y, n);
         BigInteger total = sums.total();
+        Integer majority = PowerSums.smallestReaching(y, n, majorityThreshold(total));
+        Integer quorumSet = quorum == null ? null : PowerSums.smallestReaching(y, n, quorum);
+        return of(n, total, sums.tops(), sums.prefixSums(), sums.squares(), majority, quorumSet, entropy.join().bits(n, total));
+    }
+
+    /** No positive power: T = 0 and every ratio undefined. */
+    static Concentration empty() {
+        return new Concentration(BigInteger.ZERO, 0, new Nakamoto(null, null), null, null, null, null, null);
+    }
+
+    /** The smallest sum that is more than half of T: what {@code nakamoto.majority} must reach. */
+    static BigInteger majorityThreshold(BigInteger total) {
+        return total.shiftRight(1).add(BigInteger.ONE);
+    }
+
+    /**
+     * The formulas over the exact sums of n &gt; 0 positive powers, wherever the sums come from (a pass over the sorted
+     * powers, or {@link ConcentrationTimeline}): every ratio is one exact quotient rounded once.
+     *
+     * @param tops       Pₖ for each k ∈ {@link #TOP_N} with k ≤ n
+     * @param prefixSums Σₖ Pₖ (= Σ rank·x over ascending ranks)
+     * @param squares    Σx²
+     */
+    static Concentration of(int n, BigInteger total, Map<Integer, BigInteger> tops, BigInteger prefixSums, BigInteger squares,
+                            Integer majority, Integer quorumSet, double entropyBits) {
         Map<String, BigDecimal> topShares = new LinkedHashMap<>();
         for (int top : TOP_N) {
-            topShares.put(Integer.toString(top), Shares.of(sums.tops().getOrDefault(top, total), total));
+            topShares.put(Integer.toString(top), Shares.of(tops.getOrDefault(top, total), total));
         }
         BigInteger count = BigInteger.valueOf(n);
-        BigInteger giniNumerator = sums.prefixSums().shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
-        BigInteger sumOfSquares = sums.squares();
+        BigInteger giniNumerator = prefixSums.shiftLeft(1).subtract(count.add(BigInteger.ONE).multiply(total));
         BigDecimal gini = Shares.of(giniNumerator, count.multiply(total));
-        BigDecimal hhi = Shares.of(sumOfSquares, total.multiply(total));
-        BigDecimal effective = Shares.of(total.multiply(total), sumOfSquares);
-        Nakamoto nakamoto = new Nakamoto(PowerSums.smallestReaching(y, n, total.shiftRight(1).add(BigInteger.ONE)),
-                quorum == null ? null : PowerSums.smallestReaching(y, n, quorum));
-        return new Concentration(total, n, nakamoto, topShares, gini, hhi, effective, entropy.join());
-    }
-
-    /** −Σ sᵢ·log₂ sᵢ, summed with Neumaier's compensation so a million small terms lose nothing visible. */
-    private static double entropyBits(PowerArray sorted, int n) {
-        double t = total(sorted, n);
-        double sum = 0;
-        double compensation = 0;
-        boolean narrow = PowerSums.isNarrow(sorted.limbs, n);
-        long[] y = sorted.limbs;
-        for (int k = 0; k < n; k++) {
-            // below 2¹²⁸ the value is x1·2⁶⁴ + x0: the same double toDouble gives (scaling by 2⁶⁴ is exact)
-            double value = narrow ? PowerArray.unsignedToDouble(y[k * PowerArray.LIMBS + 1]) * 0x1p64
-                    + PowerArray.unsignedToDouble(y[k * PowerArray.LIMBS])
-                    : sorted.toDouble(k);
-            double share = value / t;
-            double term = -share * Math.log(share);
-            double next = sum + term;
-            compensation += Math.abs(sum) >= Math.abs(term) ? (sum - next) + term : (term - next) + sum;
-            sum = next;
-        }
-        return (sum + compensation) / Math.log(2);
-    }
-
-    /** T as the nearest double, from its exact sum: the entropy's one use of it. */
-    private static double total(PowerArray sorted, int n) {
-        return PowerSums.total(sorted.limbs, n).doubleValue();
+        BigDecimal hhi = Shares.of(squares, total.multiply(total));
+        BigDecimal effective = Shares.of(total.multiply(total), squares);
+        return new Concentration(total, n, new Nakamoto(majority, quorumSet), topShares, gini, hhi, effective, entropyBits);
     }
 }

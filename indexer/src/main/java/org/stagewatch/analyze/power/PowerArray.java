@@ -102,21 +102,6 @@ public final class PowerArray {
         return (limbs[at] | limbs[at + 1] | limbs[at + 2] | limbs[at + 3]) == 0;
     }
 
-    /** The value as the nearest double (for entropy only; everything else stays integral). */
-    double toDouble(int index) {
-        int at = index * LIMBS;
-        double value = 0;
-        for (int limb = LIMBS - 1; limb >= 0; limb--) {
-            value = value * 0x1p64 + unsignedToDouble(limbs[at + limb]);
-        }
-        return value;
-    }
-
-    static double unsignedToDouble(long limb) {
-        double high = (double) (limb >>> 1) * 2.0;
-        return high + (limb & 1);
-    }
-
     /** Compares element i of a with element j of b as unsigned integers. */
     static int compare(long[] a, int i, long[] b, int j) {
         int x = i * LIMBS;

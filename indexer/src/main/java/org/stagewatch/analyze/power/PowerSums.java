@@ -107,30 +107,6 @@ record PowerSums(BigInteger total, BigInteger prefixSums, BigInteger squares, Ma
         return new PowerSums(toBigInteger(p0, p1, p2, 0, 0), toBigInteger(q0, q1, q2, 0, 0), toBigInteger(s0, s1, s2, s3, s4), tops);
     }
 
-    /** T alone (for the entropy, which runs beside {@link #of}). */
-    static BigInteger total(long[] y, int n) {
-        if (!isNarrow(y, n)) {
-            WideSum total = new WideSum();
-            for (int k = 0; k < n; k++) {
-                total.add(y, k);
-            }
-            return total.toBigInteger();
-        }
-        long p0 = 0, p1 = 0, p2 = 0;
-        for (int k = 0; k < n; k++) {
-            long x0 = y[k * LIMBS];
-            long x1 = y[k * LIMBS + 1];
-            long t = p0 + x0;
-            long c = carry(p0, x0, t);
-            p0 = t;
-            t = p1 + x1 + c;
-            c = carry(p1, x1, t);
-            p1 = t;
-            p2 += c;
-        }
-        return toBigInteger(p0, p1, p2, 0, 0);
-    }
-
     /** Smallest k with x₁+…+x_k ≥ threshold; null if none. */
     static Integer smallestReaching(long[] y, int n, BigInteger threshold) {
         if (threshold.signum() <= 0) {
