@@ -27,6 +27,7 @@ import org.stagewatch.analyze.BlockTime;
 import org.stagewatch.analyze.PointInTime;
 import org.stagewatch.analyze.SeriesPlan;
 import org.stagewatch.analyze.equalizer.EqualizerReport;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.query.Answers;
 import org.stagewatch.query.Documents;
@@ -51,11 +52,13 @@ class ApiController {
     private final Store store;
     private final Freshness freshness;
     private final ControlPoints controlPoints;
+    private final ConcentrationTimelines timelines;
 
-    ApiController(Store store, Freshness freshness, ControlPoints controlPoints) {
+    ApiController(Store store, Freshness freshness, ControlPoints controlPoints, ConcentrationTimelines timelines) {
         this.store = store;
         this.freshness = freshness;
         this.controlPoints = controlPoints;
+        this.timelines = timelines;
     }
 
     @Operation(summary = "The indexed DAOs, their chains with the indexed block, and their contracts")
@@ -143,7 +146,7 @@ class ApiController {
         Long number = Params.block("block", block);
         Instant instant = Params.instant("at", at);
         DaoScope scope = DaoScope.load(store, dao);
-        return new Metrics(Answers.metrics(store, scope, number, instant, null), tokenPoint(scope, number, instant));
+        return new Metrics(Answers.metrics(store, timelines, scope, number, instant, null), tokenPoint(scope, number, instant));
     }
 
     @Operation(summary = "Concentration along a series (CLI: metrics --series --json; CSV with Accept: text/csv or series.csv)")
@@ -154,7 +157,7 @@ class ApiController {
                                                       @Parameter(description = "series end: " + Params.BOUND) @RequestParam(required = false) String to) {
         SeriesPlan plan = Params.series(every, from, to);
         DaoScope scope = DaoScope.load(store, dao);
-        List<MetricsPoint> points = Answers.metricsSeries(store, scope, plan, null);
+        List<MetricsPoint> points = Answers.metricsSeries(store, timelines, scope, plan, null);
         return ResponseEntity.ok().cacheControl(seriesEnd(scope, tokenChain(scope), to))
                 .body(Documents.metricsSeries(dao, plan, points));
     }
@@ -164,7 +167,7 @@ class ApiController {
                                             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         SeriesPlan plan = Params.series(every, from, to);
         DaoScope scope = DaoScope.load(store, dao);
-        List<MetricsPoint> points = Answers.metricsSeries(store, scope, plan, null);
+        List<MetricsPoint> points = Answers.metricsSeries(store, timelines, scope, plan, null);
         return csv(seriesEnd(scope, tokenChain(scope), to), out -> Documents.metricsCsv(out, points, false));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.config.Presets;
 import org.stagewatch.config.StagewatchConfig;
@@ -42,6 +43,12 @@ class StoreConfiguration {
     Store readOnlyStore(ServeProperties properties, ObjectProvider<IndexingService> indexing) {
         indexing.getIfAvailable();
         return new Store(ReadOnlyDatabase.open(properties.db()));
+    }
+
+    /** The concentration of every votes token at every block, recorded once and kept up by {@link TimelineKeeper}. */
+    @Bean
+    ConcentrationTimelines concentrationTimelines(Store readOnlyStore) {
+        return new ConcentrationTimelines(readOnlyStore);
     }
 
     /** The documents' mapper ({@link Json}), which also writes RFC 9457 problem details with their properties inline. */

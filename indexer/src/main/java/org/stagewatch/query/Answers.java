@@ -25,6 +25,7 @@ import org.stagewatch.analyze.milestones.DecisionsReport;
 import org.stagewatch.analyze.milestones.MilestoneAnalyzer;
 import org.stagewatch.analyze.milestones.MilestoneHistory;
 import org.stagewatch.analyze.milestones.MilestonesReport;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.analyze.stage.StageAnalyzer;
 import org.stagewatch.analyze.stage.StageHistory;
 import org.stagewatch.analyze.stage.StageReport;
@@ -52,11 +53,22 @@ public final class Answers {
     }
 
     public static MetricsPoint metrics(Store store, DaoScope dao, Long block, Instant at, Labels labels) {
-        return new MetricsAnalyzer(store).at(dao, block, at, labels);
+        return metrics(store, null, dao, block, at, labels);
+    }
+
+    /** @param timelines a server's recorded concentration per block, used where it covers the question (null: none) */
+    public static MetricsPoint metrics(Store store, ConcentrationTimelines timelines, DaoScope dao, Long block, Instant at, Labels labels) {
+        return new MetricsAnalyzer(store, timelines).at(dao, block, at, labels);
     }
 
     public static List<MetricsPoint> metricsSeries(Store store, DaoScope dao, SeriesPlan plan, Labels labels) {
-        return new MetricsAnalyzer(store).series(dao, plan, labels);
+        return metricsSeries(store, null, dao, plan, labels);
+    }
+
+    /** @param timelines a server's recorded concentration per block, used where it covers the question (null: none) */
+    public static List<MetricsPoint> metricsSeries(Store store, ConcentrationTimelines timelines, DaoScope dao, SeriesPlan plan,
+                                                   Labels labels) {
+        return new MetricsAnalyzer(store, timelines).series(dao, plan, labels);
     }
 
     public static CouncilReport councils(Store store, DaoScope dao, ChainPoints points, boolean all) {

@@ -62,6 +62,21 @@ public final class PowerQueries {
         });
     }
 
+    /**
+     * Every checkpoint in ({@code after}, {@code through}], in (block, logIndex) order, without a snapshot: for a reader
+     * that holds every delegate's power at {@code after} already. The sink's {@code start} gets no ids.
+     */
+    public void historyAfter(long chainId, String token, long after, long through, HistorySink sink) {
+        inReadTransaction("the voting-power history of token %s on chain %d (after block %d)".formatted(token, chainId, after), connection -> {
+            sink.start((int) single(connection, "SELECT COALESCE(MAX(delegate_id) + 1, 0) FROM delegates WHERE chain_id = ? AND token = ?",
+                    chainId, token), Map.of());
+            Emitter out = new Emitter(sink);
+            readAfter(connection, chainId, token, after, through, out);
+            out.flush();
+            return null;
+        });
+    }
+
     /** A delegate's voting power at a block. */
     public record DelegatePower(String delegate, BigInteger power) {
     }
@@ -193,22 +208,28 @@ public final class PowerQueries {
                 }
             }
         }
+        readAfter(connection, chainId, token, snapshotBlock, through, out);
+        out.flush();
+    }
+
+    /** The rows in ({@code after}, {@code through}]: from the chunks that hold them, then from voting_power above the packed coverage. */
+    private static void readAfter(Connection connection, long chainId, String token, long after, long through, Emitter out)
+            throws SQLException {
         try (PreparedStatement select = prepare(connection, """
                 SELECT data FROM power_chunks WHERE chain_id = ? AND token = ? AND block_number > ? AND first_block <= ?
-                ORDER BY block_number""", chainId, token, snapshotBlock, through)) {
+                ORDER BY block_number""", chainId, token, after, through)) {
             select.setFetchSize(CHUNK_FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    decodeChunk(rows.getBytes(1), token, snapshotBlock, through, out);
+                    decodeChunk(rows.getBytes(1), token, after, through, out);
                 }
             }
         }
         long coverage = single(connection, "SELECT COALESCE(MAX(block_number), -1) FROM power_chunks WHERE chain_id = ? AND token = ?",
                 chainId, token);
         if (through > coverage) {
-            readTail(connection, chainId, token, Math.max(coverage, snapshotBlock), through, out);
+            readTail(connection, chainId, token, Math.max(coverage, after), through, out);
         }
-        out.flush();
     }
 
     private static void decodeChunk(byte[] data, String token, long after, long through, Emitter out) {
@@ -223,7 +244,7 @@ public final class PowerQueries {
             int at = out.add(block, id);
             reader.power(out.batch.limbs, at);
             if (block <= after) {
-                out.batch.size--; // before the snapshot the rows start from (chunks do not straddle one; kept safe)
+                out.batch.size--; // at or before the block the rows start after (a chunk may straddle it)
             }
         }
     }

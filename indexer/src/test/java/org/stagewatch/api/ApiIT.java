@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
@@ -97,6 +98,8 @@ class ApiIT {
 
     @Test
     void shouldAnswerEveryQuestionWithTheDocumentTheCliPrints() throws Exception {
+        // /metrics is then read from the server's concentration timeline, the CLI's from a pass over the power history
+        assertThat(demo.context.getBean(ConcentrationTimelines.class).caughtUp()).as("concentration timelines recorded").isTrue();
         for (Question question : questions()) {
             HttpResponse<String> response = demo.get(question.path());
             assertThat(response.statusCode()).as(question.path() + ": " + response.body()).isEqualTo(200);

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.cli.StagewatchCommand;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
@@ -83,6 +84,14 @@ final class ServedDemo implements AutoCloseable {
         context = StagewatchServer.start(properties);
         System.out.printf("server started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        if (!index) {
+            // the concentration timelines are recorded in the background; the tests ask once they answer /metrics
+            ConcentrationTimelines timelines = context.getBean(ConcentrationTimelines.class);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!timelines.caughtUp() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
