@@ -11,11 +11,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.stagewatch.store.Store;
 
 /**
- * Computes each API answer in one snapshot of a PostgreSQL database: the request runs inside one
- * {@code REPEATABLE READ} transaction (read-only, as every connection of the API's pool), and every read of the
- * store on the request's thread joins it (Jdbi hands nested calls the thread's open handle). So an answer
- * never mixes rows from before and after an indexer's commit — several API replicas can serve while indexers
- * write. A SQLite store is left as it is: its reads already see one committed state per connection.
+ * Computes each API answer in one snapshot of the database: the request runs inside one transaction —
+ * {@code REPEATABLE READ} on PostgreSQL (read-only, as every connection of the API's pool), a read transaction on
+ * SQLite (its first read fixes the snapshot of the write-ahead log) — and every read of the store on the request's
+ * thread joins it (Jdbi hands nested calls the thread's open handle). So an answer never mixes rows from before and
+ * after an indexer's commit — several API replicas can serve while indexers write — and on SQLite a request opens
+ * one connection, not one per read.
  */
 final class SnapshotFilter extends OncePerRequestFilter {
     private final Store store;
@@ -27,12 +28,12 @@ final class SnapshotFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (store.database().isSqlite()) {
-            chain.doFilter(request, response);
-            return;
-        }
         try {
-            store.jdbi().useTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> chain.doFilter(request, response));
+            if (store.database().isSqlite()) {
+                store.jdbi().useTransaction(handle -> chain.doFilter(request, response));
+            } else {
+                store.jdbi().useTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> chain.doFilter(request, response));
+            }
         } catch (ServletException | IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
