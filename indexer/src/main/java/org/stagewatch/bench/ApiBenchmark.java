@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.stagewatch.analyze.power.ConcentrationTimelines;
 import org.stagewatch.api.StagewatchServer;
 
 /**
@@ -23,10 +24,13 @@ import org.stagewatch.api.StagewatchServer;
  * {@code /delegates?top=100}, and the stage at the last final block, an immutable answer — each with {@code clients}
  * closed-loop clients for {@code duration} after an unmeasured warm-up ({@link ApiLoad}); then asks one instance of
  * each question through the CLI in a fresh JVM ({@link CliRunner}), the baseline, and checks that the CLI printed
- * the very document the API served.
+ * the very document the API served. The questions are asked once the server's concentration timelines cover the
+ * indexed block; how long they took to record and what they hold is part of the result.
  */
 public final class ApiBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long to wait for the timelines before asking anyway (then /metrics is computed the old way until they are). */
+    private static final Duration TIMELINE_WAIT = Duration.ofMinutes(30);
 
     /**
      * @param cli   the CLI command to time; empty: a fresh JVM like this one
@@ -52,8 +56,14 @@ public final class ApiBenchmark {
                            Double cliMedianSeconds, Boolean sameDocument, String skipped) {
     }
 
-    /** @param finalBlock the last block the API treats as final, or null when none is */
-    public record StoreResult(String store, String database, String dao, long indexedBlock, Long finalBlock, List<Measured> questions) {
+    /**
+     * @param finalBlock      the last block the API treats as final, or null when none is
+     * @param timelineSeconds how long the server took to record its concentration timelines after it started (the
+     *                        questions are asked once they are), null when they were not ready within the wait
+     * @param timelineBytes   the memory the timelines hold
+     */
+    public record StoreResult(String store, String database, String dao, long indexedBlock, Long finalBlock, Double timelineSeconds,
+                              long timelineBytes, List<Measured> questions) {
     }
 
     private ApiBenchmark() {
@@ -73,6 +83,13 @@ public final class ApiBenchmark {
         properties.put("stagewatch.serve.index", false);
         ConfigurableApplicationContext server = StagewatchServer.start(properties);
         try {
+            ConcentrationTimelines timelines = server.getBean(ConcentrationTimelines.class);
+            log.accept("bench api: " + store + ": waiting for the server's concentration timelines …");
+            long started = System.nanoTime();
+            while (!timelines.caughtUp() && System.nanoTime() - started < TIMELINE_WAIT.toNanos()) {
+                Thread.sleep(100);
+            }
+            Double timelineSeconds = timelines.caughtUp() ? (System.nanoTime() - started) / 1e9 : null;
             String base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) server).getWebServer().getPort();
             ApiLoad load = new ApiLoad(base, options.fresh());
             JsonNode chain = chainOf(load, served.dao());
@@ -86,7 +103,7 @@ public final class ApiBenchmark {
                         "no block is final yet (indexed head less the chain's finality depth): nothing is immutable")
                         : measure(load, cli, question, options));
             }
-            return new StoreResult(store, served.db().toString(), served.dao(), indexed, finalBlock, measured);
+            return new StoreResult(store, served.db().toString(), served.dao(), indexed, finalBlock, timelineSeconds, timelines.bytes(), measured);
         } finally {
             server.close();
         }

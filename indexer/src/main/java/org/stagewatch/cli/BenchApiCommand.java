@@ -150,8 +150,11 @@ final class BenchApiCommand implements Callable<Integer> {
                 fresh ? " asking with Cache-Control: no-cache (every answer computed)" : "", duration, warmup,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, cliCommand, cliRuns, Instant.now());
         for (ApiBenchmark.StoreResult result : results) {
-            System.out.printf("%n%s: %s, DAO '%s', indexed block %,d, final block %s%n", result.store(), result.database(), result.dao(),
-                    result.indexedBlock(), result.finalBlock() == null ? "none" : String.format(Locale.ROOT, "%,d", result.finalBlock()));
+            System.out.printf("%n%s: %s, DAO '%s', indexed block %,d, final block %s; concentration timelines %s, %,d MB%n", result.store(),
+                    result.database(), result.dao(), result.indexedBlock(),
+                    result.finalBlock() == null ? "none" : String.format(Locale.ROOT, "%,d", result.finalBlock()),
+                    result.timelineSeconds() == null ? "NOT ready" : "ready after " + number("%.1f", result.timelineSeconds()) + " s",
+                    result.timelineBytes() >> 20);
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("question", "first ms", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "CLI s", "same doc", "cache"));
             for (ApiBenchmark.Measured question : result.questions()) {
