@@ -124,8 +124,10 @@ final class SyntheticStore {
 
     private static void writeFixtures(Connection connection, long lastBlock) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO contracts VALUES ('" + DAO + "', 1, '" + TOKEN + "', 'votes-token', 'BENCH', 0, 0, 1)");
-            statement.execute("INSERT INTO contracts VALUES ('" + DAO + "', 1, '" + GOVERNOR + "', 'governor', 'Bench Governor', 0, 0, 0)");
+            // the columns named: later migrations add columns with defaults (V15: proxy)
+            String contract = "INSERT INTO contracts (dao_id, chain_id, address, kind, label, start_block, critical, transfers) VALUES ";
+            statement.execute(contract + "('" + DAO + "', 1, '" + TOKEN + "', 'votes-token', 'BENCH', 0, 0, 1)");
+            statement.execute(contract + "('" + DAO + "', 1, '" + GOVERNOR + "', 'governor', 'Bench Governor', 0, 0, 0)");
             statement.execute("INSERT INTO transfers VALUES (1, '" + TOKEN + "', '" + ZERO + "', '" + TREASURY + "', '"
                     + SUPPLY + "', 0, 0, '0x00')");
             statement.execute("INSERT INTO governor_settings VALUES (1, '" + GOVERNOR + "', 'quorumNumerator', '0', '4', 0, 1)");
