@@ -1,9 +1,14 @@
 package org.stagewatch.sync;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,7 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.EncodedLogs;
 import org.stagewatch.store.StateRead;
+import org.stagewatch.store.StateReadDao;
 import org.stagewatch.store.OwedRead;
 import org.stagewatch.store.OwedReadDao;
 import org.stagewatch.store.Store;
@@ -56,8 +62,8 @@ final class RangeIndexer {
         this.fetcher = new LogRangeFetcher(client, plan.chain().chainId(), plan.chain().maxBlockRange());
         fetcher.restore(LearnedLimits.load(store, plan.chain().chainId()));
         topics.addAll(plan.topics(decoder));
-        this.quorums = new QuorumReader(store, client, plan.chain().chainId());
-        this.supplies = new SupplyReader(store, client, plan.chain().chainId());
+        this.quorums = new QuorumReader(store, plan.chain().chainId());
+        this.supplies = new SupplyReader(store, plan.chain().chainId());
     }
 
     /** What one call indexed. */
@@ -218,14 +224,83 @@ final class RangeIndexer {
         return java.util.Optional.of(block);
     }
 
-    /** The readings due at {@code top}, each reader deciding from what is stored; then the reads owed there are settled. */
+    /** The state reads of a run's last block, asked ahead of its commit (see {@link #readAhead}). */
+    private record ReadAhead(long block, String hash, CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> answers) {
+    }
+
+    private final AtomicReference<ReadAhead> readAhead = new AtomicReference<>();
+
+    /**
+     * Asks, on a thread of its own, the state reads the commit of the run's last block {@code top} will want whatever
+     * the ranges still to be written hold — the supply at its clock, a token's decimals not read yet — as soon as its
+     * header is in (the decode thread calls this before checking the last range): their round trip overlaps the
+     * checking, writing and committing of the last ranges instead of following them. The commit at {@code top} takes the
+     * answers ({@link DueCalls}) and asks only what else is due; a read-ahead that failed is asked again there.
+     */
+    void readAhead(BlockHeader top) {
+        List<RpcClient.Query> queries = new ArrayList<>(supplies.lastBlockQueries(plan, top));
+        queries.addAll(TokenDecimalsReader.dueQueries(store, plan, top));
+        if (queries.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> answers = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("stagewatch-read-ahead-" + plan.chain().name()).start(() -> {
+            try {
+                List<RpcClient.Answer> answered = client.answers(queries);
+                Map<RpcClient.Query, RpcClient.Answer> byQuery = new HashMap<>();
+                for (int i = 0; i < queries.size(); i++) {
+                    byQuery.put(queries.get(i), answered.get(i));
+                }
+                answers.complete(byQuery);
+            } catch (RuntimeException e) {
+                answers.completeExceptionally(e);
+            }
+        });
+        readAhead.set(new ReadAhead(top.number(), top.hash(), answers));
+    }
+
+    /** The answers read ahead for a commit at {@code top}; none when nothing was, for another block, or it failed. */
+    private Map<RpcClient.Query, RpcClient.Answer> readAheadFor(BlockHeader top) {
+        ReadAhead ahead = readAhead.getAndSet(null);
+        if (ahead == null || ahead.block() != top.number() || !ahead.hash().equals(top.hash())) {
+            return Map.of();
+        }
+        try {
+            return ahead.answers().join();
+        } catch (CompletionException e) {
+            LOG.debug("chain '{}': the state reads asked ahead of block {} failed ({}); asked again", plan.chain().name(),
+                    top.number(), e.getCause().getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The readings due at {@code top}, each reader deciding from what is stored, their calls sent together
+     * ({@link DueCalls}: a round trip for the governors' clock modes the first time, one for everything else); then the
+     * reads owed there are settled. The start state, a few dependent calls once in each contract's life, is read call by
+     * call.
+     */
     private void readDue(BlockHeader top, boolean runsLast) {
-        quorums.readDue(plan, top);
-        supplies.readDue(plan, top, runsLast);
+        DueCalls calls = new DueCalls(readAheadFor(top));
+        List<StateRead> reads = new ArrayList<>();
+        quorums.clockModes(plan, top, calls, reads);
+        calls.send(client);
+        insert(reads); // the clocks the due quorums and supplies are found by
+        reads.clear();
+        quorums.due(plan, top, calls, reads);
+        supplies.due(plan, top, runsLast, calls, reads);
+        TokenDecimalsReader.due(store, plan, top, calls, reads);
+        ProxySlotReader.due(store, plan, top, calls, reads);
+        calls.send(client);
+        insert(reads);
         StartStateReader.readDue(store, client, plan, top);
-        TokenDecimalsReader.readDue(store, client, plan, top);
-        ProxySlotReader.readDue(store, client, plan, top);
         store.jdbi().useExtension(OwedReadDao.class, dao -> dao.settled(plan.chain().chainId(), top.number()));
+    }
+
+    private void insert(List<StateRead> reads) {
+        if (!reads.isEmpty()) {
+            store.jdbi().useExtension(StateReadDao.class, dao -> dao.insert(reads));
+        }
     }
 
     /**
