@@ -5,15 +5,20 @@ import java.util.PriorityQueue;
 /**
  * How many requests one endpoint may have in flight, adapted to how the provider answers (additive increase,
  * multiplicative decrease). It starts at the configured {@code maxConcurrency}; while answers come back without a
- * rate limit or a timeout, latency stays near its long-run average and the limit is in use, it grows — by one per
- * answer until the first sign of trouble (a slow start), then by one per window of {@code limit} answers. A 429 or a
- * timeout cuts it to {@value #BACKOFF} of itself, once for all the requests that were already out when the first of
- * them came back (they were sent under the old limit and say nothing new). With a request rate configured it does not
- * grow past what that rate can use: {@code rps × latency} requests on the wire, with room for a few waiting their
- * turn at the pacer ({@value #RATE_ROOM} × that, plus {@value #RATE_EXTRA}) — more places would only wait for the
- * rate, which then binds. (Whether requests waited for the pacer says little: a few let out together wait for each
- * other's spacing even when the rate is far from used, and taking that for the rate binding kept the limit at 4 in
- * flight — 80 of 300 requests/s at 50 ms.)
+ * rate limit or a timeout and the limit is in use, it grows — by one per answer until the first sign of trouble (a
+ * slow start), then by one per window of {@code limit} answers. A 429 or a timeout cuts it to {@value #BACKOFF} of
+ * itself, once for all the requests that were already out when the first of them came back (they were sent under the
+ * old limit and say nothing new).
+ *
+ * <p>What else stops the growth depends on whether a request rate is configured. With one, the rate is what keeps the
+ * provider from being asked too much, and the limit follows what that rate can use: {@code rps × latency} requests on
+ * the wire, with room for a few waiting their turn at the pacer ({@value #RATE_ROOM} × that, plus
+ * {@value #RATE_EXTRA}); more places would only wait for the rate. A latency that rises then needs more places, not
+ * fewer (a provider's eth_getLogs of a wide range answer in hundreds of ms where a batch of headers takes tens: taking
+ * that for trouble ended the slow start well short of the places 300 requests/s need at 50 ms). Whether requests waited
+ * for the pacer says little too: a few let out together wait for each other's spacing even when the rate is far from
+ * used. Without a configured rate, latency is the sign: it does not grow while the latency of the last answers is
+ * above {@value #LATENCY_TOLERANCE} × its long-run average, and the first such rise ends the slow start.
  *
  * <p>Requests waiting for a place are let out in the order of their {@link RequestPriority} (then of their arrival),
  * not in whatever order the threads wake up.
@@ -121,13 +126,19 @@ final class ConcurrencyLimit {
     private void grow(long latencyNanos, int inUse) {
         shortLatency = Double.isNaN(shortLatency) ? latencyNanos : 0.8 * shortLatency + 0.2 * latencyNanos;
         longLatency = Double.isNaN(longLatency) ? latencyNanos : 0.98 * longLatency + 0.02 * latencyNanos;
-        boolean rising = shortLatency > LATENCY_TOLERANCE * longLatency;
-        if (rising) {
-            slowStart = false;
+        // a limit not in use says nothing about the provider's capacity
+        if (inUse * 2 < limit || limit >= CEILING) {
+            return;
         }
-        // a limit not in use, or one past what the configured rate can use, says nothing about the provider's capacity
-        boolean rateBound = requestsPerSecond > 0 && limit >= RATE_ROOM * requestsPerSecond * shortLatency / 1e9 + RATE_EXTRA;
-        if (rising || rateBound || inUse * 2 < limit || limit >= CEILING) {
+        if (requestsPerSecond > 0) {
+            // the configured rate is what keeps the provider from being asked too much: past what it can use, more places
+            // would only wait for the pacer; and a latency that rises needs more requests on the wire for the same rate
+            // (rate × latency), not fewer
+            if (limit >= RATE_ROOM * requestsPerSecond * shortLatency / 1e9 + RATE_EXTRA) {
+                return;
+            }
+        } else if (shortLatency > LATENCY_TOLERANCE * longLatency) {
+            slowStart = false; // rising: the provider slows under what it is asked
             return;
         }
         if (slowStart || ++window >= limit) {

@@ -91,6 +91,21 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void shouldKeepGrowingThroughARisingLatencyWhenARateIsConfigured() throws Exception {
+        // the same answers as shouldNotGrowWhileLatencyRises, with 300 requests/s configured: at 500 ms that rate needs
+        // 150 requests on the wire, so the limit goes on growing (to the ceiling), by one an answer
+        ConcurrencyLimit limit = new ConcurrencyLimit(4, 300);
+        for (int i = 0; i < 3; i++) {
+            round(limit, ConcurrencyLimit.Outcome.OK, 50 * MS);
+        }
+        int before = limit.limit();
+        for (int i = 0; i < 2; i++) {
+            round(limit, ConcurrencyLimit.Outcome.OK, 500 * MS);
+        }
+        assertThat(limit.limit()).isGreaterThan(before + before / 2);
+    }
+
+    @Test
     void shouldLetOutTheWaitingRequestOfHighestPriorityFirst() throws Exception {
         ConcurrencyLimit limit = new ConcurrencyLimit(1);
         long held = limit.acquire();
