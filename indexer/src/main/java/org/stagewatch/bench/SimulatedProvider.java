@@ -197,6 +197,11 @@ public final class SimulatedProvider implements AutoCloseable {
         }
     }
 
+    /** Blocks that hold about {@code logs} logs at {@code density} logs a block: at least 1, at most {@code left}. */
+    private static long pieceFor(double density, long logs, long left) {
+        return density > 0 ? Math.max(1, Math.min(left, (long) (logs / density))) : 1;
+    }
+
     /** "batch" for a batch of blocks (headers), else "batch of" and the methods it holds, e.g. "batch of eth_call". */
     private static String batchKind(JsonNode batch) {
         java.util.Set<String> methods = new java.util.TreeSet<>();
@@ -209,10 +214,10 @@ public final class SimulatedProvider implements AutoCloseable {
      * node's answer to a wide range of a busy chain is hundreds of MB (and seconds of its time), which the measured
      * backfill's heap shares with this provider. Without a result cap, or for a single block, the node's answer is
      * passed on as it arrives. With one, the node is asked for the range piece by piece — the first piece as many
-     * blocks as the cap's worth of logs at the density the last answer had (one block before any), each next one twice
-     * the last — and the logs are copied into the answer until one more than the cap is met: then the range that fits
-     * (up to the block before that log) is suggested, and the rest of the range is never asked, as a provider that
-     * counts as it reads does.
+     * blocks as the cap's worth of logs at the density the last answer had (one block before any), each next one the
+     * rest of the cap's worth at the density seen so far, and at least twice the last — and the logs are copied into the
+     * answer until one more than the cap is met: then the range that fits (up to the block before that log) is
+     * suggested, and the rest of the range is never asked, as a provider that counts as it reads does.
      */
     private void logs(HttpExchange exchange, JsonNode request, byte[] body) throws IOException, InterruptedException {
         JsonNode filter = request.path("params").path(0);
@@ -244,9 +249,9 @@ public final class SimulatedProvider implements AutoCloseable {
             fitting.writeFieldName("id");
             fitting.writeTree(request.path("id"));
             fitting.writeArrayFieldStart("result");
-            double density = logsPerBlock;
-            long piece = density > 0 ? Math.max(1, Math.min(to - from + 1, (long) (limits.maxLogs() / density))) : 1;
-            for (long at = from; at <= to; at += piece, piece *= 2) {
+            long piece = pieceFor(logsPerBlock, limits.maxLogs(), to - from + 1);
+            for (long at = from; at <= to; at += piece, piece = Math.max(2 * piece, pieceFor((double) count / (at - from),
+                    limits.maxLogs() - count, to - at + 1))) {
                 ObjectNode part = request.deepCopy();
                 ObjectNode partFilter = (ObjectNode) part.path("params").path(0);
                 partFilter.put("fromBlock", "0x" + Long.toHexString(at));
