@@ -23,7 +23,8 @@ public final class Backfill {
     /**
      * Far from the head, ranges are committed together once this many logs are pending or this much time
      * has passed since the transaction began (see {@link Store.RangeWriter}); a crash loses at most that. While the
-     * writer waits for the last range, what it holds is committed then, so the last commit holds that range alone.
+     * writer waits for one of the last two ranges, what it holds is committed then, so the last commit holds little
+     * more than the last range.
      * The time can be set with {@code -Dstagewatch.commitMillis=N} (CrashIT commits every few ranges so its
      * kills land between commits, inside an open transaction).
      */
@@ -201,10 +202,10 @@ public final class Backfill {
                     BlockHeader written = null;
                     boolean uncommitted = false;
                     while (true) {
-                        if (uncommitted && target - next + 1 <= ranges.currentRange() && !pipeline.ready()) {
-                            // the last range is all that is still to come and the writer would wait for it: commit now,
-                            // so that what is left after its answer is that range's own writing, not everything since
-                            // the last commit
+                        if (uncommitted && target - next + 1 <= 2 * ranges.currentRange() && !pipeline.ready()) {
+                            // the last ranges are all that is still to come and the writer would wait for them: commit
+                            // now, so that what is left after the last answer is that range's own writing, not
+                            // everything since the last commit
                             checkpoint = commit(ranges, writer, written, target, checkpoint);
                             uncommitted = false;
                         }

@@ -33,14 +33,17 @@ final class DueCalls {
         this(Map.of());
     }
 
-    /** @param answered queries answered already (read ahead of the commit, see {@link RangeIndexer#readAhead}): not sent again */
+    /**
+     * @param answered queries answered already (read ahead of the commit, see {@link RangeIndexer#readAhead}): not sent
+     *                 again, and each answer taken out of the map as it is used
+     */
     DueCalls(Map<RpcClient.Query, RpcClient.Answer> answered) {
         this.answered = answered;
     }
 
     Pending add(RpcClient.Query query) {
         Pending answer = new Pending();
-        answer.answer = answered.get(query);
+        answer.answer = answered.isEmpty() ? null : answered.remove(query);
         if (answer.answer == null) {
             queries.add(query);
             pending.add(answer);

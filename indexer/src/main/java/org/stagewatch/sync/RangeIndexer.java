@@ -1,13 +1,13 @@
 package org.stagewatch.sync;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -93,13 +93,22 @@ final class RangeIndexer {
 
     /**
      * The logs of [{@code from}, {@code limit}] range by range (the fetcher picks how far each goes) and the headers
-     * of each range, with as many requests in flight as the endpoint takes (its adaptive concurrency limit) within
-     * {@link #prefetchBytes}: the first stage of the pipeline, the one that waits on the node.
+     * of each range, with up to {@value #RANGES_PER_PLACE} ranges under way for each request the endpoint takes in
+     * flight (its adaptive concurrency limit), within {@link #prefetchBytes}: the first stage of the pipeline, the one
+     * that waits on the node.
      */
     LogPrefetch<Prefetched> fetchLogs(long from, long limit) {
-        return new LogPrefetch<>(fetcher, from, limit, plan.addresses(), topics, client::concurrencyLimit, prefetchBytes(),
-                this::withHeaders, "stagewatch-logs-" + plan.chain().name());
+        return new LogPrefetch<>(fetcher, from, limit, plan.addresses(), topics, () -> RANGES_PER_PLACE * client.concurrencyLimit(),
+                prefetchBytes(), this::withHeaders, "stagewatch-logs-" + plan.chain().name());
     }
+
+    /**
+     * Ranges under way per place among the requests in flight. A range whose eth_getLogs has answered holds no place
+     * while its header batches wait for theirs, and eth_getLogs go ahead of header batches ({@code RequestPriority}): with
+     * more ranges than places, the next ranges' eth_getLogs are asked while the provider works through the header
+     * batches queued — at the start, the provider is kept busy until the first eth_getLogs answers.
+     */
+    static final int RANGES_PER_PLACE = 2;
 
     /**
      * The headers of every block holding one of {@code range}'s watched logs, of its first and last block and of the
@@ -224,18 +233,16 @@ final class RangeIndexer {
         return java.util.Optional.of(block);
     }
 
-    /** The state reads of a run's last block, asked ahead of its commit (see {@link #readAhead}). */
-    private record ReadAhead(long block, String hash, CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> answers) {
-    }
-
-    private final AtomicReference<ReadAhead> readAhead = new AtomicReference<>();
+    /** The answers of the state reads asked ahead (see {@link #readAhead}), while not taken; null when none were. */
+    private final AtomicReference<CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>>> readAhead = new AtomicReference<>();
 
     /**
      * Asks, on a thread of its own, the state reads the commit of the run's last block {@code top} will want whatever
      * the ranges still to be written hold — the supply at its clock, a token's decimals not read yet — as soon as its
      * header is in (the decode thread calls this before checking the last range): their round trip overlaps the
-     * checking, writing and committing of the last ranges instead of following them. The commit at {@code top} takes the
-     * answers ({@link DueCalls}) and asks only what else is due; a read-ahead that failed is asked again there.
+     * checking, writing and committing of the last ranges instead of following them. Each is an eth_call at the latest
+     * block of a value that does not change (a past supply, decimals), so a commit that asks the very same call takes its
+     * answer ({@link DueCalls}) and asks only what else is due; a read-ahead that failed is asked again there.
      */
     void readAhead(BlockHeader top) {
         List<RpcClient.Query> queries = new ArrayList<>(supplies.lastBlockQueries(plan, top));
@@ -247,7 +254,7 @@ final class RangeIndexer {
         Thread.ofPlatform().daemon().name("stagewatch-read-ahead-" + plan.chain().name()).start(() -> {
             try {
                 List<RpcClient.Answer> answered = client.answers(queries);
-                Map<RpcClient.Query, RpcClient.Answer> byQuery = new HashMap<>();
+                Map<RpcClient.Query, RpcClient.Answer> byQuery = new ConcurrentHashMap<>();
                 for (int i = 0; i < queries.size(); i++) {
                     byQuery.put(queries.get(i), answered.get(i));
                 }
@@ -256,20 +263,21 @@ final class RangeIndexer {
                 answers.completeExceptionally(e);
             }
         });
-        readAhead.set(new ReadAhead(top.number(), top.hash(), answers));
+        readAhead.set(answers);
     }
 
-    /** The answers read ahead for a commit at {@code top}; none when nothing was, for another block, or it failed. */
-    private Map<RpcClient.Query, RpcClient.Answer> readAheadFor(BlockHeader top) {
-        ReadAhead ahead = readAhead.getAndSet(null);
-        if (ahead == null || ahead.block() != top.number() || !ahead.hash().equals(top.hash())) {
+    /** The answers read ahead and not taken yet (each is taken by the commit that asks for it); none when it failed. */
+    private Map<RpcClient.Query, RpcClient.Answer> readAheadAnswers() {
+        CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> ahead = readAhead.get();
+        if (ahead == null) {
             return Map.of();
         }
         try {
-            return ahead.answers().join();
+            return ahead.join();
         } catch (CompletionException e) {
-            LOG.debug("chain '{}': the state reads asked ahead of block {} failed ({}); asked again", plan.chain().name(),
-                    top.number(), e.getCause().getMessage());
+            LOG.debug("chain '{}': the state reads asked ahead of the last commit failed ({}); asked again", plan.chain().name(),
+                    e.getCause().getMessage());
+            readAhead.compareAndSet(ahead, null);
             return Map.of();
         }
     }
@@ -281,7 +289,7 @@ final class RangeIndexer {
      * call.
      */
     private void readDue(BlockHeader top, boolean runsLast) {
-        DueCalls calls = new DueCalls(readAheadFor(top));
+        DueCalls calls = new DueCalls(readAheadAnswers());
         List<StateRead> reads = new ArrayList<>();
         quorums.clockModes(plan, top, calls, reads);
         calls.send(client);
