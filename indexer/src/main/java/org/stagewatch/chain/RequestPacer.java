@@ -12,6 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RequestPacer {
     static final double MARGIN = 0.05;
+    /**
+     * The last part of a wait spent spinning rather than asleep: a sleeping thread wakes up late, by a few tenths of a
+     * millisecond on a busy machine — at 300 requests/s, 3.5 ms apart, that alone left 7 % of the rate unused.
+     */
+    private static final long SPIN_NANOS = 300_000;
 
     /** One pacer per URL and rate in the process: what the provider counts is its key's requests, whichever client sent them. */
     private static final ConcurrentHashMap<String, RequestPacer> SHARED = new ConcurrentHashMap<>();
@@ -40,7 +45,11 @@ final class RequestPacer {
             boolean waited = false;
             for (long left = lastLeft + intervalNanos - System.nanoTime(); left > 0; left = lastLeft + intervalNanos - System.nanoTime()) {
                 waited = true;
-                Thread.sleep(java.time.Duration.ofNanos(left));
+                if (left > SPIN_NANOS) {
+                    Thread.sleep(java.time.Duration.ofNanos(left - SPIN_NANOS));
+                } else {
+                    Thread.onSpinWait();
+                }
             }
             lastLeft = System.nanoTime();
             return waited;
