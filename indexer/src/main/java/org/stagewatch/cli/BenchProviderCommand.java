@@ -88,14 +88,18 @@ final class BenchProviderCommand implements Callable<Integer> {
                     + "MAX_BATCH is --max-batch's unless given)")
     List<String> also = new java.util.ArrayList<>();
 
-    @Option(names = "--json", description = "print one JSON document (an array of them with --also)")
+    @Option(names = "--rounds", defaultValue = "1", description = "backfills of each setting, each measured (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--json", description = "print one JSON document (an array of them with --also or --rounds)")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Duration added = parseLatency(latency);
-        if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1) {
-            throw new UserError("--events and --per-block must be ≥ 2, --max-batch and --delegates ≥ 1, --rps, --max-range and --max-logs ≥ 0");
+        if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1 || rounds < 1) {
+            throw new UserError("--events and --per-block must be ≥ 2, --max-batch, --delegates and --rounds ≥ 1, "
+                    + "--rps, --max-range and --max-logs ≥ 0");
         }
         checkAlso();
         Path dir = Files.createTempDirectory("stagewatch-bench-provider");
@@ -152,9 +156,18 @@ final class BenchProviderCommand implements Callable<Integer> {
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
                         FIXED_REQUESTS, rps, added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
-                try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
-                    reports.add(report(load, logsPerBlock, bound, provider,
-                            backfill(provider, load, node.chainId(), dir.resolve("run-" + run), load.lastBlock(), (int) Math.ceil(rps))));
+                List<Double> ratios = new java.util.ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
+                        Map<String, Object> report = report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(),
+                                dir.resolve("run-" + run + "-" + round), load.lastBlock(), (int) Math.ceil(rps)), round);
+                        reports.add(report);
+                        ratios.add((Double) report.get("ratio"));
+                    }
+                }
+                if (rounds > 1 && !json) {
+                    List<Double> sorted = ratios.stream().sorted().toList();
+                    System.out.printf("median of %d rounds: ratio %.3f (rounds: %s)%n%n", rounds, sorted.get(sorted.size() / 2), ratios);
                 }
             }
             if (json) {
@@ -243,7 +256,7 @@ final class BenchProviderCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
-                           SimulatedProvider provider, Run run) {
+                           SimulatedProvider provider, Run run, int round) {
         String host = RpcMeters.host(provider.url());
         Map<String, Long> outcomes = new LinkedHashMap<>();
         long sent = 0;
@@ -254,6 +267,7 @@ final class BenchProviderCommand implements Callable<Integer> {
         }
         SimulatedProvider.Counts asked = provider.counts();
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("round", round);
         report.put("events", run.result().events());
         report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
         report.put("blocksWithEvents", logsPerBlock.size());
@@ -292,8 +306,9 @@ final class BenchProviderCommand implements Callable<Integer> {
         if (json) {
             return report;
         }
-        System.out.printf("load: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
-                run.result().events(), report.get("blocks"), logsPerBlock.size(), latency, rps == 0 ? "any" : fmt(rps),
+        System.out.printf("%sload: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
+                rounds > 1 ? "round " + round + ": " : "", run.result().events(), report.get("blocks"), logsPerBlock.size(), latency,
+                rps == 0 ? "any" : fmt(rps),
                 maxRange == 0 ? "uncapped" : "≤ " + String.format("%,d", maxRange) + " blocks",
                 maxLogs == 0 ? "uncapped" : "≤ " + String.format("%,d", maxLogs) + " logs", maxBatch);
         System.out.printf("backfill: %.2f s wall, %,d events/s%n", run.seconds(), report.get("eventsPerSecond"));
