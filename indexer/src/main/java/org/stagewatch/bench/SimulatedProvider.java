@@ -1,6 +1,8 @@
 package org.stagewatch.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,16 +14,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -42,6 +49,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SimulatedProvider implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads the node's answers as streams, log by log, and writes the provider's. */
+    private static final JsonFactory STREAMS = JSON.getFactory();
 
     /** The limits played. */
     public record Limits(Duration latency, double rps, long maxRange, long maxLogs, int maxBatch) {
@@ -56,7 +65,8 @@ public final class SimulatedProvider implements AutoCloseable {
 
     /**
      * One request as the provider handled it: when it arrived and when its answer was sent (System.nanoTime), what
-     * it asked ({@code eth_getLogs}, {@code batch} or the method) and whether the token bucket refused it.
+     * it asked ({@code eth_getLogs}, {@code batch} for a batch of blocks, {@code batch of} and the methods for another
+     * batch, or the method) and whether the token bucket refused it.
      */
     public record Served(long arrived, long answered, String kind, boolean rateLimited) {
     }
@@ -72,6 +82,8 @@ public final class SimulatedProvider implements AutoCloseable {
     private final List<long[]> getLogsAsked = new CopyOnWriteArrayList<>();
     private final List<String> refusedRanges = new CopyOnWriteArrayList<>();
     private double tokens;
+    /** Logs per block in the last eth_getLogs answered or refused for its results; 0 before the first. */
+    private volatile double logsPerBlock;
     private long refilledAt = System.nanoTime();
 
     public SimulatedProvider(String upstreamUrl, Limits limits) throws IOException {
@@ -161,7 +173,7 @@ public final class SimulatedProvider implements AutoCloseable {
                 return;
             }
             JsonNode request = JSON.readTree(body);
-            kind = request.isArray() ? "batch" : request.path("method").asText();
+            kind = request.isArray() ? batchKind(request) : request.path("method").asText();
             if (request.isArray()) {
                 add("batches");
                 if (limits.maxBatch() > 0 && request.size() > limits.maxBatch()) {
@@ -178,7 +190,7 @@ public final class SimulatedProvider implements AutoCloseable {
                 return;
             }
             add("getLogs");
-            answer(exchange, 200, Map.of(), logs(request, body));
+            logs(exchange, request, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException clientGone) {
@@ -188,8 +200,29 @@ public final class SimulatedProvider implements AutoCloseable {
         }
     }
 
-    /** eth_getLogs within the caps, or the provider's refusal. */
-    private String logs(JsonNode request, byte[] body) throws IOException, InterruptedException {
+    /** Blocks that hold about {@code logs} logs at {@code density} logs a block: at least 1, at most {@code left}. */
+    private static long pieceFor(double density, long logs, long left) {
+        return density > 0 ? Math.max(1, Math.min(left, (long) (logs / density))) : 1;
+    }
+
+    /** "batch" for a batch of blocks (headers), else "batch of" and the methods it holds, e.g. "batch of eth_call". */
+    private static String batchKind(JsonNode batch) {
+        Set<String> methods = new TreeSet<>();
+        batch.forEach(call -> methods.add(call.path("method").asText()));
+        return methods.equals(Set.of("eth_getBlockByNumber")) ? "batch" : "batch of " + String.join(",", methods);
+    }
+
+    /**
+     * Answers eth_getLogs within the caps, or with the provider's refusal, never holding the node's whole answer: a
+     * node's answer to a wide range of a busy chain is hundreds of MB (and seconds of its time), which the measured
+     * backfill's heap shares with this provider. Without a result cap, or for a single block, the node's answer is
+     * passed on as it arrives. With one, the node is asked for the range piece by piece — the first piece as many
+     * blocks as the cap's worth of logs at the density the last answer had (one block before any), each next one the
+     * rest of the cap's worth at the density seen so far, and at least twice the last — and the logs are copied into the
+     * answer until one more than the cap is met: then the range that fits (up to the block before that log) is
+     * suggested, and the rest of the range is never asked, as a provider that counts as it reads does.
+     */
+    private void logs(HttpExchange exchange, JsonNode request, byte[] body) throws IOException, InterruptedException {
         JsonNode filter = request.path("params").path(0);
         long from = Long.decode(filter.path("fromBlock").asText("0x0"));
         long to = Long.decode(filter.path("toBlock").asText("0x0"));
@@ -197,60 +230,78 @@ public final class SimulatedProvider implements AutoCloseable {
         if (limits.maxRange() > 0 && to - from + 1 > limits.maxRange()) {
             add("range");
             refusedRanges.add(from + "-" + to);
-            return error(request, "range " + (to - from + 1) + " exceeds limit of " + limits.maxRange());
+            answer(exchange, 200, Map.of(), error(request, "range " + (to - from + 1) + " exceeds limit of " + limits.maxRange()));
+            return;
         }
-        String answer = forward(body);
         if (limits.maxLogs() <= 0 || from == to) {
-            return answer; // a block is never split: one alone is answered whole, however many logs it holds
-        }
-        String firstOver = blockOfLog(answer, limits.maxLogs());
-        if (firstOver == null) {
-            return answer;
-        }
-        add("range");
-        refusedRanges.add(from + "-" + to);
-        // the widest range from the same start that holds at most maxLogs logs (a block alone may hold more)
-        long fits = Long.decode(firstOver) - 1;
-        return error(request, "query returned more than %d results. Try with this block range [0x%x, 0x%x]."
-                .formatted(limits.maxLogs(), from, Math.max(from, fits)));
-    }
-
-    /**
-     * The blockNumber of the log at {@code index} in an eth_getLogs answer, or null if it holds no more logs: read as
-     * a stream, not a tree — an answer of thousands of logs as a tree would take tens of MB of the heap the measured
-     * backfill shares with this provider.
-     */
-    private static String blockOfLog(String answer, long index) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(answer)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (!field.equals("result") || value != JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                    continue;
+            // a block is never split: one alone is answered whole, however many logs it holds
+            try (InputStream upstreamAnswer = forwardAsStream(body)) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    upstreamAnswer.transferTo(out);
                 }
-                for (long log = 0; parser.nextToken() == JsonToken.START_OBJECT; log++) {
-                    if (log < index) {
-                        parser.skipChildren();
-                        continue;
+            }
+            return;
+        }
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        long count = 0;
+        try (JsonGenerator fitting = STREAMS.createGenerator(kept)) {
+            fitting.writeStartObject();
+            fitting.writeStringField("jsonrpc", "2.0");
+            fitting.writeFieldName("id");
+            fitting.writeTree(request.path("id"));
+            fitting.writeArrayFieldStart("result");
+            long piece = pieceFor(logsPerBlock, limits.maxLogs(), to - from + 1);
+            for (long at = from; at <= to; at += piece, piece = Math.max(2 * piece, pieceFor((double) count / (at - from),
+                    limits.maxLogs() - count, to - at + 1))) {
+                ObjectNode part = request.deepCopy();
+                ObjectNode partFilter = (ObjectNode) part.path("params").path(0);
+                partFilter.put("fromBlock", "0x" + Long.toHexString(at));
+                partFilter.put("toBlock", "0x" + Long.toHexString(Math.min(to, at + piece - 1)));
+                try (InputStream upstreamAnswer = forwardAsStream(JSON.writeValueAsBytes(part));
+                     JsonParser parser = STREAMS.createParser(upstreamAnswer)) {
+                    JsonNode refusal = null;
+                    if (parser.nextToken() != JsonToken.START_OBJECT) {
+                        throw new IOException("the node's eth_getLogs answer is not a JSON object");
                     }
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = parser.currentName();
-                        parser.nextToken();
-                        if (name.equals("blockNumber")) {
-                            return parser.getText();
+                        String field = parser.currentName();
+                        JsonToken value = parser.nextToken();
+                        if (field.equals("error") && value == JsonToken.START_OBJECT) {
+                            refusal = parser.readValueAsTree();
+                        } else if (field.equals("result") && value == JsonToken.START_ARRAY) {
+                            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                                JsonNode log = parser.readValueAsTree();
+                                if (count == limits.maxLogs()) {
+                                    long blockOfLog = Long.decode(log.path("blockNumber").asText());
+                                    logsPerBlock = (double) count / Math.max(1, blockOfLog - from + 1);
+                                    add("range");
+                                    refusedRanges.add(from + "-" + to);
+                                    // the widest range from the same start that holds at most maxLogs logs (a block alone may hold more)
+                                    long fits = blockOfLog - 1;
+                                    answer(exchange, 200, Map.of(), error(request, "query returned more than %d results. Try with this block range [0x%x, 0x%x]."
+                                            .formatted(limits.maxLogs(), from, Math.max(from, fits))));
+                                    return;
+                                }
+                                fitting.writeTree(log);
+                                count++;
+                            }
+                        } else {
+                            parser.skipChildren();
                         }
-                        parser.skipChildren();
                     }
-                    return null;
+                    if (refusal != null) { // the node's own error, as it gave it
+                        answer(exchange, 200, Map.of(), "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id") + ",\"error\":" + refusal + "}");
+                        return;
+                    }
                 }
-                return null;
             }
-            return null;
+            fitting.writeEndArray();
+            fitting.writeEndObject();
+            logsPerBlock = (double) count / (to - from + 1);
         }
+        answer(exchange, 200, Map.of(), kept.toByteArray());
     }
 
     private static String error(JsonNode request, String message) {
@@ -259,13 +310,24 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     private String forward(byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
+        return upstreamClient.send(upstreamRequest(body), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The node's answer as it arrives; closing it before the end drops the rest. */
+    private InputStream forwardAsStream(byte[] body) throws IOException, InterruptedException {
+        return upstreamClient.send(upstreamRequest(body), HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    private HttpRequest upstreamRequest(byte[] body) {
+        return HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return upstreamClient.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        answer(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void answer(HttpExchange exchange, int status, Map<String, String> headers, byte[] bytes) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -51,7 +51,19 @@ final class AnswerErrors {
             "batch too large|batch size|batch limit|batch .*exceed|exceed.* batch|(in|per) (a |the )?batch|response too large|"
                     + "batch request.*(not supported|disabled)|batch.*too (many|big|large)");
 
+    /** The largest batch a refusal names, where it names one: "max 10", "maximum: 100", "limit of 50", "at most 20". */
+    private static final Pattern NAMED_CAP = Pattern.compile("(?:max(?:imum)?|limit(?: of| is)?|at most|up to)\\s*[:=]?\\s*(\\d{1,6})\\b");
+
     private AnswerErrors() {
+    }
+
+    /** The batch size a refusal of a batch names as the provider's cap, or 0 when it names none. */
+    static int namedBatchCap(String message) {
+        if (message == null) {
+            return 0;
+        }
+        Matcher named = NAMED_CAP.matcher(message.toLowerCase(Locale.ROOT));
+        return named.find() ? Integer.parseInt(named.group(1)) : 0;
     }
 
     static Kind classify(int code, String message) {

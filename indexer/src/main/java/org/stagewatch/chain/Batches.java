@@ -1,5 +1,6 @@
 package org.stagewatch.chain;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,14 +23,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>A batch the provider refuses as too large — one error object instead of an array, HTTP 413 or 400,
- *       or items answered "batch too large" / "response too large" — is sent again in halves, and the
- *       endpoint keeps the smaller size for every later batch.</li>
+ *       or items answered "batch too large" / "response too large" — is sent again in batches of the cap the
+ *       refusal names ("max 10"), else in halves, and the endpoint keeps the smaller size for every later batch
+ *       (a batch built larger that waited for its turn meanwhile is cut before it is sent).</li>
  *   <li>An item answered with a rate limit (code 429, "compute units per second capacity", -32005 "limit
  *       exceeded" …), a block the answering node does not serve yet, a null block where a block is wanted,
  *       or no answer at all is asked again, alone with the others that failed, after the endpoint's backoff
  *       (or the wait the provider asked for); items already answered are kept. After the endpoint's retries
  *       the last such failure is thrown as a transient one, for the next endpoint to take over the rest.</li>
- *   <li>Any other error item is the answer: raised at once, as an {@link RpcException} naming the call.</li>
+ *   <li>Any other error item is the answer: raised at once, as an {@link RpcException} naming the call — or, for
+ *       callers that take an error as one call's answer (a reverted eth_call), handed to them with the rest.</li>
  * </ul>
  */
 final class Batches {
@@ -49,6 +52,12 @@ final class Batches {
         V read(K key, JsonNode result);
     }
 
+    /** Turns one call's error answer (described, naming the call and the endpoint) into the value kept for it. */
+    @FunctionalInterface
+    interface ErrorReader<K, V> {
+        V read(K key, String described);
+    }
+
     /**
      * Answers every call whose key {@code answers} does not hold yet, adding its value there as it comes
      * (so what one endpoint answered survives a failover to the next).
@@ -57,6 +66,15 @@ final class Batches {
      */
     static <K, V> void run(Endpoint endpoint, Map<K, Call> calls, boolean nullIsAnswer, Reader<K, V> reader, Map<K, V> answers)
             throws Exception {
+        run(endpoint, calls, nullIsAnswer, reader, null, answers);
+    }
+
+    /**
+     * {@link #run(Endpoint, Map, boolean, Reader, Map)}, with the error answers that are no rate limit, no block not yet
+     * served and no refusal of the batch's size handed to {@code errors} as those calls' values (null: raised).
+     */
+    static <K, V> void run(Endpoint endpoint, Map<K, Call> calls, boolean nullIsAnswer, Reader<K, V> reader,
+                           ErrorReader<K, V> errors, Map<K, V> answers) throws Exception {
         Deque<K> todo = new ArrayDeque<>();
         calls.keySet().stream().filter(key -> !answers.containsKey(key)).forEach(todo::add);
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
@@ -66,7 +84,7 @@ final class Batches {
                 for (int size = endpoint.batchSize(); chunk.size() < size && !todo.isEmpty(); ) {
                     chunk.add(todo.pollFirst());
                 }
-                List<K> resend = send(endpoint, chunk, calls, nullIsAnswer, reader, answers, round);
+                List<K> resend = send(endpoint, chunk, calls, nullIsAnswer, reader, errors, answers, round);
                 for (int i = resend.size() - 1; i >= 0; i--) {
                     todo.addFirst(resend.get(i)); // at once, in smaller batches: a refusal is no failure
                 }
@@ -99,7 +117,8 @@ final class Batches {
 
     /** Sends one chunk; returns the calls to send again at once because the provider refused the batch's size. */
     private static <K, V> List<K> send(Endpoint endpoint, List<K> chunk, Map<K, Call> calls, boolean nullIsAnswer,
-                                       Reader<K, V> reader, Map<K, V> answers, Round<K> round) throws Exception {
+                                       Reader<K, V> reader, ErrorReader<K, V> errors, Map<K, V> answers, Round<K> round)
+            throws Exception {
         Map<Long, K> keyById = new HashMap<>();
         ArrayNode batch = NODES.arrayNode();
         for (K key : chunk) {
@@ -111,10 +130,14 @@ final class Batches {
         JsonNode answer;
         long sent = System.nanoTime();
         try {
-            answer = endpoint.execute(() -> endpoint.post(single ? batch.get(0) : batch));
+            // another batch refused meanwhile for its size: this one, as large, is not sent but cut to the new size
+            answer = endpoint.execute(() -> postNoting(endpoint, single ? batch.get(0) : batch, chunk.size()),
+                    () -> single || chunk.size() <= endpoint.batchSize());
+        } catch (Endpoint.NotSent e) {
+            return chunk;
         } catch (HttpStatusException e) {
             if (!single && (e.status() == 413 || e.status() == 400)) {
-                return refused(endpoint, chunk);
+                return refused(endpoint, chunk, e.body());
             }
             throw e;
         }
@@ -142,9 +165,10 @@ final class Batches {
                         + AnswerErrors.describe(error), AnswerErrors.retryAfter(error)));
                 return List.of();
             }
-            return refused(endpoint, chunk); // one answer for many calls: the provider does not take a batch this large
+            // one answer for many calls: the provider does not take a batch this large
+            return refused(endpoint, chunk, error.path("message").asText(""));
         }
-        boolean tooLarge = false;
+        String tooLarge = null; // the refusal, when items were refused for the batch's size
         List<K> unanswered = new ArrayList<>();
         for (K key : chunk) {
             JsonNode item = items.get(key);
@@ -159,7 +183,7 @@ final class Batches {
                         if (single) {
                             throw new RpcException(described);
                         }
-                        tooLarge = true;
+                        tooLarge = error.path("message").asText("");
                         unanswered.add(key);
                     }
                     case RATE_LIMITED -> {
@@ -167,7 +191,12 @@ final class Batches {
                         round.again(key, described, AnswerErrors.retryAfter(error));
                     }
                     case NOT_YET_SERVED -> round.again(key, described, AnswerErrors.retryAfter(error));
-                    case FINAL -> throw new RpcException(described);
+                    case FINAL -> {
+                        if (errors == null) {
+                            throw new RpcException(described);
+                        }
+                        answers.put(key, errors.read(key, described));
+                    }
                 }
             } else if (!item.has("result")) {
                 round.again(key, endpoint.shownUrl() + ": " + call.label() + " answered without a result", null);
@@ -177,8 +206,8 @@ final class Batches {
                 answers.put(key, reader.read(key, item.get("result").isNull() ? NullNode.getInstance() : item.get("result")));
             }
         }
-        if (tooLarge) {
-            endpoint.batchRefused(chunk.size());
+        if (tooLarge != null) {
+            endpoint.batchRefused(chunk.size(), tooLarge);
             return unanswered; // with what the batch did answer kept
         }
         unanswered.forEach(key -> round.again(key, endpoint.shownUrl() + ": no answer to " + calls.get(key).label()
@@ -186,8 +215,43 @@ final class Batches {
         return List.of();
     }
 
-    private static <K> List<K> refused(Endpoint endpoint, List<K> chunk) {
-        endpoint.batchRefused(chunk.size());
+    /**
+     * Posts a batch (or a single call) and, when the answer refuses the batch for its size, lowers the endpoint's batch
+     * size at once — before the request's place among those in flight goes to the next, which is then cut to it.
+     */
+    private static JsonNode postNoting(Endpoint endpoint, JsonNode payload, int size) throws IOException {
+        try {
+            JsonNode answer = endpoint.post(payload);
+            String refusal = size > 1 ? sizeRefusal(answer) : null;
+            if (refusal != null) {
+                endpoint.batchRefused(size, refusal);
+            }
+            return answer;
+        } catch (HttpStatusException e) {
+            if (size > 1 && (e.status() == 413 || e.status() == 400)) {
+                endpoint.batchRefused(size, e.body());
+            }
+            throw e;
+        }
+    }
+
+    /** The words of an answer that refuses a batch for its size — one error object that is no rate limit, or an item "batch too large" — else null. */
+    private static String sizeRefusal(JsonNode answer) {
+        if (!answer.isArray()) {
+            JsonNode error = answer.path("error");
+            return error.isObject() && AnswerErrors.classify(error) != AnswerErrors.Kind.RATE_LIMITED ? error.path("message").asText("") : null;
+        }
+        for (JsonNode item : answer) {
+            JsonNode error = item.path("error");
+            if (error.isObject() && AnswerErrors.classify(error) == AnswerErrors.Kind.BATCH_TOO_LARGE) {
+                return error.path("message").asText("");
+            }
+        }
+        return null;
+    }
+
+    private static <K> List<K> refused(Endpoint endpoint, List<K> chunk, String refusal) {
+        endpoint.batchRefused(chunk.size(), refusal);
         return chunk;
     }
 

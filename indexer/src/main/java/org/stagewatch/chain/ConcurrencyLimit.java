@@ -1,13 +1,27 @@
 package org.stagewatch.chain;
 
+import java.util.PriorityQueue;
+
 /**
  * How many requests one endpoint may have in flight, adapted to how the provider answers (additive increase,
  * multiplicative decrease). It starts at the configured {@code maxConcurrency}; while answers come back without a
- * rate limit or a timeout, latency stays near its long-run average and the limit is in use, it grows — by one per
- * answer until the first sign of trouble (a slow start), then by one per window of {@code limit} answers. A 429 or a
- * timeout cuts it to {@value #BACKOFF} of itself, once for all the requests that were already out when the first of
- * them came back (they were sent under the old limit and say nothing new). It does not grow while requests wait for
- * the endpoint's request-rate limit: the rate, not concurrency, is then what binds.
+ * rate limit or a timeout and the limit is in use, it grows — by one per answer until the first sign of trouble (a
+ * slow start), then by one per window of {@code limit} answers. A 429 or a timeout cuts it to {@value #BACKOFF} of
+ * itself, once for all the requests that were already out when the first of them came back (they were sent under the
+ * old limit and say nothing new).
+ *
+ * <p>What else stops the growth depends on whether a request rate is configured. With one, the rate is what keeps the
+ * provider from being asked too much, and the limit follows what that rate can use: {@code rps × latency} requests on
+ * the wire, with room for a few waiting their turn at the pacer ({@value #RATE_ROOM} × that, plus
+ * {@value #RATE_EXTRA}); more places would only wait for the rate. A latency that rises then needs more places, not
+ * fewer (a provider's eth_getLogs of a wide range answer in hundreds of ms where a batch of headers takes tens: taking
+ * that for trouble ended the slow start well short of the places 300 requests/s need at 50 ms). Whether requests waited
+ * for the pacer says little too: a few let out together wait for each other's spacing even when the rate is far from
+ * used. Without a configured rate, latency is the sign: it does not grow while the latency of the last answers is
+ * above {@value #LATENCY_TOLERANCE} × its long-run average, and the first such rise ends the slow start.
+ *
+ * <p>Requests waiting for a place are let out in the order of their {@link RequestPriority} (then of their arrival),
+ * not in whatever order the threads wake up.
  *
  * <p>Invariant: requests in flight never exceed the limit when they are let out; the limit stays within
  * [1, {@value #CEILING}].
@@ -18,8 +32,9 @@ final class ConcurrencyLimit {
     static final double BACKOFF = 0.7;
     /** Latency above this multiple of its long-run average counts as rising: no growth then. */
     private static final double LATENCY_TOLERANCE = 2.0;
-    /** For this long after a request waited for the rate limit, the rate is taken to be what binds. */
-    private static final long RATE_MEMORY_NANOS = 1_000_000_000L;
+    /** Places for requests past those the configured rate keeps on the wire: a multiple of them, plus a few. */
+    static final double RATE_ROOM = 1.5;
+    static final int RATE_EXTRA = 2;
 
     /** How an answer came back. */
     enum Outcome { OK, DROPPED, IGNORED }
@@ -31,24 +46,52 @@ final class ConcurrencyLimit {
     private long lastCut = Long.MIN_VALUE;
     private double longLatency = Double.NaN;
     private double shortLatency = Double.NaN;
-    private long lastRateWait = Long.MIN_VALUE / 2;
+    private final double requestsPerSecond;
 
     ConcurrencyLimit(int initial) {
-        this.limit = Math.max(1, Math.min(CEILING, initial));
+        this(initial, 0);
     }
 
-    /** Waits until a request may go out; returns when it was let out (pass it to {@link #release}). */
+    /** @param requestsPerSecond the endpoint's configured request rate, 0 = none */
+    ConcurrencyLimit(int initial, double requestsPerSecond) {
+        this.limit = Math.max(1, Math.min(CEILING, initial));
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
+    /** A request waiting for a place: by priority, then by arrival. */
+    private record Waiter(long priority, long arrival) implements Comparable<Waiter> {
+        @Override
+        public int compareTo(Waiter other) {
+            int byPriority = Long.compare(priority, other.priority);
+            return byPriority != 0 ? byPriority : Long.compare(arrival, other.arrival);
+        }
+    }
+
+    private final PriorityQueue<Waiter> waiting = new PriorityQueue<>();
+    private long arrivals;
+
+    /**
+     * Waits until a request may go out and no request of higher priority ({@link RequestPriority#current}) waits;
+     * returns when it was let out (pass it to {@link #release}).
+     */
     synchronized long acquire() throws InterruptedException {
-        while (inFlight >= limit) {
-            wait();
+        Waiter me = new Waiter(RequestPriority.current(), arrivals++);
+        waiting.add(me);
+        try {
+            while (inFlight >= limit || waiting.peek() != me) {
+                wait();
+            }
+        } finally {
+            waiting.remove(me);
+            notifyAll(); // the next in line may go too, or take this one's turn after an interrupt
         }
         inFlight++;
         return System.nanoTime();
     }
 
-    /** A request let out had to wait for the request-rate limit before it could be sent. */
-    synchronized void waitedForRate() {
-        lastRateWait = System.nanoTime();
+    /** Requests waiting for a place. */
+    synchronized int waiting() {
+        return waiting.size();
     }
 
     /**
@@ -83,13 +126,19 @@ final class ConcurrencyLimit {
     private void grow(long latencyNanos, int inUse) {
         shortLatency = Double.isNaN(shortLatency) ? latencyNanos : 0.8 * shortLatency + 0.2 * latencyNanos;
         longLatency = Double.isNaN(longLatency) ? latencyNanos : 0.98 * longLatency + 0.02 * latencyNanos;
-        boolean rising = shortLatency > LATENCY_TOLERANCE * longLatency;
-        if (rising) {
-            slowStart = false;
+        // a limit not in use says nothing about the provider's capacity
+        if (inUse * 2 < limit || limit >= CEILING) {
+            return;
         }
-        // a limit not in use, or one the rate limit keeps from being used, says nothing about the provider's capacity
-        boolean rateBound = System.nanoTime() - lastRateWait < RATE_MEMORY_NANOS;
-        if (rising || rateBound || inUse * 2 < limit || limit >= CEILING) {
+        if (requestsPerSecond > 0) {
+            // the configured rate is what keeps the provider from being asked too much: past what it can use, more places
+            // would only wait for the pacer; and a latency that rises needs more requests on the wire for the same rate
+            // (rate × latency), not fewer
+            if (limit >= RATE_ROOM * requestsPerSecond * shortLatency / 1e9 + RATE_EXTRA) {
+                return;
+            }
+        } else if (shortLatency > LATENCY_TOLERANCE * longLatency) {
+            slowStart = false; // rising: the provider slows under what it is asked
             return;
         }
         if (slowStart || ++window >= limit) {

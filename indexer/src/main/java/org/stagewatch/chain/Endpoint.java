@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +24,13 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * One JSON-RPC endpoint with its own policies: retries with exponential backoff and jitter for transient failures
- * (honouring Retry-After), a request-rate limit, and an adaptive limit on requests in flight
- * ({@link ConcurrencyLimit}: grows while the provider keeps up, cut on 429s and timeouts). A Retry-After holds
+ * (honouring Retry-After), a request-rate limit (shared by every endpoint of the process at the same URL, see
+ * {@link RequestPacer#shared}), and an adaptive limit on requests in flight ({@link ConcurrencyLimit}: grows while
+ * the provider keeps up, cut on 429s and timeouts). A Retry-After holds
  * every request to the endpoint until it has passed, not only the one that got it. Other failures (a JSON-RPC error,
  * HTTP 401, an answer that cannot be read) pass through at once. Every request sent is counted by how it came back
  * ({@link RpcMeters}). It also keeps what was learned of the provider's limits: the batch size only ever shrinks, to
- * half of a batch the provider refused, so later batches start at a size it takes.
+ * the cap a refusal names or else half of the batch refused, so later batches start at a size it takes.
  */
 final class Endpoint implements AutoCloseable {
     /** Items per JSON-RPC batch until the provider refuses one. */
@@ -59,7 +61,7 @@ final class Endpoint implements AutoCloseable {
         this.host = RpcMeters.host(url);
         this.chain = chain;
         this.maxRetries = settings.maxRetries();
-        this.concurrency = new ConcurrencyLimit(settings.maxConcurrency());
+        this.concurrency = new ConcurrencyLimit(settings.maxConcurrency(), settings.requestsPerSecond());
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -72,7 +74,7 @@ final class Endpoint implements AutoCloseable {
                 .handleIf(Endpoint::isTransient)
                 .withMaxRetries(settings.maxRetries())
                 .withDelayFn(context -> delay(context.getLastException(), context.getAttemptCount()));
-        this.rate = settings.requestsPerSecond() > 0 ? new RequestPacer(settings.requestsPerSecond()) : null;
+        this.rate = settings.requestsPerSecond() > 0 ? RequestPacer.shared(url, settings.requestsPerSecond()) : null;
         this.executor = Failsafe.with(retry.build());
     }
 
@@ -129,9 +131,13 @@ final class Endpoint implements AutoCloseable {
         return batchSize.get();
     }
 
-    /** The provider refused a batch of {@code size} items as too large: later batches take at most half as many. */
-    void batchRefused(int size) {
-        batchSize.accumulateAndGet(Math.max(1, size / 2), Math::min);
+    /**
+     * The provider refused a batch of {@code size} items as too large: later batches take at most the cap its answer
+     * names ({@code refusal}, e.g. "batch size too large, max 10"), else half as many.
+     */
+    void batchRefused(int size, String refusal) {
+        int named = AnswerErrors.namedBatchCap(refusal);
+        batchSize.accumulateAndGet(Math.max(1, named > 0 && named < size ? named : size / 2), Math::min);
     }
 
     /**
@@ -157,8 +163,16 @@ final class Endpoint implements AutoCloseable {
 
     /** Runs {@code request} under this endpoint's policies; the cause of a final failure is rethrown unwrapped. */
     <T> T execute(RpcClient.CheckedSupplier<T> request) throws Exception {
+        return execute(request, () -> true);
+    }
+
+    /**
+     * {@link #execute(RpcClient.CheckedSupplier)}, asking {@code stillToSend} once the request's turn has come (a place
+     * among those in flight, any Retry-After passed): when it says no, nothing is sent and {@link NotSent} is thrown.
+     */
+    <T> T execute(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
         try {
-            return executor.get(() -> attempt(request));
+            return executor.get(() -> attempt(request, stillToSend));
         } catch (FailsafeException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -168,16 +182,17 @@ final class Endpoint implements AutoCloseable {
      * One try of {@code request}: a place among the requests in flight, then any Retry-After still running, then a
      * slot of the request rate; the answer is counted and tells the concurrency limit how the provider is doing.
      */
-    private <T> T attempt(RpcClient.CheckedSupplier<T> request) throws Exception {
+    private <T> T attempt(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
         long letOut = concurrency.acquire();
         long sent = letOut;
         Throwable failure = null;
         try {
             awaitPause();
+            if (!stillToSend.getAsBoolean()) {
+                throw new NotSent();
+            }
             if (rate != null) {
-                if (rate.await() && rate.saturated()) {
-                    concurrency.waitedForRate();
-                }
+                rate.await();
             }
             sent = System.nanoTime();
             this.sent.incrementAndGet();
@@ -186,18 +201,22 @@ final class Endpoint implements AutoCloseable {
             failure = e;
             throw e;
         } finally {
-            RpcMeters.Outcome outcome = RpcMeters.Outcome.of(failure);
-            RpcMeters.count(host, chain, outcome);
-            if (outcome == RpcMeters.Outcome.RATE_LIMITED) {
-                pause(retryAfter(failure));
+            if (failure instanceof NotSent) {
+                concurrency.release(letOut, ConcurrencyLimit.Outcome.IGNORED, 0); // nothing went out: nothing to count
+            } else {
+                RpcMeters.Outcome outcome = RpcMeters.Outcome.of(failure);
+                RpcMeters.count(host, chain, outcome);
+                if (outcome == RpcMeters.Outcome.RATE_LIMITED) {
+                    pause(retryAfter(failure));
+                }
+                concurrency.release(letOut, switch (outcome) {
+                    case OK -> ConcurrencyLimit.Outcome.OK;
+                    case RATE_LIMITED, TIMEOUT -> ConcurrencyLimit.Outcome.DROPPED;
+                    case SERVER_ERROR -> failure instanceof HttpStatusException status && status.status() == 503
+                            ? ConcurrencyLimit.Outcome.DROPPED : ConcurrencyLimit.Outcome.IGNORED;
+                    default -> ConcurrencyLimit.Outcome.IGNORED;
+                }, System.nanoTime() - sent);
             }
-            concurrency.release(letOut, switch (outcome) {
-                case OK -> ConcurrencyLimit.Outcome.OK;
-                case RATE_LIMITED, TIMEOUT -> ConcurrencyLimit.Outcome.DROPPED;
-                case SERVER_ERROR -> failure instanceof HttpStatusException status && status.status() == 503
-                        ? ConcurrencyLimit.Outcome.DROPPED : ConcurrencyLimit.Outcome.IGNORED;
-                default -> ConcurrencyLimit.Outcome.IGNORED;
-            }, System.nanoTime() - sent);
         }
     }
 
@@ -262,6 +281,13 @@ final class Endpoint implements AutoCloseable {
     @Override
     public void close() {
         web3j.shutdown();
+    }
+
+    /** A request not sent after all: when its turn came, the caller no longer wanted it sent as it was. */
+    static final class NotSent extends RuntimeException {
+        NotSent() {
+            super("not sent", null, false, false);
+        }
     }
 
     /** A 200 answer whose body is not a usable JSON-RPC response (empty result, cut short …). */

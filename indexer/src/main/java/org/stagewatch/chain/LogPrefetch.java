@@ -18,7 +18,8 @@ import java.util.function.IntSupplier;
  * range's headers there, so header batches go out beside the next eth_getLogs). One request at a time leaves the
  * provider idle while Stagewatch reads an answer, and at 100 ms a request two in flight can never pass 20 requests/s.
  *
- * <p>How many are in flight follows {@code depth} (the endpoint's adaptive concurrency limit, see
+ * <p>Each range's requests carry its place in block order ({@link RequestPriority}): its eth_getLogs ahead of any header
+ * batch, its header batches ahead of later ranges'. How many are in flight follows {@code depth} (the endpoint's adaptive concurrency limit, see
  * {@link ConcurrencyLimit}), and what is held is bounded in bytes, not in ranges: a new request goes out only while
  * the answers waiting to be taken plus those expected from the requests out (at the logs per block seen so far) stay
  * under {@code byteBudget}; one request is always allowed.
@@ -140,11 +141,12 @@ public final class LogPrefetch<T> implements AutoCloseable {
 
     private Pending<T> submit(long from, long to) {
         return new Pending<>(from, to, workers.submit(() -> {
-            LogRangeFetcher.Fetched fetched = fetcher.next(from, to, addresses, topic0s);
+            LogRangeFetcher.Fetched fetched = RequestPriority.with(RequestPriority.logs(from),
+                    () -> fetcher.next(from, to, addresses, topic0s));
             long bytes = bytes(fetched.logs());
             double density = (double) bytes / (fetched.to() - fetched.from() + 1);
             bytesPerBlock = bytesPerBlock == 0 ? density : 0.7 * bytesPerBlock + 0.3 * density;
-            return new Step<>(fetched, bytes, then.apply(fetched));
+            return new Step<>(fetched, bytes, RequestPriority.with(RequestPriority.range(from), () -> then.apply(fetched)));
         }));
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,9 +58,11 @@ public final class RpcClient implements AutoCloseable {
 
     private final List<Endpoint> endpoints;
     private volatile int current;
-    /** Sends the batches of one header request in parallel; idle threads end after a minute. */
-    private final ExecutorService headerWorkers = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("stagewatch-headers-", 1).factory());
+    /** Sends the batches of one request for headers or state in parallel; idle threads end after a minute. */
+    private final ExecutorService batchWorkers = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("stagewatch-batches-", 1).factory());
+    /** A head the start-up request found served, for the first {@link #headBlock} to take instead of asking. */
+    private final AtomicReference<Long> startHead = new AtomicReference<>();
 
     public RpcClient(String url) {
         this(List.of(url), RpcSettings.DEFAULT);
@@ -120,6 +124,53 @@ public final class RpcClient implements AutoCloseable {
 
     public long chainId() {
         return single("eth_chainId", "eth_chainId", List.of(), null, result -> Quantity.of(result, "chain id", -1));
+    }
+
+    /**
+     * What a run asks an endpoint first, in one JSON-RPC batch (one request where the provider takes batches): its chain
+     * id, the head it reports and its newest block.
+     *
+     * @param servedHead the reported head when the newest block a node answered with is at or above it (a node serves
+     *                   it, see {@link ServedHead}); empty when it is not, or either call failed
+     */
+    public record StartUp(long chainId, OptionalLong servedHead) {
+    }
+
+    /** The chain id, the head and the newest block in one batch (see {@link StartUp}); only a failing chain id fails it. */
+    public StartUp startUp() {
+        Map<String, Batches.Call> calls = new LinkedHashMap<>();
+        calls.put("chainId", new Batches.Call("eth_chainId", List.of(), "eth_chainId"));
+        calls.put("head", new Batches.Call("eth_blockNumber", List.of(), "eth_blockNumber"));
+        calls.put("latest", new Batches.Call("eth_getBlockByNumber", List.of("latest", false), "eth_getBlockByNumber(latest)"));
+        Map<String, Long> answers = new HashMap<>();
+        withFailover("eth_chainId", endpoint -> {
+            Batches.run(endpoint, calls, true, (key, result) -> switch (key) {
+                case "chainId" -> Quantity.of(result, "chain id", -1);
+                case "head" -> Quantity.of(result, "block number", -1);
+                default -> result.isNull() ? -1L : Quantity.of(result.get("number"), "number of the latest block", -1);
+            }, (key, described) -> {
+                if (key.equals("chainId")) {
+                    throw new RpcException(described);
+                }
+                return -1L; // no head from this request: the first headBlock() asks for it
+            }, answers);
+            return answers;
+        });
+        long reported = answers.getOrDefault("head", -1L);
+        long newest = answers.getOrDefault("latest", -1L);
+        return new StartUp(answers.get("chainId"), reported >= 0 && newest >= reported
+                ? OptionalLong.of(reported) : OptionalLong.empty());
+    }
+
+    /** The first {@link #headBlock} (or {@link #awaitHead}) takes the head {@code startUp} found served, instead of asking again. */
+    public void startFrom(StartUp startUp) {
+        startUp.servedHead().ifPresent(startHead::set);
+    }
+
+    /** The head a start-up request found served, once. */
+    OptionalLong takeStartHead() {
+        Long head = startHead.getAndSet(null);
+        return head == null ? OptionalLong.empty() : OptionalLong.of(head);
     }
 
     /** The head as eth_blockNumber reports it, unchecked: the node that answers may be ahead of the one that serves the next request. */
@@ -198,29 +249,39 @@ public final class RpcClient implements AutoCloseable {
      */
     public Map<Long, BlockHeader> headers(long chainId, Collection<Long> numbers) {
         List<Long> sorted = new ArrayList<>(new TreeSet<>(numbers));
+        return inBatches(sorted, chunk -> batchOfHeaders(chainId, chunk), "eth_getBlockByNumber of " + sorted.size() + " blocks");
+    }
+
+    /**
+     * {@code keys} cut into batches of the endpoint's batch size, each answered by {@code batch}; the batches sent in
+     * parallel (the endpoint's concurrency limit decides how many go out at once), each waiting its turn as the
+     * caller's own requests would ({@link RequestPriority}).
+     */
+    private <K, V> Map<K, V> inBatches(List<K> keys, Function<List<K>, Map<K, V>> batch, String what) {
         int size = Math.max(1, batchSize());
-        if (sorted.size() <= size) {
-            return batchOfHeaders(chainId, sorted);
+        if (keys.size() <= size) {
+            return batch.apply(keys);
         }
-        List<Future<Map<Long, BlockHeader>>> parts = new ArrayList<>();
+        List<Future<Map<K, V>>> parts = new ArrayList<>();
+        long priority = RequestPriority.current();
         try {
-            for (int from = 0; from < sorted.size(); from += size) {
-                List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + size));
-                parts.add(headerWorkers.submit(() -> batchOfHeaders(chainId, chunk)));
+            for (int from = 0; from < keys.size(); from += size) {
+                List<K> chunk = keys.subList(from, Math.min(keys.size(), from + size));
+                parts.add(batchWorkers.submit(() -> RequestPriority.with(priority, () -> batch.apply(chunk))));
             }
-            Map<Long, BlockHeader> headers = new HashMap<>();
+            Map<K, V> answers = new HashMap<>();
             for (var part : parts) {
-                headers.putAll(part.get());
+                answers.putAll(part.get());
             }
-            return headers;
+            return answers;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RpcException("eth_getBlockByNumber of " + sorted.size() + " blocks interrupted");
+            throw new RpcException(what + " interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new RpcException("eth_getBlockByNumber of " + sorted.size() + " blocks failed: " + e.getCause(), e.getCause());
+            throw new RpcException(what + " failed: " + e.getCause(), e.getCause());
         } finally {
             parts.forEach(part -> part.cancel(true));
         }
@@ -268,6 +329,55 @@ public final class RpcClient implements AutoCloseable {
         return single("eth_getStorageAt at block " + block, "eth_getStorageAt",
                 List.of(address, "0x" + new BigInteger(slot.substring(2), 16).toString(16), hex(block)), null,
                 result -> text(result, "eth_getStorageAt", block));
+    }
+
+    /** A state read to send in a batch: an eth_call or eth_getStorageAt at a block (null = latest). */
+    public record Query(String method, List<Object> params, String label) {
+        public static Query call(String to, String data, Long block) {
+            Map<String, String> call = new LinkedHashMap<>();
+            call.put("to", to);
+            call.put("data", data);
+            return new Query("eth_call", List.of(call, block == null ? "latest" : hex(block)),
+                    "eth_call to " + to + (block == null ? "" : " at block " + block));
+        }
+
+        public static Query storage(String address, String slot, long block) {
+            return new Query("eth_getStorageAt", List.of(address, "0x" + new BigInteger(slot.substring(2), 16).toString(16), hex(block)),
+                    "eth_getStorageAt(" + address + ") at block " + block);
+        }
+    }
+
+    /** One query's answer: its 0x-hex result, or the node's error answer, described with the call and the endpoint. */
+    public record Answer(String result, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /**
+     * State reads in JSON-RPC batches (see {@link Batches}), the batches in parallel: the reads due at one block cost
+     * one round trip, not one each. An error answer to a read (a revert, state the node no longer holds) is that read's
+     * answer; rate limits and blocks not served yet are asked again as for any batch; a batch that fails on every
+     * endpoint throws.
+     *
+     * @return the answers, in the order of {@code queries}
+     */
+    public List<Answer> answers(List<Query> queries) {
+        List<Integer> keys = IntStream.range(0, queries.size()).boxed().toList();
+        Map<Integer, Answer> answers = inBatches(keys, chunk -> {
+            Map<Integer, Batches.Call> calls = new LinkedHashMap<>();
+            chunk.forEach(key -> calls.put(key, new Batches.Call(queries.get(key).method(), queries.get(key).params(),
+                    queries.get(key).label())));
+            Map<Integer, Answer> answered = new HashMap<>();
+            withFailover(queries.get(chunk.get(0)).label() + (chunk.size() == 1 ? "" : " and " + (chunk.size() - 1) + " more"),
+                    endpoint -> {
+                        Batches.run(endpoint, calls, true, (key, result) -> new Answer(text(result, queries.get(key).method(), -1), null),
+                                (key, described) -> new Answer(null, described), answered);
+                        return answered;
+                    });
+            return answered;
+        }, queries.size() + " state reads");
+        return keys.stream().map(answers::get).toList();
     }
 
     /** The web3j of the endpoint in use, for callers that need a raw request. */
@@ -433,7 +543,7 @@ public final class RpcClient implements AutoCloseable {
 
     @Override
     public void close() {
-        headerWorkers.shutdownNow();
+        batchWorkers.shutdownNow();
         endpoints.forEach(Endpoint::close);
     }
 

@@ -1,6 +1,7 @@
 package org.stagewatch.chain;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The head of a chain as far as its provider serves it. Behind a load balancer, the node that answers
@@ -24,8 +25,15 @@ final class ServedHead {
         this.client = client;
     }
 
-    /** The reported head once its block is served, else the highest block served below it. */
+    /**
+     * The reported head once its block is served, else the highest block served below it; the first time, the head the
+     * client's start-up request found served, if it did (see {@link RpcClient#startUp}).
+     */
     long head() {
+        OptionalLong started = client.takeStartHead();
+        if (started.isPresent()) {
+            return started.getAsLong();
+        }
         long reported = client.reportedHead();
         for (int check = 1; !client.served(reported); check++) {
             if (check == CHECKS) {

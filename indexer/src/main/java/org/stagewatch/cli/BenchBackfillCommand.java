@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
 import org.stagewatch.bench.BenchPostgres;
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.config.ChainConfig;

@@ -59,8 +59,11 @@ import picocli.CommandLine.Option;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "Backfill through a simulated rate-limited provider, against the least time its limits allow.")
 final class BenchProviderCommand implements Callable<Integer> {
-    /** What a backfill of one votes token asks once: eth_chainId, eth_blockNumber, the head's block, decimals() and getPastTotalSupply at the last block. */
-    private static final int FIXED_CALLS = 5;
+    /**
+     * The requests a backfill of one votes token makes once, each a JSON-RPC batch: the start-up (eth_chainId,
+     * eth_blockNumber and the newest block) and the state reads (decimals() and getPastTotalSupply at the last block).
+     */
+    private static final int FIXED_REQUESTS = 2;
 
     @Option(names = "--latency", defaultValue = "100ms", description = "added to every answer, e.g. 100ms or 0.1s (default: ${DEFAULT-VALUE})")
     String latency;
@@ -87,18 +90,23 @@ final class BenchProviderCommand implements Callable<Integer> {
     @Option(names = "--delegates", defaultValue = "5000", description = "distinct delegates (default: ${DEFAULT-VALUE})")
     int delegates;
 
-    @Option(names = "--also", paramLabel = "LATENCY,RPS,MAX_RANGE,MAX_LOGS",
-            description = "then backfill the same load through a provider with these limits, e.g. 50ms,300,0,10000 (repeatable)")
+    @Option(names = "--also", paramLabel = "LATENCY,RPS,MAX_RANGE,MAX_LOGS[,MAX_BATCH]",
+            description = "then backfill the same load through a provider with these limits, e.g. 50ms,300,0,10000 (repeatable; "
+                    + "MAX_BATCH is --max-batch's unless given)")
     List<String> also = new ArrayList<>();
 
-    @Option(names = "--json", description = "print one JSON document (an array of them with --also)")
+    @Option(names = "--rounds", defaultValue = "1", description = "backfills of each setting, each measured (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--json", description = "print one JSON document (an array of them with --also or --rounds)")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Duration added = parseLatency(latency);
-        if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1) {
-            throw new UserError("--events and --per-block must be ≥ 2, --max-batch and --delegates ≥ 1, --rps, --max-range and --max-logs ≥ 0");
+        if (events < 2 || perBlock < 2 || rps < 0 || maxRange < 0 || maxLogs < 0 || maxBatch < 1 || delegates < 1 || rounds < 1) {
+            throw new UserError("--events and --per-block must be ≥ 2, --max-batch, --delegates and --rounds ≥ 1, "
+                    + "--rps, --max-range and --max-logs ≥ 0");
         }
         checkAlso();
         Path dir = Files.createTempDirectory("stagewatch-bench-provider");
@@ -136,9 +144,11 @@ final class BenchProviderCommand implements Callable<Integer> {
             var load = perBlock / 2 <= DelegationLoadGenerator.ACCOUNTS_PER_TX
                     ? DelegationLoadGenerator.generateSparse(node, events, delegates, accountsPerTx, progress)
                     : DelegationLoadGenerator.generate(node, events, delegates, accountsPerTx, perBlock / 2 / accountsPerTx, progress);
-            StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/");
+            node.mine(1); // the last block of the load in the past, where getPastTotalSupply answers for it
+            StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/", 0);
             List<String> topics = List.copyOf(ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
             NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics, Math.max(1, Math.min(500, 20_000 / perBlock)));
+            warmUp(node, load, logsPerBlock, dir.resolve("warm-up"));
             List<Map<String, Object>> reports = new ArrayList<>();
             for (int run = 0; run <= also.size(); run++) {
                 if (run > 0) {
@@ -147,13 +157,24 @@ final class BenchProviderCommand implements Callable<Integer> {
                     rps = Double.parseDouble(setting[1].trim());
                     maxRange = Long.parseLong(setting[2].trim());
                     maxLogs = Long.parseLong(setting[3].trim());
+                    maxBatch = setting.length > 4 ? Integer.parseInt(setting[4].trim()) : maxBatch;
                     added = parseLatency(latency);
                 }
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
-                        FIXED_CALLS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
-                try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
-                    reports.add(report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(), dir.resolve("run-" + run))));
+                        FIXED_REQUESTS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
+                List<Double> ratios = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
+                        Map<String, Object> report = report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(),
+                                dir.resolve("run-" + run + "-" + round), load.lastBlock(), (int) Math.ceil(rps)), round);
+                        reports.add(report);
+                        ratios.add((Double) report.get("ratio"));
+                    }
+                }
+                if (rounds > 1 && !json) {
+                    List<Double> sorted = ratios.stream().sorted().toList();
+                    System.out.printf("median of %d rounds: ratio %.3f (rounds: %s)%n%n", rounds, sorted.get(sorted.size() / 2), ratios);
                 }
             }
             if (json) {
@@ -163,18 +184,45 @@ final class BenchProviderCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks the --also settings before the load is generated: LATENCY,RPS,MAX_RANGE,MAX_LOGS each. */
+    /** Logs an unmeasured warm-up backfill goes through: enough for the JIT to compile the backfill's code. */
+    private static final long WARM_UP_LOGS = 50_000;
+
+    /**
+     * An unmeasured backfill of the load's first {@value #WARM_UP_LOGS} logs (all of them, for a smaller load) through
+     * the provider without latency or rate limit, before the measured ones: the JIT compiles the backfill's code and the
+     * node reads those blocks once, as in a long run, where neither weighs on the wall time. (A first backfill in a
+     * fresh JVM spends about a second more, at these sizes the bulk of what the limits leave.)
+     */
+    private void warmUp(AnvilNode node, DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, Path dir) throws Exception {
+        long to = load.lastBlock();
+        long logs = 0;
+        for (var block : logsPerBlock.entrySet()) {
+            logs += block.getValue();
+            if (logs >= WARM_UP_LOGS) {
+                to = block.getKey();
+                break;
+            }
+        }
+        long started = System.nanoTime();
+        try (SimulatedProvider unlimited = new SimulatedProvider(node.rpcUrl(), new SimulatedProvider.Limits(Duration.ZERO, 0, maxRange,
+                maxLogs, maxBatch))) {
+            backfill(unlimited, load, node.chainId(), dir, to, 0);
+        }
+        System.err.printf("bench: warm-up backfill to block %,d (unmeasured) took %.1f s%n", to, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Checks the --also settings before the load is generated: LATENCY,RPS,MAX_RANGE,MAX_LOGS[,MAX_BATCH] each. */
     private void checkAlso() {
         for (String setting : also) {
             String[] parts = setting.split(",");
             try {
-                if (parts.length != 4 || Double.parseDouble(parts[1].trim()) < 0 || Long.parseLong(parts[2].trim()) < 0
-                        || Long.parseLong(parts[3].trim()) < 0) {
+                if (parts.length < 4 || parts.length > 5 || Double.parseDouble(parts[1].trim()) < 0 || Long.parseLong(parts[2].trim()) < 0
+                        || Long.parseLong(parts[3].trim()) < 0 || (parts.length == 5 && Integer.parseInt(parts[4].trim()) < 1)) {
                     throw new NumberFormatException();
                 }
                 parseLatency(parts[0]);
             } catch (NumberFormatException e) {
-                throw new UserError("--also " + setting + ": give LATENCY,RPS,MAX_RANGE,MAX_LOGS, e.g. 50ms,300,0,10000");
+                throw new UserError("--also " + setting + ": give LATENCY,RPS,MAX_RANGE,MAX_LOGS[,MAX_BATCH], e.g. 50ms,300,0,10000 or 50ms,300,0,10000,10");
             }
         }
     }
@@ -187,19 +235,21 @@ final class BenchProviderCommand implements Callable<Integer> {
     }
 
     /** The config a user of the provider would write: its URL, its request rate, default range and concurrency. */
-    private StagewatchConfig config(DelegationLoadGenerator.Load load, long chainId, Path dir, String url) {
+    private StagewatchConfig config(DelegationLoadGenerator.Load load, long chainId, Path dir, String url, int requestsPerSecond) {
         ChainConfig chain = new ChainConfig("devnet", chainId, List.of(url), 0, ChainConfig.DEFAULT_MAX_BLOCK_RANGE, null,
                 ChainConfig.DEFAULT_POLL_INTERVAL_MS, ChainConfig.DEFAULT_TIMEOUT_SECONDS, ChainConfig.DEFAULT_MAX_RETRIES,
-                (int) Math.ceil(rps), ChainConfig.DEFAULT_MAX_CONCURRENCY);
+                requestsPerSecond, ChainConfig.DEFAULT_MAX_CONCURRENCY);
         ContractConfig token = new ContractConfig("devnet", ContractKind.VOTES_TOKEN, load.token().checksummed(),
                 "Delegation Load", load.firstBlock(), false, false);
         return new StagewatchConfig(dir.resolve("bench.yml"), Map.of("devnet", chain),
                 List.of(new DaoConfig("bench", "Provider benchmark", List.of(token))));
     }
 
-    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir) throws IOException {
+    /** @param requestsPerSecond as configured ({@code requestsPerSecond}; 0 = none) */
+    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir, long to,
+                         int requestsPerSecond) throws IOException {
         Files.createDirectories(dir);
-        StagewatchConfig config = config(load, chainId, dir, provider.url());
+        StagewatchConfig config = config(load, chainId, dir, provider.url(), requestsPerSecond);
         if (Metrics.globalRegistry.getRegistries().isEmpty()) {
             Metrics.addRegistry(new SimpleMeterRegistry()); // where the request counters are read back
         }
@@ -208,12 +258,12 @@ final class BenchProviderCommand implements Callable<Integer> {
         ProcessMemory.resetPeak();
         long start = System.nanoTime();
         List<BackfillResult> results = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
-                .backfill(config, OptionalLong.of(load.lastBlock()));
+                .backfill(config, OptionalLong.of(to));
         return new Run(results.get(0), start, System.nanoTime(), HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes());
     }
 
     private Map<String, Object> report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
-                           SimulatedProvider provider, Run run) {
+                           SimulatedProvider provider, Run run, int round) {
         String host = RpcMeters.host(provider.url());
         Map<String, Long> outcomes = new LinkedHashMap<>();
         long sent = 0;
@@ -224,6 +274,7 @@ final class BenchProviderCommand implements Callable<Integer> {
         }
         SimulatedProvider.Counts asked = provider.counts();
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("round", round);
         report.put("events", run.result().events());
         report.put("blocks", load.lastBlock() - load.firstBlock() + 1);
         report.put("blocksWithEvents", logsPerBlock.size());
@@ -243,7 +294,7 @@ final class BenchProviderCommand implements Callable<Integer> {
         report.put("boundRequests", bound.requests());
         report.put("boundGetLogs", bound.getLogs());
         report.put("boundHeaderBatches", bound.headerBatches());
-        report.put("boundFixedCalls", bound.fixedCalls());
+        report.put("boundFixedRequests", bound.fixedRequests());
         report.put("boundSeconds", round(bound.seconds()));
         report.put("ratio", round(bound.seconds() / run.seconds()));
         ServedTimeline timeline = ServedTimeline.of(provider.served(), run.start(), run.end());
@@ -262,19 +313,20 @@ final class BenchProviderCommand implements Callable<Integer> {
         if (json) {
             return report;
         }
-        System.out.printf("load: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
-                run.result().events(), report.get("blocks"), logsPerBlock.size(), latency, rps == 0 ? "any" : fmt(rps),
+        System.out.printf("%sload: %,d events in %,d blocks, %,d of them with events; provider: %s latency, %s requests/s, ranges %s, answers %s, batches ≤ %,d%n",
+                rounds > 1 ? "round " + round + ": " : "", run.result().events(), report.get("blocks"), logsPerBlock.size(), latency,
+                rps == 0 ? "any" : fmt(rps),
                 maxRange == 0 ? "uncapped" : "≤ " + String.format("%,d", maxRange) + " blocks",
                 maxLogs == 0 ? "uncapped" : "≤ " + String.format("%,d", maxLogs) + " logs", maxBatch);
         System.out.printf("backfill: %.2f s wall, %,d events/s%n", run.seconds(), report.get("eventsPerSecond"));
         System.out.printf("requests: %,d (provider saw %,d eth_getLogs, %,d batches, %,d other); outcomes %s; at most %,d in any second%n",
                 sent, asked.getLogs(), asked.batches(), asked.other(), outcomes, provider.mostInAnySecond());
         System.out.printf("429s received: %,d (%.2f %% of requests)%n", outcomes.get("429"), 100.0 * (Double) report.get("rateLimitedShare"));
-        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches + %d fixed calls), "
-                        + "at the rate and latency, with the two round trips nothing overlaps: %.2f s%n",
-                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.fixedCalls(), bound.seconds());
+        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches + %d fixed requests), "
+                        + "at the rate and latency, with the round trips nothing overlaps: %.2f s%n",
+                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.fixedRequests(), bound.seconds());
         System.out.printf("ratio bound ÷ wall time: %.3f%n", report.get("ratio"));
-        System.out.printf("wall time: start-up %.2f s (to the first eth_getLogs), ranges %.2f s (to the last eth_getLogs or batch answered: "
+        System.out.printf("wall time: start-up %.2f s (to the first eth_getLogs), ranges %.2f s (to the last eth_getLogs or batch of headers answered: "
                         + "a request in flight %.0f %% of it, %.2f in flight on average, ratio of the bound to it %.3f), tail %.2f s%n",
                 timeline.startupSeconds(), timeline.rangesSeconds(), 100 * timeline.busyShare(), timeline.meanInFlight(),
                 report.get("rangesRatio"), timeline.tailSeconds());

@@ -23,7 +23,9 @@ import org.stagewatch.store.Store;
 public final class Backfill {
     /**
      * Far from the head, ranges are committed together once this many logs are pending or this much time
-     * has passed since the transaction began (see {@link Store.RangeWriter}); a crash loses at most that.
+     * has passed since the transaction began (see {@link Store.RangeWriter}); a crash loses at most that. While the
+     * writer waits for one of the last two ranges, what it holds is committed then, so the last commit holds little
+     * more than the last range.
      * The time can be set with {@code -Dstagewatch.commitMillis=N} (CrashIT commits every few ranges so its
      * kills land between commits, inside an open transaction).
      */
@@ -92,17 +94,54 @@ public final class Backfill {
 
     /** An {@code index} run: checks the checkpoint against the chain (see {@link ReorgHandler#verify}), then runs to the target. */
     public BackfillResult run(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
+        try (Started started = start(plan, client, toBlock)) {
+            return started.finish();
+        }
+    }
+
+    /**
+     * The first half of {@link #run}: the head and the target, the checkpoint checked against the chain, and the first
+     * ranges' requests sent. The caller may do its own work (it records the config's declarations) while the provider
+     * answers, then {@link Started#finish}es the run — or closes it, which drops what was fetched.
+     */
+    public Started start(ChainPlan plan, RpcClient client, OptionalLong toBlock) {
         long head = head(client, toBlock);
         long target = target(plan, head, client, toBlock);
         ReorgHandler reorgs = new ReorgHandler(store, client, plan);
-        store.checkpoint(plan.chain().chainId()).ifPresent(reorgs::verify);
-        BackfillResult result = runTo(plan, client, target);
-        long confirmations = plan.chain().confirmations();
-        if (confirmations > 0 && target == Math.max(0, head - confirmations)) {
-            // the confirmations, not --to, decided where it stopped: say how many blocks it left for the next run
-            progress.heldBack(plan.chain().name(), target, head, confirmations);
+        store.checkpoint(plan.chain().chainId()).ifPresent(checkpoint -> reorgs.verify(checkpoint, head));
+        return new Started(plan, head, target, new Run(plan, client, target));
+    }
+
+    /** A run begun by {@link #start}. */
+    public final class Started implements AutoCloseable {
+        private final ChainPlan plan;
+        private final long head;
+        private final long target;
+        private final Run run;
+
+        private Started(ChainPlan plan, long head, long target, Run run) {
+            this.plan = plan;
+            this.head = head;
+            this.target = target;
+            this.run = run;
         }
-        return result;
+
+        /** Indexes to the target. */
+        public BackfillResult finish() {
+            BackfillResult result = run.finish();
+            long confirmations = plan.chain().confirmations();
+            if (confirmations > 0 && target == Math.max(0, head - confirmations)) {
+                // the confirmations, not --to, decided where it stopped: say how many blocks it left for the next run
+                progress.heldBack(plan.chain().name(), target, head, confirmations);
+            }
+            return result;
+        }
+
+        /** Stops what is still being fetched (after {@link #finish}, nothing is). */
+        @Override
+        public void close() {
+            run.close();
+        }
     }
 
     /** Reads the state an earlier run committed but did not read (see {@link RangeIndexer#settleOwedReads}). */
@@ -112,53 +151,108 @@ public final class Backfill {
 
     /** Indexes from the checkpoint to {@code target}, after settling the reads owed; a checkpoint at or above it indexes nothing. */
     BackfillResult runTo(ChainPlan plan, RpcClient client, long target) {
-        String name = plan.chain().name();
-        PhaseTimes phases = new PhaseTimes();
-        RangeIndexer ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
-        ranges.settleOwedReads();
-        Checkpoint checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
-        long from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
-        long started = System.nanoTime();
-        long sentBefore = client.requestsSent();
-        progress.started(name, from, target);
-        ReorgHandler reorgs = new ReorgHandler(store, client, plan);
-        long events = 0;
-        long undecodable = 0;
-        long next = from;
-        while (next <= target) {
-            try (Store.RangeWriter writer = store.rangeWriter();
-                 RangePipeline pipeline = new RangePipeline(ranges, next, target,
-                         checkpoint == null ? null : checkpoint.blockHash(), name)) {
-                BlockHeader written = null;
-                for (RangePipeline.Item item = take(pipeline, phases); item != RangePipeline.Item.END; item = take(pipeline, phases)) {
-                    if (item.failure() != null) {
-                        // what was written so far is sound: keep it, then deal with the failure (a reorg rolls back from there)
-                        checkpoint = commit(ranges, writer, written, target, checkpoint);
-                        throw item.failure();
+        try (Run run = new Run(plan, client, target)) {
+            return run.finish();
+        }
+    }
+
+    /**
+     * Indexing from the checkpoint to a target. Made, it sends the first ranges' requests ({@link RangePipeline}); the
+     * reads an earlier run owes are settled in {@link #finish} while the provider answers them, before anything new is
+     * written.
+     */
+    private final class Run implements AutoCloseable {
+        private final ChainPlan plan;
+        private final RpcClient client;
+        private final long target;
+        private final PhaseTimes phases = new PhaseTimes();
+        private final RangeIndexer ranges;
+        private Checkpoint checkpoint;
+        private final long from;
+        /** The pipeline of the first ranges, started at once; null when there is nothing to index or once taken. */
+        private RangePipeline first;
+
+        Run(ChainPlan plan, RpcClient client, long target) {
+            this.plan = plan;
+            this.client = client;
+            this.target = target;
+            this.ranges = new RangeIndexer(store, decoder, projectors, plan, client, phases);
+            this.checkpoint = store.withSync(sync -> sync.checkpoint(plan.chain().chainId())).orElse(null);
+            this.from = checkpoint == null ? plan.firstBlock() : checkpoint.blockNumber() + 1;
+            this.first = from <= target ? pipeline(from) : null;
+        }
+
+        private RangePipeline pipeline(long next) {
+            return new RangePipeline(ranges, next, target, checkpoint == null ? null : checkpoint.blockHash(), plan.chain().name());
+        }
+
+        BackfillResult finish() {
+            String name = plan.chain().name();
+            ranges.settleOwedReads();
+            long started = System.nanoTime();
+            long sentBefore = client.requestsSent();
+            progress.started(name, from, target);
+            ReorgHandler reorgs = new ReorgHandler(store, client, plan);
+            long events = 0;
+            long undecodable = 0;
+            long next = from;
+            while (next <= target) {
+                RangePipeline fetching = first != null ? first : pipeline(next);
+                first = null;
+                try (Store.RangeWriter writer = store.rangeWriter(); RangePipeline pipeline = fetching) {
+                    BlockHeader written = null;
+                    boolean uncommitted = false;
+                    while (true) {
+                        if (uncommitted && target - next + 1 <= 2 * ranges.currentRange() && !pipeline.ready()) {
+                            // the last ranges are all that is still to come and the writer would wait for them: commit
+                            // now, so that what is left after the last answer is that range's own writing, not
+                            // everything since the last commit
+                            checkpoint = commit(ranges, writer, written, target, checkpoint);
+                            uncommitted = false;
+                        }
+                        RangePipeline.Item item = take(pipeline, phases);
+                        if (item == RangePipeline.Item.END) {
+                            break;
+                        }
+                        if (item.failure() != null) {
+                            // what was written so far is sound: keep it, then deal with the failure (a reorg rolls back from there)
+                            checkpoint = commit(ranges, writer, written, target, checkpoint);
+                            throw item.failure();
+                        }
+                        RangeIndexer.Indexed indexed = ranges.write(item.range(), writer);
+                        written = item.range().top();
+                        uncommitted = true;
+                        events += indexed.events();
+                        undecodable += indexed.undecodable();
+                        next = indexed.to() + 1;
+                        if (indexed.to() >= target || writer.pendingLogs() >= COMMIT_LOGS || writer.pendingNanos() >= COMMIT_NANOS) {
+                            checkpoint = commit(ranges, writer, written, target, checkpoint);
+                            uncommitted = false;
+                        }
+                        progress.requests(name, new SyncProgress.Requests(client.inFlight(), client.concurrencyLimit(),
+                                ranges.currentRange(), plan.chain().requestsPerSecond(), client.requestsSent() - sentBefore));
+                        progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
                     }
-                    RangeIndexer.Indexed indexed = ranges.write(item.range(), writer);
-                    written = item.range().top();
-                    events += indexed.events();
-                    undecodable += indexed.undecodable();
-                    next = indexed.to() + 1;
-                    if (indexed.to() >= target || writer.pendingLogs() >= COMMIT_LOGS || writer.pendingNanos() >= COMMIT_NANOS) {
-                        checkpoint = commit(ranges, writer, written, target, checkpoint);
+                } catch (ReorgException e) {
+                    if (checkpoint == null) {
+                        throw new SyncException("chain '%s': the RPC contradicts itself (%s); run again".formatted(name, e.getMessage()));
                     }
-                    progress.requests(name, new SyncProgress.Requests(client.inFlight(), client.concurrencyLimit(),
-                            ranges.currentRange(), plan.chain().requestsPerSecond(), client.requestsSent() - sentBefore));
-                    progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
+                    checkpoint = reorgs.rollBack(checkpoint, e.getMessage());
+                    next = checkpoint.blockNumber() + 1;
                 }
-            } catch (ReorgException e) {
-                if (checkpoint == null) {
-                    throw new SyncException("chain '%s': the RPC contradicts itself (%s); run again".formatted(name, e.getMessage()));
-                }
-                checkpoint = reorgs.rollBack(checkpoint, e.getMessage());
-                next = checkpoint.blockNumber() + 1;
+            }
+            BackfillResult result = new BackfillResult(name, from, target, Math.max(0, target - from + 1), events,
+                    undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint, phases);
+            progress.finished(result);
+            return result;
+        }
+
+        @Override
+        public void close() {
+            if (first != null) {
+                first.close();
+                first = null;
             }
         }
-        BackfillResult result = new BackfillResult(name, from, target, Math.max(0, target - from + 1), events,
-                undecodable, Duration.ofNanos(System.nanoTime() - started), checkpoint, phases);
-        progress.finished(result);
-        return result;
     }
 }

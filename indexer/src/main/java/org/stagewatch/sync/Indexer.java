@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +19,11 @@ import java.util.stream.Collectors;
 
 import org.stagewatch.chain.HeadSource;
 import org.stagewatch.chain.RpcClient;
-import org.stagewatch.chain.WebSocketHeads;
 import org.stagewatch.chain.RpcException;
 import org.stagewatch.chain.RpcSettings;
-import org.stagewatch.config.RpcUrls;
+import org.stagewatch.chain.WebSocketHeads;
 import org.stagewatch.config.ChainConfig;
+import org.stagewatch.config.RpcUrls;
 import org.stagewatch.config.StagewatchConfig;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.project.Projectors;
@@ -56,26 +58,59 @@ public final class Indexer {
     public List<BackfillResult> backfill(StagewatchConfig whole, Set<String> chains, OptionalLong toBlock) {
         StagewatchConfig config = onChains(whole, chains);
         ContractRegistry registry = new ContractRegistry(store, scope(whole, chains));
-        // start blocks a config leaves out: the deployment blocks an earlier run found, else found below
-        StagewatchConfig known = registry.withRecordedStartBlocks(config);
-        registry.check(known);
-        Map<String, RpcClient> clients = new LinkedHashMap<>();
+        // the endpoints are asked for their chain id and head while the database is read
+        Map<String, CompletableFuture<RpcClient>> connecting = connectAll(config);
+        Backfill.Started first = null;
         try {
+            // start blocks a config leaves out: the deployment blocks an earlier run found, else found below
+            StagewatchConfig known = registry.withRecordedStartBlocks(config);
+            registry.check(known);
             // every endpoint is checked before anything is written, so a wrong chain id leaves the database as it was
-            for (ChainConfig chain : chainsWithContracts(known)) {
-                clients.put(chain.name(), connect(config, chain));
-            }
+            Map<String, RpcClient> clients = new LinkedHashMap<>();
+            connecting.forEach((chain, client) -> clients.put(chain, joined(client)));
             StagewatchConfig resolved = new DeploymentBlocks(progress).resolve(known, clients);
+            List<ChainPlan> plans = ChainPlan.of(resolved);
+            Backfill backfill = new Backfill(store, decoder, Projectors.standard(), progress);
+            // the first chain's first ranges are asked for before the declarations are recorded, not after
+            if (!plans.isEmpty()) {
+                first = backfill.start(plans.get(0), clients.get(plans.get(0).chain().name()), toBlock);
+            }
             registry.record(resolved);
             ControlDeclarations.record(store, whole);
             List<BackfillResult> results = new ArrayList<>();
-            for (ChainPlan plan : ChainPlan.of(resolved)) {
-                results.add(new Backfill(store, decoder, Projectors.standard(), progress)
-                        .run(plan, clients.get(plan.chain().name()), toBlock));
+            for (ChainPlan plan : plans) {
+                if (results.isEmpty()) {
+                    results.add(first.finish());
+                } else {
+                    results.add(backfill.run(plan, clients.get(plan.chain().name()), toBlock));
+                }
             }
             return results;
         } finally {
-            clients.values().forEach(RpcClient::close);
+            if (first != null) {
+                first.close();
+            }
+            // closed once connected, also those still connecting when a check failed
+            connecting.values().forEach(client -> client.thenAccept(RpcClient::close));
+        }
+    }
+
+    /** {@link #connect} to every chain with contracts, each on a thread of its own. */
+    private static Map<String, CompletableFuture<RpcClient>> connectAll(StagewatchConfig config) {
+        Map<String, CompletableFuture<RpcClient>> connecting = new LinkedHashMap<>();
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("stagewatch-connect-", 1).factory());
+        for (ChainConfig chain : chainsWithContracts(config)) {
+            connecting.put(chain.name(), CompletableFuture.supplyAsync(() -> connect(config, chain), threads));
+        }
+        threads.shutdown(); // each thread ends with its probe
+        return connecting;
+    }
+
+    private static RpcClient joined(CompletableFuture<RpcClient> client) {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -171,15 +206,17 @@ public final class Indexer {
     }
 
     /**
-     * A client over the chain's endpoints, after a short probe of each: one that reports another chain
-     * id is a configuration error; one that does not answer stays in the list for failover, behind those
-     * that do. At least one endpoint must answer with the configured chain id.
+     * A client over the chain's endpoints, after a short probe of each (one batch: chain id and head, see
+     * {@link RpcClient#startUp}): one that reports another chain id is a configuration error; one that does not
+     * answer stays in the list for failover, behind those that do. At least one endpoint must answer with the
+     * configured chain id. The head the preferred endpoint served is the client's first head.
      */
     public static RpcClient connect(StagewatchConfig config, ChainConfig chain) {
         RpcSettings settings = settings(chain);
         List<String> answering = new ArrayList<>();
         List<String> silent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        RpcClient.StartUp startUp = null;
         List<String> httpUrls = chain.rpcUrls().stream().filter(url -> !isWebSocket(url)).toList();
         if (httpUrls.isEmpty()) {
             throw new SyncException("chain '%s' in %s: give at least one http(s):// RPC URL; ws:// URLs are used for new-head notifications only"
@@ -188,10 +225,13 @@ public final class Indexer {
         for (String url : httpUrls) {
             // a short probe, so an endpoint that is down is reported in seconds, not after the full retry budget
             try (RpcClient probe = new RpcClient(List.of(url), settings.withMaxRetries(1).withTimeout(Duration.ofSeconds(10)))) {
-                long reported = probe.chainId();
-                if (reported != chain.chainId()) {
+                RpcClient.StartUp answered = probe.startUp();
+                if (answered.chainId() != chain.chainId()) {
                     throw new SyncException("chain '%s' (chainId %d in %s): %s reports chain id %d. Nothing was written."
-                            .formatted(chain.name(), chain.chainId(), config.source(), RpcUrls.redact(url), reported));
+                            .formatted(chain.name(), chain.chainId(), config.source(), RpcUrls.redact(url), answered.chainId()));
+                }
+                if (answering.isEmpty()) {
+                    startUp = answered; // the endpoint the client prefers
                 }
                 answering.add(url);
             } catch (RpcException e) {
@@ -205,6 +245,8 @@ public final class Indexer {
         }
         List<String> ordered = new ArrayList<>(answering);
         ordered.addAll(silent);
-        return new RpcClient(ordered, settings, chain.name());
+        RpcClient client = new RpcClient(ordered, settings, chain.name());
+        client.startFrom(startUp);
+        return client;
     }
 }

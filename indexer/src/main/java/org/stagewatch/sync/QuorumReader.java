@@ -3,6 +3,7 @@ package org.stagewatch.sync;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.stagewatch.chain.RpcClient;
 import org.stagewatch.chain.RpcException;
@@ -25,53 +26,72 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * passed. Reading through the governor itself gets each DAO's own quorum rule right (Arbitrum
  * excludes an address; Optimism uses votable supply). Quorum at a past timepoint never changes, so
  * it is read at the latest block — which works on non-archive nodes — and stored with the block
- * the sync had reached.
+ * the sync had reached. The calls go out with the other readers' ({@link DueCalls}).
  */
 final class QuorumReader {
     static final String CLOCK_MODE = "CLOCK_MODE";
     static final String BLOCK_NUMBER_MODE = "mode=blocknumber&from=default";
 
     private final Store store;
-    private final RpcClient client;
     private final long chainId;
 
-    QuorumReader(Store store, RpcClient client, long chainId) {
+    QuorumReader(Store store, long chainId) {
         this.store = store;
-        this.client = client;
         this.chainId = chainId;
     }
 
-    void readDue(ChainPlan plan, BlockHeader top) {
-        for (String address : plan.addresses()) {
-            for (ChainPlan.Watched watched : plan.watched(address)) {
-                if (watched.kind() == ContractKind.GOVERNOR && top.number() >= watched.startBlock()) {
-                    read(watched, top);
-                }
+    /**
+     * Adds a {@code CLOCK_MODE()} call for every governor whose mode is not stored yet (once in a database's life), and
+     * the mode to {@code out} once answered: the due quorums are found by the clock, so these go out first.
+     */
+    void clockModes(ChainPlan plan, BlockHeader top, DueCalls calls, List<StateRead> out) {
+        for (ChainPlan.Watched governor : governors(plan, top)) {
+            if (storedMode(governor).isEmpty()) {
+                DueCalls.Pending mode = calls.add(RpcClient.Query.call(governor.address(), FunctionEncoder.encode(CLOCK_MODE_CALL), null));
+                calls.then(() -> out.add(new StateRead(chainId, governor.address(), CLOCK_MODE, "", mode(mode.answer()),
+                        governor.startBlock())));
             }
         }
     }
 
-    private void read(ChainPlan.Watched governor, BlockHeader top) {
-        List<StateRead> reads = new ArrayList<>();
-        String mode = store.jdbi().withExtension(StateReadDao.class, dao ->
-                dao.latest(chainId, governor.address(), CLOCK_MODE, "", Long.MAX_VALUE)).map(StateRead::value).orElse(null);
-        if (mode == null) {
-            mode = clockMode(governor.address());
-            reads.add(new StateRead(chainId, governor.address(), CLOCK_MODE, "", mode, governor.startBlock()));
+    /**
+     * Adds a {@code quorum(snapshot)} call for every proposal whose snapshot has passed and has no quorum stored, and
+     * the quorums to {@code out} once answered; a governor that does not answer one fails the read.
+     */
+    void due(ChainPlan plan, BlockHeader top, DueCalls calls, List<StateRead> out) {
+        for (ChainPlan.Watched governor : governors(plan, top)) {
+            long clock = clockAt(storedMode(governor).orElse(BLOCK_NUMBER_MODE), top);
+            List<Long> due = store.jdbi().withExtension(GovernanceDao.class,
+                    dao -> dao.snapshotsWithoutQuorum(chainId, governor.address(), clock));
+            for (long snapshot : due) {
+                String data = FunctionEncoder.encode(new Function("quorum", List.of(new Uint256(BigInteger.valueOf(snapshot))), List.of()));
+                DueCalls.Pending quorum = calls.add(RpcClient.Query.call(governor.address(), data, null));
+                calls.then(() -> {
+                    if (quorum.answer().failed()) {
+                        throw new RpcException(quorum.answer().error());
+                    }
+                    out.add(new StateRead(chainId, governor.address(), "quorum", Long.toString(snapshot),
+                            new BigInteger(strip(quorum.answer().result()), 16).toString(), top.number()));
+                });
+            }
         }
-        long clock = clockAt(mode, top);
-        List<Long> due = store.jdbi().withExtension(GovernanceDao.class,
-                dao -> dao.snapshotsWithoutQuorum(chainId, governor.address(), clock));
-        for (long snapshot : due) {
-            String data = FunctionEncoder.encode(new Function("quorum",
-                    List.of(new Uint256(BigInteger.valueOf(snapshot))), List.of()));
-            String result = client.ethCall(governor.address(), data, null);
-            reads.add(new StateRead(chainId, governor.address(), "quorum", Long.toString(snapshot),
-                    new BigInteger(strip(result), 16).toString(), top.number()));
+    }
+
+    private static List<ChainPlan.Watched> governors(ChainPlan plan, BlockHeader top) {
+        List<ChainPlan.Watched> governors = new ArrayList<>();
+        for (String address : plan.addresses()) {
+            for (ChainPlan.Watched watched : plan.watched(address)) {
+                if (watched.kind() == ContractKind.GOVERNOR && top.number() >= watched.startBlock()) {
+                    governors.add(watched);
+                }
+            }
         }
-        if (!reads.isEmpty()) {
-            store.jdbi().useExtension(StateReadDao.class, dao -> dao.insert(reads));
-        }
+        return governors;
+    }
+
+    private Optional<String> storedMode(ChainPlan.Watched governor) {
+        return store.jdbi().withExtension(StateReadDao.class, dao ->
+                dao.latest(chainId, governor.address(), CLOCK_MODE, "", Long.MAX_VALUE)).map(StateRead::value);
     }
 
     /** The governor's clock at a block: timestamp, Arbitrum's L1 block number, or the block number. */
@@ -82,15 +102,15 @@ final class QuorumReader {
         return block.l1BlockNumber() != null ? block.l1BlockNumber() : block.number();
     }
 
-    private String clockMode(String governor) {
-        Function function = new Function("CLOCK_MODE", List.of(), List.of(new TypeReference<Utf8String>() { }));
-        try {
-            String result = client.ethCall(governor, FunctionEncoder.encode(function), null);
-            var decoded = FunctionReturnDecoder.decode(result, function.getOutputParameters());
-            return decoded.isEmpty() ? BLOCK_NUMBER_MODE : decoded.get(0).getValue().toString();
-        } catch (RpcException e) {
-            return BLOCK_NUMBER_MODE; // governors before ERC-6372 have no CLOCK_MODE and count in blocks
+    private static final Function CLOCK_MODE_CALL = new Function("CLOCK_MODE", List.of(), List.of(new TypeReference<Utf8String>() { }));
+
+    /** The mode a CLOCK_MODE() call answered; a governor without one (before ERC-6372) counts in blocks. */
+    private static String mode(RpcClient.Answer answer) {
+        if (answer.failed()) {
+            return BLOCK_NUMBER_MODE;
         }
+        var decoded = FunctionReturnDecoder.decode(answer.result(), CLOCK_MODE_CALL.getOutputParameters());
+        return decoded.isEmpty() ? BLOCK_NUMBER_MODE : decoded.get(0).getValue().toString();
     }
 
     private static String strip(String hex) {

@@ -1,10 +1,15 @@
 package org.stagewatch.sync;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +24,7 @@ import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.EncodedLogs;
 import org.stagewatch.store.StateRead;
+import org.stagewatch.store.StateReadDao;
 import org.stagewatch.store.OwedRead;
 import org.stagewatch.store.OwedReadDao;
 import org.stagewatch.store.Store;
@@ -57,8 +63,8 @@ final class RangeIndexer {
         this.fetcher = new LogRangeFetcher(client, plan.chain().chainId(), plan.chain().maxBlockRange());
         fetcher.restore(LearnedLimits.load(store, plan.chain().chainId()));
         topics.addAll(plan.topics(decoder));
-        this.quorums = new QuorumReader(store, client, plan.chain().chainId());
-        this.supplies = new SupplyReader(store, client, plan.chain().chainId());
+        this.quorums = new QuorumReader(store, plan.chain().chainId());
+        this.supplies = new SupplyReader(store, plan.chain().chainId());
     }
 
     /** What one call indexed. */
@@ -88,13 +94,22 @@ final class RangeIndexer {
 
     /**
      * The logs of [{@code from}, {@code limit}] range by range (the fetcher picks how far each goes) and the headers
-     * of each range, with as many requests in flight as the endpoint takes (its adaptive concurrency limit) within
-     * {@link #prefetchBytes}: the first stage of the pipeline, the one that waits on the node.
+     * of each range, with up to {@value #RANGES_PER_PLACE} ranges under way for each request the endpoint takes in
+     * flight (its adaptive concurrency limit), within {@link #prefetchBytes}: the first stage of the pipeline, the one
+     * that waits on the node.
      */
     LogPrefetch<Prefetched> fetchLogs(long from, long limit) {
-        return new LogPrefetch<>(fetcher, from, limit, plan.addresses(), topics, client::concurrencyLimit, prefetchBytes(),
-                this::withHeaders, "stagewatch-logs-" + plan.chain().name());
+        return new LogPrefetch<>(fetcher, from, limit, plan.addresses(), topics, () -> RANGES_PER_PLACE * client.concurrencyLimit(),
+                prefetchBytes(), this::withHeaders, "stagewatch-logs-" + plan.chain().name());
     }
+
+    /**
+     * Ranges under way per place among the requests in flight. A range whose eth_getLogs has answered holds no place
+     * while its header batches wait for theirs, and eth_getLogs go ahead of header batches ({@code RequestPriority}): with
+     * more ranges than places, the next ranges' eth_getLogs are asked while the provider works through the header
+     * batches queued — at the start, the provider is kept busy until the first eth_getLogs answers.
+     */
+    static final int RANGES_PER_PLACE = 2;
 
     /**
      * The headers of every block holding one of {@code range}'s watched logs, of its first and last block and of the
@@ -219,14 +234,82 @@ final class RangeIndexer {
         return Optional.of(block);
     }
 
-    /** The readings due at {@code top}, each reader deciding from what is stored; then the reads owed there are settled. */
+    /** The answers of the state reads asked ahead (see {@link #readAhead}), while not taken; null when none were. */
+    private final AtomicReference<CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>>> readAhead = new AtomicReference<>();
+
+    /**
+     * Asks, on a thread of its own, the state reads the commit of the run's last block {@code top} will want whatever
+     * the ranges still to be written hold — the supply at its clock, a token's decimals not read yet — as soon as its
+     * header is in (the decode thread calls this before checking the last range): their round trip overlaps the
+     * checking, writing and committing of the last ranges instead of following them. Each is an eth_call at the latest
+     * block of a value that does not change (a past supply, decimals), so a commit that asks the very same call takes its
+     * answer ({@link DueCalls}) and asks only what else is due; a read-ahead that failed is asked again there.
+     */
+    void readAhead(BlockHeader top) {
+        List<RpcClient.Query> queries = new ArrayList<>(supplies.lastBlockQueries(plan, top));
+        queries.addAll(TokenDecimalsReader.dueQueries(store, plan, top));
+        if (queries.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> answers = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("stagewatch-read-ahead-" + plan.chain().name()).start(() -> {
+            try {
+                List<RpcClient.Answer> answered = client.answers(queries);
+                Map<RpcClient.Query, RpcClient.Answer> byQuery = new ConcurrentHashMap<>();
+                for (int i = 0; i < queries.size(); i++) {
+                    byQuery.put(queries.get(i), answered.get(i));
+                }
+                answers.complete(byQuery);
+            } catch (RuntimeException e) {
+                answers.completeExceptionally(e);
+            }
+        });
+        readAhead.set(answers);
+    }
+
+    /** The answers read ahead and not taken yet (each is taken by the commit that asks for it); none when it failed. */
+    private Map<RpcClient.Query, RpcClient.Answer> readAheadAnswers() {
+        CompletableFuture<Map<RpcClient.Query, RpcClient.Answer>> ahead = readAhead.get();
+        if (ahead == null) {
+            return Map.of();
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            LOG.debug("chain '{}': the state reads asked ahead of the last commit failed ({}); asked again", plan.chain().name(),
+                    e.getCause().getMessage());
+            readAhead.compareAndSet(ahead, null);
+            return Map.of();
+        }
+    }
+
+    /**
+     * The readings due at {@code top}, each reader deciding from what is stored, their calls sent together
+     * ({@link DueCalls}: a round trip for the governors' clock modes the first time, one for everything else); then the
+     * reads owed there are settled. The start state, a few dependent calls once in each contract's life, is read call by
+     * call.
+     */
     private void readDue(BlockHeader top, boolean runsLast) {
-        quorums.readDue(plan, top);
-        supplies.readDue(plan, top, runsLast);
+        DueCalls calls = new DueCalls(readAheadAnswers());
+        List<StateRead> reads = new ArrayList<>();
+        quorums.clockModes(plan, top, calls, reads);
+        calls.send(client);
+        insert(reads); // the clocks the due quorums and supplies are found by
+        reads.clear();
+        quorums.due(plan, top, calls, reads);
+        supplies.due(plan, top, runsLast, calls, reads);
+        TokenDecimalsReader.due(store, plan, top, calls, reads);
+        ProxySlotReader.due(store, plan, top, calls, reads);
+        calls.send(client);
+        insert(reads);
         StartStateReader.readDue(store, client, plan, top);
-        TokenDecimalsReader.readDue(store, client, plan, top);
-        ProxySlotReader.readDue(store, client, plan, top);
         store.jdbi().useExtension(OwedReadDao.class, dao -> dao.settled(plan.chain().chainId(), top.number()));
+    }
+
+    private void insert(List<StateRead> reads) {
+        if (!reads.isEmpty()) {
+            store.jdbi().useExtension(StateReadDao.class, dao -> dao.insert(reads));
+        }
     }
 
     /**

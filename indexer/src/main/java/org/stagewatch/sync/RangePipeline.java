@@ -13,7 +13,8 @@ import org.stagewatch.chain.LogPrefetch;
  *       the endpoint takes, within a byte budget), each parsing its answer as it streams in and then fetching the
  *       range's headers, and hands the ranges out in block order;</li>
  *   <li>the <b>decode</b> thread takes them in order, checks the range continues the one before it, and decodes,
- *       projects and packs its logs ({@link RangeIndexer#check}).</li>
+ *       projects and packs its logs ({@link RangeIndexer#check}); given the last range, it first has the state reads of
+ *       the run's last block asked ({@link RangeIndexer#readAhead}).</li>
  * </ol>
  * The hand-over to the writer holds at most {@value #AHEAD} range, and the decode thread takes fetched ranges
  * straight from the prefetch: a range of a busy chain is tens of MB of heap, and every range waiting is live data
@@ -42,6 +43,9 @@ final class RangePipeline implements AutoCloseable {
         try (LogPrefetch<RangeIndexer.Prefetched> logs = ranges.fetchLogs(from, target)) {
             String previous = previousHash;
             for (var fetched = ranges.nextLogs(logs); fetched.isPresent(); fetched = ranges.nextLogs(logs)) {
+                if (fetched.get().range().to() >= target) {
+                    ranges.readAhead(fetched.get().headers().get(fetched.get().range().to()));
+                }
                 RangeIndexer.Fetched range = ranges.check(fetched.get(), previous);
                 checked.put(new Item(range, null));
                 previous = range.top().hash();
@@ -56,6 +60,11 @@ final class RangePipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Whether the next item is there: {@link #take} would not wait. */
+    boolean ready() {
+        return !checked.isEmpty();
     }
 
     /** The next item, in range order. */

@@ -52,8 +52,12 @@ final class ReorgHandler {
      * @return the checkpoint to go on from: {@code checkpoint}, or the fork point after a rollback
      */
     Checkpoint verify(Checkpoint checkpoint) {
+        return verify(checkpoint, client.headBlock());
+    }
+
+    /** {@link #verify(Checkpoint)} against a head the caller has just asked for. */
+    Checkpoint verify(Checkpoint checkpoint, long head) {
         long chainId = plan.chain().chainId();
-        long head = client.headBlock();
         if (checkpoint.blockNumber() <= head) {
             BlockHeader onChain = client.header(chainId, checkpoint.blockNumber());
             if (onChain.hash().equals(checkpoint.blockHash())) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.stagewatch.chain.RpcClient;
-import org.stagewatch.chain.RpcException;
 import org.stagewatch.config.ContractKind;
 import org.stagewatch.store.BlockHeader;
 import org.stagewatch.store.MetricsDao;
@@ -26,33 +25,36 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * so the calls go to the latest block (no archive node needed); a timepoint not yet in the past is
  * skipped and read on a later range. A backfill's intermediate ranges read no supply of their own: a
  * reading describes one timepoint only, so one per range would cost an eth_call per range and answer
- * for blocks nobody asked about.
+ * for blocks nobody asked about. The calls go out with the other readers' ({@link DueCalls}).
  */
 final class SupplyReader {
     static final String DENOMINATOR = "quorumDenominator";
     static final String SUPPLY = "getPastTotalSupply";
 
     private final Store store;
-    private final RpcClient client;
     private final long chainId;
 
-    SupplyReader(Store store, RpcClient client, long chainId) {
+    SupplyReader(Store store, long chainId) {
         this.store = store;
-        this.client = client;
         this.chainId = chainId;
     }
 
-    /** @param runsLast whether {@code top} is the last block this run indexes (its supply is then read too) */
-    void readDue(ChainPlan plan, BlockHeader top, boolean runsLast) {
-        List<StateRead> reads = new ArrayList<>();
+    /**
+     * Adds the calls due at {@code top} to {@code calls}, and their readings to {@code out} once answered. The
+     * governors' clock modes are read before (see {@link QuorumReader#clockModes}).
+     *
+     * @param runsLast whether {@code top} is the last block this run indexes (its supply is then read too)
+     */
+    void due(ChainPlan plan, BlockHeader top, boolean runsLast, DueCalls calls, List<StateRead> out) {
         String mode = "mode=blocknumber";
         for (String address : plan.addresses()) {
             for (ChainPlan.Watched watched : plan.watched(address)) {
                 if (watched.kind() == ContractKind.GOVERNOR && top.number() >= watched.startBlock()) {
                     mode = stored(address, QuorumReader.CLOCK_MODE, "").orElse(mode);
                     if (stored(address, DENOMINATOR, "").isEmpty()) {
-                        reads.add(new StateRead(chainId, address, DENOMINATOR, "", call(address, DENOMINATOR, null)
-                                .map(BigInteger::toString).orElse("unsupported"), top.number()));
+                        DueCalls.Pending denominator = call(calls, address, DENOMINATOR, null);
+                        calls.then(() -> out.add(new StateRead(chainId, address, DENOMINATOR, "",
+                                value(denominator).map(BigInteger::toString).orElse("unsupported"), top.number())));
                     }
                 }
             }
@@ -67,15 +69,42 @@ final class SupplyReader {
                         due.add(clock);
                     }
                     for (long timepoint : due) {
-                        call(address, SUPPLY, timepoint).ifPresent(value -> reads.add(new StateRead(chainId, address, SUPPLY,
-                                Long.toString(timepoint), value.toString(), top.number())));
+                        DueCalls.Pending supply = call(calls, address, SUPPLY, timepoint);
+                        calls.then(() -> value(supply).ifPresent(value -> out.add(new StateRead(chainId, address, SUPPLY,
+                                Long.toString(timepoint), value.toString(), top.number()))));
                     }
                 }
             }
         }
-        if (!reads.isEmpty()) {
-            store.jdbi().useExtension(StateReadDao.class, dao -> dao.insert(reads));
+    }
+
+    /**
+     * The calls of the supply readings at the clock of {@code top} that {@link #due} asks when {@code top} is a run's
+     * last block — none while a governor's clock mode is not stored yet (the clock depends on it).
+     */
+    List<RpcClient.Query> lastBlockQueries(ChainPlan plan, BlockHeader top) {
+        String mode = "mode=blocknumber";
+        for (String address : plan.addresses()) {
+            for (ChainPlan.Watched watched : plan.watched(address)) {
+                if (watched.kind() == ContractKind.GOVERNOR && top.number() >= watched.startBlock()) {
+                    Optional<String> stored = stored(address, QuorumReader.CLOCK_MODE, "");
+                    if (stored.isEmpty()) {
+                        return List.of();
+                    }
+                    mode = stored.get();
+                }
+            }
         }
+        long clock = QuorumReader.clockAt(mode, top);
+        List<RpcClient.Query> queries = new ArrayList<>();
+        for (String address : plan.addresses()) {
+            for (ChainPlan.Watched watched : plan.watched(address)) {
+                if (watched.kind() == ContractKind.VOTES_TOKEN && !watched.transfers() && top.number() >= watched.startBlock()) {
+                    queries.add(query(address, SUPPLY, clock));
+                }
+            }
+        }
+        return queries;
     }
 
     private Optional<String> stored(String address, String name, String args) {
@@ -83,15 +112,23 @@ final class SupplyReader {
                 .map(StateRead::value);
     }
 
-    /** A uint256 view call at the latest block; empty when the contract reverts (no such function, future timepoint). */
-    private Optional<BigInteger> call(String address, String function, Long argument) {
+    /** A uint256 view call at the latest block. */
+    private static DueCalls.Pending call(DueCalls calls, String address, String function, Long argument) {
+        return calls.add(query(address, function, argument));
+    }
+
+    private static RpcClient.Query query(String address, String function, Long argument) {
         Function call = new Function(function, argument == null ? List.of() : List.of(new Uint256(argument)), List.of());
-        try {
-            String result = client.ethCall(address, FunctionEncoder.encode(call), null);
-            String digits = result.startsWith("0x") ? result.substring(2) : result;
-            return digits.isEmpty() ? Optional.empty() : Optional.of(new BigInteger(digits, 16));
-        } catch (RpcException e) {
+        return RpcClient.Query.call(address, FunctionEncoder.encode(call), null);
+    }
+
+    /** What a {@link #call} answered; empty when the contract reverted (no such function, future timepoint) or has no code. */
+    private static Optional<BigInteger> value(DueCalls.Pending call) {
+        if (call.answer().failed()) {
             return Optional.empty();
         }
+        String result = call.answer().result();
+        String digits = result.startsWith("0x") ? result.substring(2) : result;
+        return digits.isEmpty() ? Optional.empty() : Optional.of(new BigInteger(digits, 16));
     }
 }

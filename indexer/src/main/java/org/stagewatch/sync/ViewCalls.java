@@ -33,8 +33,7 @@ final class ViewCalls {
     }
 
     Optional<String> uint(String contract, String function) {
-        return call(contract, new Function(function, List.of(), List.of(new TypeReference<Uint256>() { })))
-                .map(values -> values.get(0).getValue().toString());
+        return call(contract, uintFunction(function)).map(values -> values.get(0).getValue().toString());
     }
 
     Optional<String> address(String contract, String function) {
@@ -90,7 +89,25 @@ final class ViewCalls {
 
     @SuppressWarnings("rawtypes")
     private Optional<List<Type>> call(String contract, Function function) {
-        String result = client.ethCall(contract, FunctionEncoder.encode(function), block);
+        return decode(client.ethCall(contract, FunctionEncoder.encode(function), block), function);
+    }
+
+    /** A no-argument view returning a uint256, as a query to send with others ({@link DueCalls}). */
+    static RpcClient.Query uintQuery(String contract, String function, Long block) {
+        return RpcClient.Query.call(contract, FunctionEncoder.encode(uintFunction(function)), block);
+    }
+
+    /** The decimal value a {@link #uintQuery} answered; empty for {@code 0x} (no code there). */
+    static Optional<String> uintResult(String result, String function) {
+        return decode(result, uintFunction(function)).map(values -> values.get(0).getValue().toString());
+    }
+
+    private static Function uintFunction(String function) {
+        return new Function(function, List.of(), List.of(new TypeReference<Uint256>() { }));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Optional<List<Type>> decode(String result, Function function) {
         if (result == null || result.equals("0x")) {
             return Optional.empty();
         }

@@ -34,6 +34,17 @@ class AnswerErrorsTest {
     }
 
     @Test
+    void shouldReadTheBatchCapARefusalNames() {
+        assertThat(AnswerErrors.namedBatchCap("Batch size is too large, max 1000")).isEqualTo(1000);
+        assertThat(AnswerErrors.namedBatchCap("batch size too large, max 10")).isEqualTo(10);
+        assertThat(AnswerErrors.namedBatchCap("too many requests in batch, maximum: 50")).isEqualTo(50);
+        assertThat(AnswerErrors.namedBatchCap("batch limit of 20 exceeded")).isEqualTo(20);
+        assertThat(AnswerErrors.namedBatchCap("Batch limit exceeded")).isZero();
+        assertThat(AnswerErrors.namedBatchCap("batch too large")).isZero();
+        assertThat(AnswerErrors.namedBatchCap(null)).isZero();
+    }
+
+    @Test
     void shouldRecogniseBlocksANodeDoesNotServeYet() {
         assertThat(AnswerErrors.classify(-32000, "header not found")).isEqualTo(Kind.NOT_YET_SERVED); // geth
         assertThat(AnswerErrors.classify(-39001, "Unknown block")).isEqualTo(Kind.NOT_YET_SERVED);

@@ -145,6 +145,40 @@ class BatchesTest {
     }
 
     @Test
+    void shouldAnswerStateReadsInOneBatchWithARevertAsItsCallsOwnAnswer() throws Exception {
+        try (var stub = new JsonRpcStub(request -> answer(request, call -> call.path("params").get(0).path("to").asText().equals("0xbad")
+                ? JsonRpcStub.error(call, 3, "execution reverted: ERC5805FutureLookup")
+                : JsonRpcStub.result(call, "\"0x" + "%064x".formatted(call.path("params").get(1).asText().length()) + "\"")));
+             var client = new RpcClient(List.of(stub.url()), FAST)) {
+            List<RpcClient.Answer> answers = client.answers(List.of(RpcClient.Query.call("0x01", "0x313ce567", null),
+                    RpcClient.Query.call("0xbad", "0x8e539e8c", null), RpcClient.Query.storage("0x02", "0x" + "0".repeat(63) + "1", 7)));
+            assertThat(stub.requests()).singleElement().satisfies(request -> assertThat(request.size()).isEqualTo(3));
+            assertThat(answers.get(0).failed()).isFalse();
+            assertThat(answers.get(0).result()).isEqualTo("0x" + "%064x".formatted("latest".length()));
+            assertThat(answers.get(1).failed()).isTrue();
+            assertThat(answers.get(1).error()).contains("ERC5805FutureLookup").doesNotContain("SECRET-KEY");
+            assertThat(answers.get(2).result()).isEqualTo("0x" + "%064x".formatted("0x7".length()));
+        }
+    }
+
+    @Test
+    void shouldCutBatchesBuiltBeforeTheCapWasLearnedInsteadOfSendingThem() throws Exception {
+        AtomicInteger refused = new AtomicInteger();
+        // one request in flight at a time: the three batches of 100 built for 250 headers wait their turn one by one
+        try (var stub = new JsonRpcStub(request -> {
+            if (request.isArray() && request.size() > 5) {
+                refused.incrementAndGet();
+                return refuse(request, Refusal.ONE_ERROR_OBJECT);
+            }
+            return answer(request, BatchesTest::ok);
+        }); var client = new RpcClient(List.of(stub.url()), new RpcSettings(Duration.ofMillis(800), 4, 0, 1))) {
+            assertAll(client.headers(1, blocks(1, 250)), 1, 250);
+            assertThat(refused.get()).as("only the first batch of 100 went out; the others were cut to the cap it named").isEqualTo(1);
+            assertThat(stub.requests()).hasSize(1 + 50);
+        }
+    }
+
+    @Test
     void shouldKeepWhatACappedBatchDidAnswer() throws Exception {
         // geth's response-size cap: the first items are answered, the rest get "response too large"
         List<Integer> sizes = new ArrayList<>();

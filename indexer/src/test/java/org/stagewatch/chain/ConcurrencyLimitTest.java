@@ -3,7 +3,9 @@ package org.stagewatch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -75,13 +77,70 @@ class ConcurrencyLimitTest {
     }
 
     @Test
-    void shouldNotGrowWhileTheRequestRateBinds() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(4);
+    void shouldNotGrowPastWhatTheConfiguredRateCanUse() throws Exception {
+        // 20 requests/s at 50 ms: one on the wire; 4 places are more than 1.5 × 1 + 2
+        ConcurrencyLimit slow = new ConcurrencyLimit(4, 20);
         for (int i = 0; i < 5; i++) {
-            limit.waitedForRate();
+            round(slow, ConcurrencyLimit.Outcome.OK, 50 * MS);
+        }
+        assertThat(slow.limit()).isEqualTo(4);
+        // 300 requests/s at 50 ms: 15 on the wire; it grows to the first limit past 1.5 × 15 + 2 = 24.5, and no further
+        ConcurrencyLimit fast = new ConcurrencyLimit(4, 300);
+        for (int i = 0; i < 10; i++) {
+            round(fast, ConcurrencyLimit.Outcome.OK, 50 * MS);
+        }
+        assertThat(fast.limit()).isEqualTo(25);
+    }
+
+    @Test
+    void shouldKeepGrowingThroughARisingLatencyWhenARateIsConfigured() throws Exception {
+        // the same answers as shouldNotGrowWhileLatencyRises, with 300 requests/s configured: at 500 ms that rate needs
+        // 150 requests on the wire, so the limit goes on growing (to the ceiling), by one an answer
+        ConcurrencyLimit limit = new ConcurrencyLimit(4, 300);
+        for (int i = 0; i < 3; i++) {
             round(limit, ConcurrencyLimit.Outcome.OK, 50 * MS);
         }
-        assertThat(limit.limit()).isEqualTo(4);
+        int before = limit.limit();
+        for (int i = 0; i < 2; i++) {
+            round(limit, ConcurrencyLimit.Outcome.OK, 500 * MS);
+        }
+        assertThat(limit.limit()).isGreaterThan(before + before / 2);
+    }
+
+    @Test
+    void shouldLetOutTheWaitingRequestOfHighestPriorityFirst() throws Exception {
+        ConcurrencyLimit limit = new ConcurrencyLimit(1);
+        long held = limit.acquire();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> waiting = new ArrayList<>();
+        // queued one after another: a later range's headers, an earlier range's, then a range's eth_getLogs
+        for (var request : List.of(Map.entry("headers of 5000", RequestPriority.range(5000)),
+                Map.entry("headers of 100", RequestPriority.range(100)),
+                Map.entry("eth_getLogs of 9000", RequestPriority.logs(9000)))) {
+            int before = limit.waiting();
+            Thread thread = Thread.ofPlatform().start(() -> {
+                try {
+                    RequestPriority.with(request.getValue(), () -> {
+                        long sent = limit.acquire();
+                        order.add(request.getKey());
+                        limit.release(sent, ConcurrencyLimit.Outcome.IGNORED, MS);
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            waiting.add(thread);
+            while (limit.waiting() == before) {
+                Thread.sleep(1);
+            }
+        }
+        limit.release(held, ConcurrencyLimit.Outcome.IGNORED, MS);
+        for (Thread thread : waiting) {
+            thread.join(5_000);
+        }
+        assertThat(order).containsExactly("eth_getLogs of 9000", "headers of 100", "headers of 5000");
+        assertThat(limit.inFlight()).isZero();
     }
 
     @Test

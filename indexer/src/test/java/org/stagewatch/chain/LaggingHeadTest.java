@@ -3,6 +3,7 @@ package org.stagewatch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,54 @@ class LaggingHeadTest {
             }
             default -> Answer.status(500, "unexpected " + request.path("method").asText());
         };
+    }
+
+    /** A node's answer to one call or to each call of a batch, as {@link #node} answers them. */
+    private static Answer batchOf(JsonNode request, long reported, long served) {
+        if (!request.isArray()) {
+            return request.path("method").asText().equals("eth_chainId")
+                    ? Answer.ok(JsonRpcStub.result(request, "\"0x7a69\"")) : node(request, reported, served);
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode call : request) {
+            items.add(switch (call.path("method").asText()) {
+                case "eth_chainId" -> JsonRpcStub.result(call, "\"0x7a69\"");
+                case "eth_getBlockByNumber" -> call.path("params").get(0).asText().equals("latest")
+                        ? JsonRpcStub.result(call, block(served)) : node(call, reported, served).body();
+                default -> node(call, reported, served).body();
+            });
+        }
+        return Answer.ok("[" + String.join(",", items) + "]");
+    }
+
+    @Test
+    void shouldTakeTheHeadItsStartUpBatchFoundServedWithoutAskingAgain() throws Exception {
+        try (var stub = new JsonRpcStub(request -> batchOf(request, 1877, 1877));
+             var client = new RpcClient(List.of(stub.url()), FAST)) {
+            RpcClient.StartUp startUp = client.startUp();
+            assertThat(stub.requests()).singleElement().satisfies(request -> assertThat(request.size()).isEqualTo(3));
+            assertThat(startUp.chainId()).isEqualTo(31337);
+            assertThat(startUp.servedHead()).hasValue(1877);
+            client.startFrom(startUp);
+            assertThat(client.headBlock()).isEqualTo(1877);
+            assertThat(stub.requests()).as("the first head is the start-up's").hasSize(1);
+            assertThat(client.headBlock()).isEqualTo(1877);
+            assertThat(stub.requests()).as("later heads are asked for").hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void shouldAskForTheHeadWhenTheStartUpsNewestBlockIsBelowTheReportedHead() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        // the node that answered the batch serves up to 1875 only; later, the reported head's block is served
+        try (var stub = new JsonRpcStub(request -> batchOf(request, 1877, asked.getAndIncrement() == 0 ? 1875 : 1877));
+             var client = new RpcClient(List.of(stub.url()), FAST)) {
+            RpcClient.StartUp startUp = client.startUp();
+            assertThat(startUp.servedHead()).isEmpty();
+            client.startFrom(startUp);
+            assertThat(client.headBlock()).isEqualTo(1877);
+            assertThat(stub.count("eth_blockNumber")).isPositive();
+        }
     }
 
     @Test

@@ -4,33 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** When {@link RequestPacer} reports the rate as what holds requests back, and when not. */
+/** {@link RequestPacer}: requests spaced at least 1/rps (with its margin) apart, one pacer per URL and rate. */
 class RequestPacerTest {
     @Test
-    void shouldBeSaturatedWhenRequestsLeaveBackToBack() throws Exception {
-        // 52.5 ms apart: a loaded machine oversleeps by a few milliseconds, far inside the 20 % that still counts as
-        // back to back (at 5 ms apart the same oversleep alone read as "not saturated")
-        RequestPacer pacer = new RequestPacer(20);
-        assertThat(pacer.saturated()).isFalse();
+    void shouldSpaceRequestsAtLeastTheIntervalApart() throws Exception {
+        RequestPacer pacer = new RequestPacer(200); // 5.25 ms apart
+        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             pacer.await();
         }
-        assertThat(pacer.saturated()).isTrue();
+        // the first leaves at once, each of the 19 others at least an interval after the one before it
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(19 * Math.round(1e9 * (1 + RequestPacer.MARGIN) / 200));
     }
 
     @Test
-    void shouldNotBeSaturatedByBurstsThatWaitOnlyForEachOther() throws Exception {
-        RequestPacer pacer = new RequestPacer(200);
-        boolean anyWaited = false;
-        // four let out together, then an answer's latency of quiet: each burst waits for its own spacing, yet the
-        // rate is used at a quarter of what it allows
-        for (int burst = 0; burst < 10; burst++) {
-            for (int i = 0; i < 4; i++) {
-                anyWaited |= pacer.await();
-            }
-            Thread.sleep(50);
-        }
-        assertThat(anyWaited).isTrue();
-        assertThat(pacer.saturated()).isFalse();
+    void shouldShareOnePacerAmongTheEndpointsOfOneUrlAndRate() {
+        RequestPacer pacer = RequestPacer.shared("http://127.0.0.1:1/v3/key", 25);
+        assertThat(RequestPacer.shared("http://127.0.0.1:1/v3/key", 25)).isSameAs(pacer);
+        assertThat(RequestPacer.shared("http://127.0.0.1:2/v3/key", 25)).isNotSameAs(pacer);
+        assertThat(RequestPacer.shared("http://127.0.0.1:1/v3/key", 10)).isNotSameAs(pacer);
     }
 }

@@ -195,9 +195,9 @@ final class FaultyRpcProxy implements AutoCloseable {
         if (request.isArray() && request.size() > 1) {
             batchesTaken.incrementAndGet();
         }
-        // the first head asked for comes from the lagging node, so a --to at the real head is always past it once
-        boolean firstHead = quirks.lag() > 0 && !request.isArray() && request.path("method").asText().equals("eth_blockNumber")
-                && headsBehind.get() == 0;
+        // the first head asked for (alone or in a batch) comes from the lagging node, so a --to at the real head is always
+        // past it once
+        boolean firstHead = quirks.lag() > 0 && asksHead(request) && headsBehind.get() == 0;
         boolean lagging = firstHead || (quirks.lag() > 0 && chance(quirks.laggingShare()));
         if (!lagging && quirks.itemRateLimit() == 0) {
             answer(exchange, 200, Map.of(), forward(body));
@@ -216,6 +216,18 @@ final class FaultyRpcProxy implements AutoCloseable {
             answers.add(call(call, laggingHead));
         }
         answer(exchange, 200, Map.of(), answers.toString());
+    }
+
+    private static boolean asksHead(JsonNode request) {
+        if (request.isArray()) {
+            for (JsonNode call : request) {
+                if (call.path("method").asText().equals("eth_blockNumber")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return request.path("method").asText().equals("eth_blockNumber");
     }
 
     /** One call as a node with head {@code laggingHead} answers it (MAX_VALUE: the real node), maybe rate-limited. */
@@ -237,7 +249,7 @@ final class FaultyRpcProxy implements AutoCloseable {
     }
 
     /** What a node at {@code head} answers instead of the real node, or null when it answers the same. */
-    private JsonNode behind(JsonNode call, long head) {
+    private JsonNode behind(JsonNode call, long head) throws IOException, InterruptedException {
         JsonNode params = call.path("params");
         switch (call.path("method").asText()) {
             case "eth_blockNumber" -> {
@@ -245,6 +257,11 @@ final class FaultyRpcProxy implements AutoCloseable {
                 return result(call, JSON.getNodeFactory().textNode("0x" + Long.toHexString(head)));
             }
             case "eth_getBlockByNumber" -> {
+                if (params.path(0).asText().equals("latest")) { // its own newest block
+                    ObjectNode own = call.deepCopy();
+                    ((ArrayNode) own.get("params")).set(0, JSON.getNodeFactory().textNode("0x" + Long.toHexString(head)));
+                    return JSON.readTree(forward(JSON.writeValueAsBytes(own)));
+                }
                 if (block(params.path(0)) > head) {
                     notServed.incrementAndGet();
                     return result(call, JSON.getNodeFactory().nullNode());

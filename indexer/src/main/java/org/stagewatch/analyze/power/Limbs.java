@@ -1,6 +1,7 @@
 package org.stagewatch.analyze.power;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Fixed-width integers as little-endian 64-bit limbs inside long arrays: {@code width} limbs from an offset, two's
@@ -51,7 +52,7 @@ final class Limbs {
 
     /** The square of {@code value[at, at + length)} into {@code out[0, 2·length)} (schoolbook, zero limbs skipped). */
     static void square(long[] value, int at, int length, long[] out) {
-        java.util.Arrays.fill(out, 0, 2 * length, 0L);
+        Arrays.fill(out, 0, 2 * length, 0L);
         for (int i = 0; i < length; i++) {
             long x = value[at + i];
             if (x == 0) {
