@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -204,9 +206,9 @@ public final class SimulatedProvider implements AutoCloseable {
 
     /** "batch" for a batch of blocks (headers), else "batch of" and the methods it holds, e.g. "batch of eth_call". */
     private static String batchKind(JsonNode batch) {
-        java.util.Set<String> methods = new java.util.TreeSet<>();
+        Set<String> methods = new TreeSet<>();
         batch.forEach(call -> methods.add(call.path("method").asText()));
-        return methods.equals(java.util.Set.of("eth_getBlockByNumber")) ? "batch" : "batch of " + String.join(",", methods);
+        return methods.equals(Set.of("eth_getBlockByNumber")) ? "batch" : "batch of " + String.join(",", methods);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.stagewatch.chain;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -218,7 +219,7 @@ final class Batches {
      * Posts a batch (or a single call) and, when the answer refuses the batch for its size, lowers the endpoint's batch
      * size at once — before the request's place among those in flight goes to the next, which is then cut to it.
      */
-    private static JsonNode postNoting(Endpoint endpoint, JsonNode payload, int size) throws java.io.IOException {
+    private static JsonNode postNoting(Endpoint endpoint, JsonNode payload, int size) throws IOException {
         try {
             JsonNode answer = endpoint.post(payload);
             String refusal = size > 1 ? sizeRefusal(answer) : null;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,7 +167,7 @@ final class Endpoint implements AutoCloseable {
      * {@link #execute(RpcClient.CheckedSupplier)}, asking {@code stillToSend} once the request's turn has come (a place
      * among those in flight, any Retry-After passed): when it says no, nothing is sent and {@link NotSent} is thrown.
      */
-    <T> T execute(RpcClient.CheckedSupplier<T> request, java.util.function.BooleanSupplier stillToSend) throws Exception {
+    <T> T execute(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
         try {
             return executor.get(() -> attempt(request, stillToSend));
         } catch (FailsafeException e) {
@@ -178,7 +179,7 @@ final class Endpoint implements AutoCloseable {
      * One try of {@code request}: a place among the requests in flight, then any Retry-After still running, then a
      * slot of the request rate; the answer is counted and tells the concurrency limit how the provider is doing.
      */
-    private <T> T attempt(RpcClient.CheckedSupplier<T> request, java.util.function.BooleanSupplier stillToSend) throws Exception {
+    private <T> T attempt(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
         long letOut = concurrency.acquire();
         long sent = letOut;
         Throwable failure = null;

@@ -1,5 +1,6 @@
 package org.stagewatch.chain;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,7 +47,7 @@ final class RequestPacer {
             for (long left = lastLeft + intervalNanos - System.nanoTime(); left > 0; left = lastLeft + intervalNanos - System.nanoTime()) {
                 waited = true;
                 if (left > SPIN_NANOS) {
-                    Thread.sleep(java.time.Duration.ofNanos(left - SPIN_NANOS));
+                    Thread.sleep(Duration.ofNanos(left - SPIN_NANOS));
                 } else {
                     Thread.onSpinWait();
                 }

@@ -8,7 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,10 +55,10 @@ public final class RpcClient implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private volatile int current;
     /** Sends the batches of one request for headers or state in parallel; idle threads end after a minute. */
-    private final java.util.concurrent.ExecutorService batchWorkers = java.util.concurrent.Executors.newCachedThreadPool(
+    private final ExecutorService batchWorkers = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("stagewatch-batches-", 1).factory());
     /** A head the start-up request found served, for the first {@link #headBlock} to take instead of asking. */
-    private final java.util.concurrent.atomic.AtomicReference<Long> startHead = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Long> startHead = new AtomicReference<>();
 
     public RpcClient(String url) {
         this(List.of(url), RpcSettings.DEFAULT);
@@ -122,7 +129,7 @@ public final class RpcClient implements AutoCloseable {
      * @param servedHead the reported head when the newest block a node answered with is at or above it (a node serves
      *                   it, see {@link ServedHead}); empty when it is not, or either call failed
      */
-    public record StartUp(long chainId, java.util.OptionalLong servedHead) {
+    public record StartUp(long chainId, OptionalLong servedHead) {
     }
 
     /** The chain id, the head and the newest block in one batch (see {@link StartUp}); only a failing chain id fails it. */
@@ -148,7 +155,7 @@ public final class RpcClient implements AutoCloseable {
         long reported = answers.getOrDefault("head", -1L);
         long newest = answers.getOrDefault("latest", -1L);
         return new StartUp(answers.get("chainId"), reported >= 0 && newest >= reported
-                ? java.util.OptionalLong.of(reported) : java.util.OptionalLong.empty());
+                ? OptionalLong.of(reported) : OptionalLong.empty());
     }
 
     /** The first {@link #headBlock} (or {@link #awaitHead}) takes the head {@code startUp} found served, instead of asking again. */
@@ -157,9 +164,9 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /** The head a start-up request found served, once. */
-    java.util.OptionalLong takeStartHead() {
+    OptionalLong takeStartHead() {
         Long head = startHead.getAndSet(null);
-        return head == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(head);
+        return head == null ? OptionalLong.empty() : OptionalLong.of(head);
     }
 
     /** The head as eth_blockNumber reports it, unchecked: the node that answers may be ahead of the one that serves the next request. */
@@ -246,12 +253,12 @@ public final class RpcClient implements AutoCloseable {
      * parallel (the endpoint's concurrency limit decides how many go out at once), each waiting its turn as the
      * caller's own requests would ({@link RequestPriority}).
      */
-    private <K, V> Map<K, V> inBatches(List<K> keys, java.util.function.Function<List<K>, Map<K, V>> batch, String what) {
+    private <K, V> Map<K, V> inBatches(List<K> keys, Function<List<K>, Map<K, V>> batch, String what) {
         int size = Math.max(1, batchSize());
         if (keys.size() <= size) {
             return batch.apply(keys);
         }
-        List<java.util.concurrent.Future<Map<K, V>>> parts = new ArrayList<>();
+        List<Future<Map<K, V>>> parts = new ArrayList<>();
         long priority = RequestPriority.current();
         try {
             for (int from = 0; from < keys.size(); from += size) {
@@ -352,7 +359,7 @@ public final class RpcClient implements AutoCloseable {
      * @return the answers, in the order of {@code queries}
      */
     public List<Answer> answers(List<Query> queries) {
-        List<Integer> keys = java.util.stream.IntStream.range(0, queries.size()).boxed().toList();
+        List<Integer> keys = IntStream.range(0, queries.size()).boxed().toList();
         Map<Integer, Answer> answers = inBatches(keys, chunk -> {
             Map<Integer, Batches.Call> calls = new LinkedHashMap<>();
             chunk.forEach(key -> calls.put(key, new Batches.Call(queries.get(key).method(), queries.get(key).params(),

@@ -1,6 +1,7 @@
 package org.stagewatch.chain;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The head of a chain as far as its provider serves it. Behind a load balancer, the node that answers
@@ -29,7 +30,7 @@ final class ServedHead {
      * client's start-up request found served, if it did (see {@link RpcClient#startUp}).
      */
     long head() {
-        java.util.OptionalLong started = client.takeStartHead();
+        OptionalLong started = client.takeStartHead();
         if (started.isPresent()) {
             return started.getAsLong();
         }

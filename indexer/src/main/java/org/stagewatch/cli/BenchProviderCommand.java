@@ -1,9 +1,11 @@
 package org.stagewatch.cli;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +158,7 @@ final class BenchProviderCommand implements Callable<Integer> {
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
                         FIXED_REQUESTS, rps, added.toNanos() / 1e9, org.stagewatch.chain.RpcClient.MAX_CONCURRENCY);
-                List<Double> ratios = new java.util.ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
                         Map<String, Object> report = report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(),
@@ -240,7 +242,7 @@ final class BenchProviderCommand implements Callable<Integer> {
 
     /** @param requestsPerSecond as configured ({@code requestsPerSecond}; 0 = none) */
     private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir, long to,
-                         int requestsPerSecond) throws java.io.IOException {
+                         int requestsPerSecond) throws IOException {
         Files.createDirectories(dir);
         StagewatchConfig config = config(load, chainId, dir, provider.url(), requestsPerSecond);
         if (Metrics.globalRegistry.getRegistries().isEmpty()) {

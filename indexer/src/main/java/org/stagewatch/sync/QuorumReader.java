@@ -3,6 +3,7 @@ package org.stagewatch.sync;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.stagewatch.chain.RpcClient;
 import org.stagewatch.chain.RpcException;
@@ -88,7 +89,7 @@ final class QuorumReader {
         return governors;
     }
 
-    private java.util.Optional<String> storedMode(ChainPlan.Watched governor) {
+    private Optional<String> storedMode(ChainPlan.Watched governor) {
         return store.jdbi().withExtension(StateReadDao.class, dao ->
                 dao.latest(chainId, governor.address(), CLOCK_MODE, "", Long.MAX_VALUE)).map(StateRead::value);
     }

@@ -3,7 +3,9 @@ package org.stagewatch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -109,12 +111,12 @@ class ConcurrencyLimitTest {
     void shouldLetOutTheWaitingRequestOfHighestPriorityFirst() throws Exception {
         ConcurrencyLimit limit = new ConcurrencyLimit(1);
         long held = limit.acquire();
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
         List<Thread> waiting = new ArrayList<>();
         // queued one after another: a later range's headers, an earlier range's, then a range's eth_getLogs
-        for (var request : List.of(java.util.Map.entry("headers of 5000", RequestPriority.range(5000)),
-                java.util.Map.entry("headers of 100", RequestPriority.range(100)),
-                java.util.Map.entry("eth_getLogs of 9000", RequestPriority.logs(9000)))) {
+        for (var request : List.of(Map.entry("headers of 5000", RequestPriority.range(5000)),
+                Map.entry("headers of 100", RequestPriority.range(100)),
+                Map.entry("eth_getLogs of 9000", RequestPriority.logs(9000)))) {
             int before = limit.waiting();
             Thread thread = Thread.ofPlatform().start(() -> {
                 try {

@@ -3,6 +3,7 @@ package org.stagewatch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +42,7 @@ class LaggingHeadTest {
             return request.path("method").asText().equals("eth_chainId")
                     ? Answer.ok(JsonRpcStub.result(request, "\"0x7a69\"")) : node(request, reported, served);
         }
-        List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (JsonNode call : request) {
             items.add(switch (call.path("method").asText()) {
                 case "eth_chainId" -> JsonRpcStub.result(call, "\"0x7a69\"");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,13 +59,13 @@ class BenchProviderIT {
         assertThat(report.get("ratio").asDouble()).isPositive().isCloseTo(
                 report.get("boundSeconds").asDouble() / report.get("seconds").asDouble(), Offset.offset(0.01));
         // before the first eth_getLogs, the provider saw one request: the chain id, the head and the newest block in a batch
-        java.util.Map<String, Long> startUp = new java.util.TreeMap<>();
+        Map<String, Long> startUp = new TreeMap<>();
         report.get("otherCalls").properties().forEach(call -> {
             if (call.getKey().startsWith("start-up")) {
                 startUp.put(call.getKey(), call.getValue().asLong());
             }
         });
-        assertThat(startUp).containsExactly(java.util.Map.entry("start-up batch of eth_blockNumber,eth_chainId,eth_getBlockByNumber", 1L));
+        assertThat(startUp).containsExactly(Map.entry("start-up batch of eth_blockNumber,eth_chainId,eth_getBlockByNumber", 1L));
         assertThat(report.get("peakHeapBytes").asLong()).isPositive();
         assertThat(report.get("peakRssBytes").asLong()).isPositive();
     }
