@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -60,6 +61,18 @@ class CrashIT {
         Files.writeString(config, Files.readString(config).replace("    chainId: 31337\n", "    chainId: 31337\n    maxBlockRange: 1\n"));
     }
 
+    /** Every indexer a case started: one a failed assertion left running (paused, or following) must not outlive it. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        started.clear();
+    }
+
     @AfterAll
     void stop() {
         if (node != null) {
@@ -84,8 +97,10 @@ class CrashIT {
         options.addAll(jvmOptions);
         List<String> arguments = new ArrayList<>(List.of("index", "--config", config.toString(), "--db", db));
         arguments.addAll(List.of(until));
-        return stagewatch(options, arguments).redirectErrorStream(true)
+        Process process = stagewatch(options, arguments).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("index-" + System.nanoTime() + ".log").toFile()).start();
+        started.add(process);
+        return process;
     }
 
     /** A {@code stagewatch} child process on this test's class path. */
