@@ -1,6 +1,7 @@
 package org.stagewatch.chain;
 
 import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many requests one endpoint may have in flight, adapted to how the provider answers (additive increase,
@@ -58,15 +59,7 @@ final class ConcurrencyLimit {
         this.requestsPerSecond = requestsPerSecond;
     }
 
-    /** A request waiting for a place: by priority, then by arrival. */
-    private record Waiter(long priority, long arrival) implements Comparable<Waiter> {
-        @Override
-        public int compareTo(Waiter other) {
-            int byPriority = Long.compare(priority, other.priority);
-            return byPriority != 0 ? byPriority : Long.compare(arrival, other.arrival);
-        }
-    }
-
+    private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<Waiter> waiting = new PriorityQueue<>();
     private long arrivals;
 
@@ -74,24 +67,42 @@ final class ConcurrencyLimit {
      * Waits until a request may go out and no request of higher priority ({@link RequestPriority#current}) waits;
      * returns when it was let out (pass it to {@link #release}).
      */
-    synchronized long acquire() throws InterruptedException {
-        Waiter me = new Waiter(RequestPriority.current(), arrivals++);
-        waiting.add(me);
+    long acquire() throws InterruptedException {
+        lock.lockInterruptibly();
         try {
-            while (inFlight >= limit || waiting.peek() != me) {
-                wait();
+            Waiter me = new Waiter(RequestPriority.current(), arrivals++, lock.newCondition());
+            waiting.add(me);
+            try {
+                while (inFlight >= limit || waiting.peek() != me) {
+                    me.turn().await();
+                }
+                inFlight++;
+            } finally {
+                waiting.remove(me);
+                wakeNext(); // the next in line may go too, or take this one's turn after an interrupt
             }
+            return System.nanoTime();
         } finally {
-            waiting.remove(me);
-            notifyAll(); // the next in line may go too, or take this one's turn after an interrupt
+            lock.unlock();
         }
-        inFlight++;
-        return System.nanoTime();
+    }
+
+    /** Wakes the first in line when there is a place for it (the lock held). */
+    private void wakeNext() {
+        Waiter next = waiting.peek();
+        if (next != null && inFlight < limit) {
+            next.turn().signal();
+        }
     }
 
     /** Requests waiting for a place. */
-    synchronized int waiting() {
-        return waiting.size();
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -99,33 +110,50 @@ final class ConcurrencyLimit {
      *
      * @param latencyNanos from its sending to its answer (without any wait for the rate limit)
      */
-    synchronized void release(long sent, Outcome outcome, long latencyNanos) {
-        inFlight--;
-        switch (outcome) {
-            case DROPPED -> dropped(sent);
-            case OK -> grow(latencyNanos, inFlight + 1);
-            case IGNORED -> {
+    void release(long sent, Outcome outcome, long latencyNanos) {
+        lock.lock();
+        try {
+            inFlight--;
+            switch (outcome) {
+                case DROPPED -> dropped(sent);
+                case OK -> grow(latencyNanos, inFlight + 1);
+                case IGNORED -> {
+                }
             }
+            wakeNext();
+        } finally {
+            lock.unlock();
         }
-        notifyAll();
     }
 
     /**
      * A request sent at {@code sent} was refused by the rate limit or timed out (also for items of a batch that
      * came back rate-limited): the limit is cut, unless it was cut since that request went out.
      */
-    synchronized void dropped(long sent) {
-        if (sent > lastCut) {
-            limit = Math.max(1, (int) (limit * BACKOFF));
-            lastCut = System.nanoTime();
-            slowStart = false;
-            window = 0;
+    void dropped(long sent) {
+        lock.lock();
+        try {
+            if (sent > lastCut) {
+                limit = Math.max(1, (int) (limit * BACKOFF));
+                lastCut = System.nanoTime();
+                slowStart = false;
+                window = 0;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     private void grow(long latencyNanos, int inUse) {
         shortLatency = Double.isNaN(shortLatency) ? latencyNanos : 0.8 * shortLatency + 0.2 * latencyNanos;
         longLatency = Double.isNaN(longLatency) ? latencyNanos : 0.98 * longLatency + 0.02 * latencyNanos;
+        if (requestsPerSecond > 0 && slowStart) {
+            // the rate and the latency just measured say how many requests must be on the wire to use the rate: the
+            // first answer takes the limit there at once, where growing by one an answer from a configured 4 took the
+            // first half second at 300 requests/s (the pacer still spaces them; a 429 or timeout still cuts)
+            int need = (int) Math.min(CEILING, Math.ceil(requestsPerSecond * shortLatency / 1e9) + RATE_EXTRA);
+            limit = Math.max(limit, need);
+        }
         // a limit not in use says nothing about the provider's capacity
         if (inUse * 2 < limit || limit >= CEILING) {
             return;
@@ -147,11 +175,21 @@ final class ConcurrencyLimit {
         }
     }
 
-    synchronized int limit() {
-        return limit;
+    int limit() {
+        lock.lock();
+        try {
+            return limit;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized int inFlight() {
-        return inFlight;
+    int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -93,6 +93,24 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void shouldTakeTheLimitToWhatTheConfiguredRateNeedsAtTheFirstAnswer() throws Exception {
+        // 300 requests/s at 50 ms: 15 on the wire, plus 2 — at once, where growing by one an answer from 4 takes a round
+        // of answers per step, and whether or not the limit was in use
+        ConcurrencyLimit limit = new ConcurrencyLimit(4, 300);
+        limit.release(limit.acquire(), ConcurrencyLimit.Outcome.OK, 50 * MS);
+        assertThat(limit.limit()).isEqualTo(17);
+        // without a rate, one answer is one more place at most
+        ConcurrencyLimit unpaced = new ConcurrencyLimit(4);
+        unpaced.release(unpaced.acquire(), ConcurrencyLimit.Outcome.OK, 50 * MS);
+        assertThat(unpaced.limit()).isEqualTo(4);
+        // after a 429 the limit is the provider's to set: no jump back to the rate's need
+        ConcurrencyLimit cut = new ConcurrencyLimit(4, 300);
+        cut.release(cut.acquire(), ConcurrencyLimit.Outcome.DROPPED, 50 * MS);
+        cut.release(cut.acquire(), ConcurrencyLimit.Outcome.OK, 50 * MS);
+        assertThat(cut.limit()).isLessThan(4);
+    }
+
+    @Test
     void shouldKeepGrowingThroughARisingLatencyWhenARateIsConfigured() throws Exception {
         // the same answers as shouldNotGrowWhileLatencyRises, with 300 requests/s configured: at 500 ms that rate needs
         // 150 requests on the wire, so the limit goes on growing (to the ceiling), by one an answer

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,27 @@ class LogPrefetchTest {
             }
             assertThat(covered).isEqualTo(2_499);
             assertThatThrownBy(prefetch::next).isInstanceOf(RpcException.class).hasMessageContaining("single block 2500");
+        }
+    }
+
+    @Test
+    void shouldStartWithAnEighthAQuarterAndHalfOfTheRangeThenAskItWhole() throws Exception {
+        List<long[]> asked = new CopyOnWriteArrayList<>();
+        try (var stub = new JsonRpcStub(request -> {
+                 asked.add(range(request));
+                 return Answer.ok(JsonRpcStub.result(request, "[]"));
+             });
+             var client = new RpcClient(List.of(stub.url()), FAST);
+             var prefetch = new LogPrefetch<>(new LogRangeFetcher(client, 1, 1_000), 0, 4_999, List.of(), List.of(), () -> 1,
+                     Long.MAX_VALUE, Function.identity(), "test-logs")) {
+            List<String> ranges = new ArrayList<>();
+            for (Optional<LogRangeFetcher.Fetched> next = prefetch.next(); next.isPresent(); next = prefetch.next()) {
+                ranges.add(next.get().from() + "-" + next.get().to());
+            }
+
+            assertThat(ranges).containsExactly("0-124", "125-374", "375-874", "875-1874", "1875-2874", "2875-3874", "3875-4874",
+                    "4875-4999");
+            assertThat(asked).extracting(range -> range[0] + "-" + range[1]).containsExactlyElementsOf(ranges);
         }
     }
 }

@@ -2,6 +2,11 @@ package org.stagewatch.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.Test;
 
 /** {@link RequestPacer}: requests spaced at least 1/rps (with its margin) apart, one pacer per URL and rate. */
@@ -15,6 +20,34 @@ class RequestPacerTest {
         }
         // the first leaves at once, each of the 19 others at least an interval after the one before it
         assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(19 * Math.round(1e9 * (1 + RequestPacer.MARGIN) / 200));
+    }
+
+    @Test
+    void shouldLetTheWaitingRequestOfHighestPriorityGoFirst() throws Exception {
+        RequestPacer pacer = new RequestPacer(10); // 105 ms apart
+        pacer.await(); // the next turn is ≈ 105 ms away: the three below all wait for it
+        List<String> order = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        // they arrive header batch first, state read last: they leave state read, eth_getLogs, header batch
+        for (var request : List.of(Map.entry("header batch", RequestPriority.range(5)), Map.entry("eth_getLogs", RequestPriority.logs(8)),
+                Map.entry("state read", RequestPriority.FIRST))) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    RequestPriority.with(request.getValue(), () -> {
+                        pacer.await();
+                        order.add(request.getKey());
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            Thread.sleep(15);
+        }
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
+        assertThat(order).containsExactly("state read", "eth_getLogs", "header batch");
     }
 
     @Test
