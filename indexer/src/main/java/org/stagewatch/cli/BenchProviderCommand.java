@@ -1,6 +1,7 @@
 package org.stagewatch.cli;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.stagewatch.bench.CpuTime;
 import org.stagewatch.bench.HeapWatch;
 import org.stagewatch.bench.ProcessMemory;
 import org.stagewatch.bench.RequestBound;
@@ -148,8 +150,8 @@ final class BenchProviderCommand implements Callable<Integer> {
             StagewatchConfig config = config(load, node.chainId(), dir, "http://127.0.0.1:1/", 0);
             List<String> topics = List.copyOf(ChainPlan.of(config).get(0).topics(EventDecoder.standard()));
             NavigableMap<Long, Long> logsPerBlock = logsPerBlock(node.web3j(), load, topics, Math.max(1, Math.min(500, 20_000 / perBlock)));
-            warmUp(node, load, logsPerBlock, dir.resolve("warm-up"));
             List<Map<String, Object>> reports = new ArrayList<>();
+            int givenMaxBatch = maxBatch; // an --also setting without a batch cap takes --max-batch's, not the one before it
             for (int run = 0; run <= also.size(); run++) {
                 if (run > 0) {
                     String[] setting = also.get(run - 1).split(",");
@@ -157,16 +159,17 @@ final class BenchProviderCommand implements Callable<Integer> {
                     rps = Double.parseDouble(setting[1].trim());
                     maxRange = Long.parseLong(setting[2].trim());
                     maxLogs = Long.parseLong(setting[3].trim());
-                    maxBatch = setting.length > 4 ? Integer.parseInt(setting[4].trim()) : maxBatch;
+                    maxBatch = setting.length > 4 ? Integer.parseInt(setting[4].trim()) : givenMaxBatch;
                     added = parseLatency(latency);
                 }
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
                         FIXED_REQUESTS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
+                warmUp(node, load, logsPerBlock, dir.resolve("warm-up-" + run), limits);
                 List<Double> ratios = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
-                        Map<String, Object> report = report(load, logsPerBlock, bound, provider, backfill(provider, load, node.chainId(),
+                        Map<String, Object> report = report(load, logsPerBlock, bound, provider, backfill(provider, load, node,
                                 dir.resolve("run-" + run + "-" + round), load.lastBlock(), (int) Math.ceil(rps)), round);
                         reports.add(report);
                         ratios.add((Double) report.get("ratio"));
@@ -186,14 +189,22 @@ final class BenchProviderCommand implements Callable<Integer> {
 
     /** Logs an unmeasured warm-up backfill goes through: enough for the JIT to compile the backfill's code. */
     private static final long WARM_UP_LOGS = 50_000;
+    /** Most warm-up backfills before a setting's rounds. */
+    private static final int WARM_UPS = 5;
+    /** The JIT's share of a warm-up's wall time under which the code counts as compiled. */
+    private static final double SETTLED_COMPILING = 0.1;
 
     /**
-     * An unmeasured backfill of the load's first {@value #WARM_UP_LOGS} logs (all of them, for a smaller load) through
-     * the provider without latency or rate limit, before the measured ones: the JIT compiles the backfill's code and the
-     * node reads those blocks once, as in a long run, where neither weighs on the wall time. (A first backfill in a
-     * fresh JVM spends about a second more, at these sizes the bulk of what the limits leave.)
+     * Unmeasured backfills of the load's first {@value #WARM_UP_LOGS} logs (all of them, for a smaller load) through a
+     * provider with the setting's {@code limits}, before that setting's measured rounds, repeated until the JIT spends
+     * less than {@value #SETTLED_COMPILING} of one's wall time compiling (at most {@value #WARM_UPS}): the code that
+     * setting runs is compiled (the pacer, the batch cap's learning and splitting, the waits for a place are not run
+     * without limits), and the node has read those blocks, as in a long run, where neither weighs on the wall time. The
+     * backfill's code is large (JSON, HTTP, JDBC, the decoders): after one warm-up of a few seconds the JIT was still
+     * compiling 0.8 s every second through the measured rounds, on a machine of two cores.
      */
-    private void warmUp(AnvilNode node, DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, Path dir) throws Exception {
+    private void warmUp(AnvilNode node, DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, Path dir,
+                        SimulatedProvider.Limits limits) throws Exception {
         long to = load.lastBlock();
         long logs = 0;
         for (var block : logsPerBlock.entrySet()) {
@@ -203,12 +214,21 @@ final class BenchProviderCommand implements Callable<Integer> {
                 break;
             }
         }
-        long started = System.nanoTime();
-        try (SimulatedProvider unlimited = new SimulatedProvider(node.rpcUrl(), new SimulatedProvider.Limits(Duration.ZERO, 0, maxRange,
-                maxLogs, maxBatch))) {
-            backfill(unlimited, load, node.chainId(), dir, to, 0);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int warmUp = 1; warmUp <= WARM_UPS; warmUp++) {
+            long started = System.nanoTime();
+            long compiling = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+            try (SimulatedProvider provider = new SimulatedProvider(node.rpcUrl(), limits)) {
+                backfill(provider, load, node, dir.resolve(Integer.toString(warmUp)), to, (int) Math.ceil(limits.rps()));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double compiled = jit.isCompilationTimeMonitoringSupported() ? (jit.getTotalCompilationTime() - compiling) / 1e3 : 0;
+            System.err.printf("bench: warm-up backfill %d to block %,d (unmeasured) took %.1f s, the JIT compiling %.1f s of it%n",
+                    warmUp, to, seconds, compiled);
+            if (compiled < SETTLED_COMPILING * seconds) {
+                return;
+            }
         }
-        System.err.printf("bench: warm-up backfill to block %,d (unmeasured) took %.1f s%n", to, (System.nanoTime() - started) / 1e9);
     }
 
     /** Checks the --also settings before the load is generated: LATENCY,RPS,MAX_RANGE,MAX_LOGS[,MAX_BATCH] each. */
@@ -227,8 +247,11 @@ final class BenchProviderCommand implements Callable<Integer> {
         }
     }
 
-    /** The measured backfill: wall time, what it indexed, and the memory it took. */
-    private record Run(BackfillResult result, long start, long end, long peakHeap, long peakRss) {
+    /**
+     * The measured backfill: wall time, what it indexed, the memory it took, and the CPU time this JVM (the backfill and
+     * the simulated provider) and the node used meanwhile.
+     */
+    private record Run(BackfillResult result, long start, long end, long peakHeap, long peakRss, Duration cpu, Duration nodeCpu) {
         double seconds() {
             return (end - start) / 1e9;
         }
@@ -246,20 +269,24 @@ final class BenchProviderCommand implements Callable<Integer> {
     }
 
     /** @param requestsPerSecond as configured ({@code requestsPerSecond}; 0 = none) */
-    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, long chainId, Path dir, long to,
+    private Run backfill(SimulatedProvider provider, DelegationLoadGenerator.Load load, AnvilNode node, Path dir, long to,
                          int requestsPerSecond) throws IOException {
         Files.createDirectories(dir);
-        StagewatchConfig config = config(load, chainId, dir, provider.url(), requestsPerSecond);
+        StagewatchConfig config = config(load, node.chainId(), dir, provider.url(), requestsPerSecond);
         if (Metrics.globalRegistry.getRegistries().isEmpty()) {
             Metrics.addRegistry(new SimpleMeterRegistry()); // where the request counters are read back
         }
         Store store = new Store(Database.open(dir.resolve("bench.db").toString()));
         HeapWatch.resetPoolPeaks();
         ProcessMemory.resetPeak();
+        Duration cpu = CpuTime.self();
+        Duration nodeCpu = CpuTime.of(node.pid());
         long start = System.nanoTime();
         List<BackfillResult> results = new Indexer(store, EventDecoder.standard(), ConsoleProgress.forStderr())
                 .backfill(config, OptionalLong.of(to));
-        return new Run(results.get(0), start, System.nanoTime(), HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes());
+        long end = System.nanoTime();
+        return new Run(results.get(0), start, end, HeapWatch.poolPeakBytes(), ProcessMemory.peakRssBytes(),
+                CpuTime.self().minus(cpu), CpuTime.of(node.pid()).minus(nodeCpu));
     }
 
     private Map<String, Object> report(DelegationLoadGenerator.Load load, NavigableMap<Long, Long> logsPerBlock, RequestBound bound,
@@ -307,6 +334,14 @@ final class BenchProviderCommand implements Callable<Integer> {
         report.put("rangesRatio", round((bound.getLogs() + bound.headerBatches()) * bound.secondsPerRequest() / Math.max(1e-9, timeline.rangesSeconds())));
         report.put("otherCalls", timeline.otherCalls());
         report.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpuSeconds = run.cpu().toNanos() / 1e9;
+        double nodeCpuSeconds = run.nodeCpu().toNanos() / 1e9;
+        report.put("cpuSeconds", round(cpuSeconds));
+        report.put("nodeCpuSeconds", round(nodeCpuSeconds));
+        report.put("cores", cores);
+        // the share of the machine the backfill, the provider and the node kept busy: near 1, the run measured the machine
+        report.put("cpuShare", round((cpuSeconds + nodeCpuSeconds) / (cores * run.seconds())));
         report.put("peakHeapBytes", run.peakHeap());
         report.put("peakRssBytes", run.peakRss());
         report.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
@@ -331,6 +366,8 @@ final class BenchProviderCommand implements Callable<Integer> {
                 timeline.startupSeconds(), timeline.rangesSeconds(), 100 * timeline.busyShare(), timeline.meanInFlight(),
                 report.get("rangesRatio"), timeline.tailSeconds());
         System.out.printf("other calls: %s%n", timeline.otherCalls());
+        System.out.printf("CPU during the backfill: %.2f s in this JVM (backfill and simulated provider), %.2f s in the node: %.0f %% of the %d cores' %.2f s%n",
+                cpuSeconds, nodeCpuSeconds, 100 * (Double) report.get("cpuShare"), cores, cores * run.seconds());
         System.out.printf("peak heap %,d MB, peak RSS %,d MB (max heap %,d MB); machine load average %.1f%n", run.peakHeap() >> 20,
                 run.peakRss() >> 20, Runtime.getRuntime().maxMemory() >> 20, report.get("loadAverage"));
         return report;
