@@ -12,9 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * old limit and say nothing new).
  *
  * <p>What else stops the growth depends on whether a request rate is configured. With one, the rate is what keeps the
- * provider from being asked too much, and the limit follows what that rate can use: {@code rps × latency} requests on
- * the wire, with room for a few waiting their turn at the pacer ({@value #RATE_ROOM} × that, plus
- * {@value #RATE_EXTRA}); more places would only wait for the rate. A latency that rises then needs more places, not
+ * provider from being asked too much, and the limit follows what that rate can use. During the slow start each answer
+ * takes it at once to what the rate needs at the latency measured so far ({@code rps × latency} plus
+ * {@value #RATE_EXTRA}; growing by one an answer from a configured 4 took the first half second at 300 requests/s), and
+ * it grows on to {@code rps × latency} requests on the wire, with room for a few waiting their turn at the pacer
+ * ({@value #RATE_ROOM} × that, plus {@value #RATE_EXTRA}); more places would only wait for the rate. A latency that rises then needs more places, not
  * fewer (a provider's eth_getLogs of a wide range answer in hundreds of ms where a batch of headers takes tens: taking
  * that for trouble ended the slow start well short of the places 300 requests/s need at 50 ms). Whether requests waited
  * for the pacer says little too: a few let out together wait for each other's spacing even when the rate is far from
@@ -22,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * above {@value #LATENCY_TOLERANCE} × its long-run average, and the first such rise ends the slow start.
  *
  * <p>Requests waiting for a place are let out in the order of their {@link RequestPriority} (then of their arrival),
- * not in whatever order the threads wake up.
+ * each woken alone when its turn comes ({@link Waiter}), not in whatever order the threads wake up.
  *
  * <p>Invariant: requests in flight never exceed the limit when they are let out; the limit stays within
  * [1, {@value #CEILING}].

@@ -1,6 +1,7 @@
 package org.stagewatch.chain;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.function.IntSupplier;
  *
  * <p>Range sizes come from the shared, adaptive {@link LogRangeFetcher}. A request that comes back covering less than
  * it was sent for (the node called the range too large and the fetcher narrowed it) leaves a gap before the next
- * request in flight; the gap is fetched next, ahead of it, so ranges still come out contiguous. A failure is thrown
+ * request in flight; the gap is fetched next, ahead of it, in ranges of the narrowed size as many at once as places
+ * and bytes allow, so ranges still come out contiguous. A failure is thrown
  * where its range would have come out; what is in flight behind it is dropped by {@link #close}.
  *
  * @param <T> what a range becomes on its worker
@@ -124,7 +126,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
             throw new RpcException("eth_getLogs [%d, %d] failed: %s".formatted(head.from(), head.to(), e.getCause()), e.getCause());
         }
         if (step.fetched().to() < head.to()) {
-            inFlight.addFirst(submit(step.fetched().to() + 1, head.to()));
+            refill(step.fetched().to() + 1, head.to());
         }
         fill(); // the next request goes out before the caller works on this one
         return Optional.of(step.value());
@@ -137,6 +139,29 @@ public final class LogPrefetch<T> implements AutoCloseable {
             inFlight.addLast(submit(next, to));
             submitted++;
             next = to + 1;
+        }
+    }
+
+    /**
+     * Asks the gap [{@code from}, {@code to}] a narrowed answer left before the requests in flight, ahead of them: in
+     * ranges of the fetcher's size now, as many at once as places and bytes allow, the last of them asking the rest.
+     * Asked whole, the gap went one narrowed request after another: when the first ranges covered the whole interval
+     * (a million events in 126 blocks, the first range asked for all of them), a single request was in flight for
+     * the whole run.
+     */
+    private void refill(long from, long to) {
+        int places = Math.max(1, Math.min(MAX_WORKERS, Math.max(1, depth.getAsInt())) - inFlight.size());
+        long range = fetcher.currentRange();
+        long held = heldBytes();
+        List<Pending<T>> pieces = new ArrayList<>();
+        for (long start = from; start <= to; ) {
+            boolean last = pieces.size() + 1 >= places || held + expectedBytes(range) * (pieces.size() + 1) > byteBudget;
+            long end = last ? to : Math.min(to, start + range - 1);
+            pieces.add(submit(start, end));
+            start = end + 1;
+        }
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            inFlight.addFirst(pieces.get(i));
         }
     }
 

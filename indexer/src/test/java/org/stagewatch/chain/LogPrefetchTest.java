@@ -137,4 +137,26 @@ class LogPrefetchTest {
             assertThat(asked).extracting(range -> range[0] + "-" + range[1]).containsExactlyElementsOf(ranges);
         }
     }
+
+    @Test
+    void shouldAskTheGapANarrowedAnswerLeftInSeveralRequestsAtOnce() throws Exception {
+        // the first request asks the whole interval, [0, 999]; the provider narrows every range over 300 blocks to 300:
+        // the 700 blocks left go as three requests in flight together, not one narrowed request after another
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        List<long[]> asked = new CopyOnWriteArrayList<>();
+        try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, Long.MAX_VALUE, Long.MAX_VALUE, inFlight, mostInFlight, asked));
+             var client = new RpcClient(List.of(stub.url()), FAST);
+             var prefetch = LogPrefetch.of(new LogRangeFetcher(client, 1, 1_000), 0, 999, List.of(), List.of(), 4, "test-logs")) {
+            List<String> ranges = new ArrayList<>();
+            for (Optional<LogRangeFetcher.Fetched> next = prefetch.next(); next.isPresent(); next = prefetch.next()) {
+                ranges.add(next.get().from() + "-" + next.get().to());
+            }
+
+            assertThat(ranges).containsExactly("0-299", "300-599", "600-899", "900-999");
+            assertThat(asked).extracting(range -> range[0] + "-" + range[1]).startsWith("0-999", "0-299")
+                    .contains("300-599", "600-899", "900-999").doesNotContain("300-999");
+            assertThat(mostInFlight.get()).as("the gap's requests in flight at once").isEqualTo(3);
+        }
+    }
 }
