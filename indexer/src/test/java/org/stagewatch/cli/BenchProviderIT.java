@@ -68,5 +68,12 @@ class BenchProviderIT {
         assertThat(startUp).containsExactly(Map.entry("start-up batch of eth_blockNumber,eth_chainId,eth_getBlockByNumber", 1L));
         assertThat(report.get("peakHeapBytes").asLong()).isPositive();
         assertThat(report.get("peakRssBytes").asLong()).isPositive();
+        // the CPU the backfill took (this JVM) and the node's, as the operating system counts them, against cores × wall
+        double cpu = report.get("cpuSeconds").asDouble();
+        double nodeCpu = report.get("nodeCpuSeconds").asDouble();
+        assertThat(cpu).isPositive();
+        assertThat(nodeCpu).isPositive();
+        assertThat(report.get("cpuShare").asDouble()).isCloseTo(
+                (cpu + nodeCpu) / (report.get("cores").asInt() * report.get("seconds").asDouble()), Offset.offset(0.01));
     }
 }
