@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stagewatch.analyze.power.ConcentrationTimelines;
+import org.stagewatch.cli.CliOutput;
 import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.ContractRow;
 import org.stagewatch.store.Database;
@@ -105,7 +106,7 @@ class ApiIT {
             assertThat(response.statusCode()).as(question.path() + ": " + response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(question.path()).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/json"));
-            String printed = ServedDemo.cli(question.cli().toArray(String[]::new));
+            String printed = CliOutput.stdout(question.cli().toArray(String[]::new));
             assertThat(JSON.readTree(response.body())).as(question.path()).isEqualTo(JSON.readTree(printed));
             assertThat(response.body()).as(question.path() + " byte for byte").isEqualTo(printed.stripTrailing());
         }
@@ -114,17 +115,17 @@ class ApiIT {
     @Test
     void shouldServeTheCsvTheCliPrints() throws Exception {
         long past = head - FINALITY_DEPTH - 10;
-        String metrics = ServedDemo.cli("metrics", "--dao", "demo", "--csv", "--block", Long.toString(past), "--db", demo.db);
+        String metrics = CliOutput.stdout("metrics", "--dao", "demo", "--csv", "--block", Long.toString(past), "--db", demo.db);
         assertThat(demo.get("/api/v1/daos/demo/metrics.csv?block=" + past).body()).isEqualTo(metrics);
         HttpResponse<String> negotiated = demo.get("/api/v1/daos/demo/metrics?block=" + past, "Accept", "text/csv");
         assertThat(negotiated.body()).isEqualTo(metrics);
         assertThat(negotiated.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(demo.get("/api/v1/daos/demo/metrics/series.csv?every=9blocks").body())
-                .isEqualTo(ServedDemo.cli("metrics", "--dao", "demo", "--series", "--every", "9blocks", "--db", demo.db));
+                .isEqualTo(CliOutput.stdout("metrics", "--dao", "demo", "--series", "--every", "9blocks", "--db", demo.db));
         assertThat(demo.get("/api/v1/daos/demo/equalizer.csv").body())
-                .isEqualTo(ServedDemo.cli("equalizer", "--dao", "demo", "--csv", "--db", demo.db));
+                .isEqualTo(CliOutput.stdout("equalizer", "--dao", "demo", "--csv", "--db", demo.db));
         assertThat(demo.get("/api/v1/daos/demo/equalizer/series?every=25blocks", "Accept", "text/csv").body())
-                .isEqualTo(ServedDemo.cli("equalizer", "--dao", "demo", "--csv", "--series", "--every", "25blocks", "--db", demo.db));
+                .isEqualTo(CliOutput.stdout("equalizer", "--dao", "demo", "--csv", "--series", "--every", "25blocks", "--db", demo.db));
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.stagewatch.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.OptionalLong;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stagewatch.analyze.power.ConcentrationTimelines;
-import org.stagewatch.cli.StagewatchCommand;
 import org.stagewatch.config.ConfigLoader;
 import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.devnet.AnvilNode;
@@ -109,23 +105,6 @@ final class ServedDemo implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** What the CLI prints on stdout for these arguments (it must exit 0). */
-    static String cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = StagewatchCommand.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        if (exit != 0) {
-            throw new AssertionError("stagewatch " + String.join(" ", args) + " exited " + exit);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
+import static org.stagewatch.cli.CliOutput.stdout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,9 +47,9 @@ class BenchMetricsTest {
     void shouldMeasureTheSameStoreOnPostgresqlBesideSqlite() throws Exception {
         String url = TestDatabases.serverUrl() + "&currentSchema=" + schema;
         String sqlite = dir.resolve("bench.db").toString();
-        JsonNode first = JSON.readTree(run("bench", "metrics", "--db", url, "--sqlite", sqlite, "--delegates", "200", "--checkpoints",
+        JsonNode first = JSON.readTree(stdout("bench", "metrics", "--db", url, "--sqlite", sqlite, "--delegates", "200", "--checkpoints",
                 "2000", "--json"));
-        JsonNode report = JSON.readTree(run("bench", "metrics", "--db", url, "--sqlite", sqlite, "--delegates", "200", "--checkpoints",
+        JsonNode report = JSON.readTree(stdout("bench", "metrics", "--db", url, "--sqlite", sqlite, "--delegates", "200", "--checkpoints",
                 "2000", "--json"));
         assertThat(first.get("postgresql").isObject()).isTrue();
 
@@ -70,8 +71,8 @@ class BenchMetricsTest {
             assertThat(rows.getLong(2)).isEqualTo(200);
         }
         String block = report.get("pointInTimeBlock").asText();
-        JsonNode fromPostgres = JSON.readTree(run("metrics", "--dao", "bench", "--db", url, "--block", block, "--json"));
-        JsonNode fromSqlite = JSON.readTree(run("metrics", "--dao", "bench", "--db", sqlite, "--block", block, "--json"));
+        JsonNode fromPostgres = JSON.readTree(stdout("metrics", "--dao", "bench", "--db", url, "--block", block, "--json"));
+        JsonNode fromSqlite = JSON.readTree(stdout("metrics", "--dao", "bench", "--db", sqlite, "--block", block, "--json"));
         ((ObjectNode) fromPostgres).remove("sampledAt");
         ((ObjectNode) fromSqlite).remove("sampledAt");
         assertThat(fromPostgres).isEqualTo(fromSqlite);
@@ -94,17 +95,5 @@ class BenchMetricsTest {
                     .doesNotContain("user=postgres");
         }
         assertThat(dir.resolve("x.db")).doesNotExist();
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(StagewatchCommand.execute(args)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,8 @@
 package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stagewatch.cli.CliOutput.stdout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -97,12 +96,12 @@ class ExportIT {
                 new Indexer(new Store(database), EventDecoder.standard(), SyncProgress.NONE)
                         .backfill(ConfigLoader.load(config), OptionalLong.empty());
             }
-            run("export", "--dao", "demo", "--db", sqliteDb, "--out", dir.resolve("csv-sqlite").toString());
+            stdout("export", "--dao", "demo", "--db", sqliteDb, "--out", dir.resolve("csv-sqlite").toString());
         }
         node.close();
         node = null;
-        run("export", "--dao", "demo", "--db", db, "--out", dir.resolve("csv").toString());
-        run("export", "--dao", "demo", "--db", db, "--out", dir.resolve("parquet").toString(), "--format", "parquet");
+        stdout("export", "--dao", "demo", "--db", db, "--out", dir.resolve("csv").toString());
+        stdout("export", "--dao", "demo", "--db", db, "--out", dir.resolve("parquet").toString(), "--format", "parquet");
     }
 
     @AfterAll
@@ -151,7 +150,7 @@ class ExportIT {
     @Test
     void shouldAgreeWithTheProposalsDelegatesAndStageHistoryCommands() throws Exception {
         Table proposals = readCsv(dir.resolve("csv").resolve("proposals.csv"));
-        JsonNode answered = JSON.readTree(run("proposals", "--dao", "demo", "--db", db, "--json")).get("proposals");
+        JsonNode answered = JSON.readTree(stdout("proposals", "--dao", "demo", "--db", db, "--json")).get("proposals");
         assertThat(proposals.rows()).hasSize(answered.size()).hasSizeGreaterThanOrEqualTo(5);
         for (JsonNode proposal : answered) {
             Map<String, String> row = proposals.find("proposal_id", proposal.get("proposalId").asText());
@@ -162,7 +161,7 @@ class ExportIT {
             assertThat(row.get("quorum")).isEqualTo(proposal.get("quorum").isNull() ? null : proposal.get("quorum").asText());
         }
 
-        JsonNode ranking = JSON.readTree(run("delegates", "--dao", "demo", "--db", db, "--top", "100000", "--json"));
+        JsonNode ranking = JSON.readTree(stdout("delegates", "--dao", "demo", "--db", db, "--top", "100000", "--json"));
         long head = ranking.get("block").asLong();
         Map<String, String> expected = new TreeMap<>();
         ranking.get("top").forEach(delegate -> expected.put(delegate.get("address").asText(), delegate.get("power").asText()));
@@ -178,7 +177,7 @@ class ExportIT {
         }
         assertThat(rebuilt).hasSizeGreaterThan(20).isEqualTo(expected);
 
-        JsonNode history = JSON.readTree(run("stage", "--dao", "demo", "--db", db, "--history", "--json")).get("changes");
+        JsonNode history = JSON.readTree(stdout("stage", "--dao", "demo", "--db", db, "--history", "--json")).get("changes");
         Table stage = readCsv(dir.resolve("csv").resolve("stage_history.csv"));
         List<String> expectedPoints = new ArrayList<>();
         history.forEach(change -> {
@@ -215,8 +214,8 @@ class ExportIT {
 
     @Test
     void shouldPrintProposalsAndDelegatesAsCsvWithTheirJsonValues() throws Exception {
-        Table proposals = parse(new StringReader(run("proposals", "--dao", "demo", "--db", db, "--csv")));
-        JsonNode answered = JSON.readTree(run("proposals", "--dao", "demo", "--db", db, "--json")).get("proposals");
+        Table proposals = parse(new StringReader(stdout("proposals", "--dao", "demo", "--db", db, "--csv")));
+        JsonNode answered = JSON.readTree(stdout("proposals", "--dao", "demo", "--db", db, "--json")).get("proposals");
         assertThat(proposals.rows()).hasSize(answered.size());
         for (JsonNode proposal : answered) {
             Map<String, String> row = proposals.find("proposalId", proposal.get("proposalId").asText());
@@ -225,8 +224,8 @@ class ExportIT {
                 assertThat(row.get(field)).as(field).isEqualTo(proposal.get(field).isNull() ? null : proposal.get(field).asText());
             }
         }
-        Table delegates = parse(new StringReader(run("delegates", "--dao", "demo", "--db", db, "--top", "20", "--csv")));
-        JsonNode ranking = JSON.readTree(run("delegates", "--dao", "demo", "--db", db, "--top", "20", "--json"));
+        Table delegates = parse(new StringReader(stdout("delegates", "--dao", "demo", "--db", db, "--top", "20", "--csv")));
+        JsonNode ranking = JSON.readTree(stdout("delegates", "--dao", "demo", "--db", db, "--top", "20", "--json"));
         assertThat(delegates.rows()).hasSize(ranking.get("top").size()).hasSize(20);
         for (JsonNode delegate : ranking.get("top")) {
             Map<String, String> row = delegates.find("address", delegate.get("address").asText());
@@ -292,17 +291,5 @@ class ExportIT {
             }
             return new Table(parser.getHeaderNames(), rows);
         }
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(StagewatchCommand.execute(args)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -3,12 +3,9 @@ package org.stagewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,15 +83,7 @@ class MetricsIT {
     }
 
     private JsonNode run(String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(StagewatchCommand.execute(args)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(CliOutput.stdout(args));
     }
 
     private List<BigInteger> powersOnChain(long block) throws Exception {

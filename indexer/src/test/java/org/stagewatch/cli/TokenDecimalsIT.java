@@ -1,12 +1,10 @@
 package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stagewatch.cli.CliOutput.stdout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +90,7 @@ class TokenDecimalsIT {
 
     @Test
     void shouldShowEachDelegatesVotesAsGetPastVotesOverTenToTheSix() throws Exception {
-        String out = run("delegates", "--dao", "six", "--db", db, "--top", "100");
+        String out = stdout("delegates", "--dao", "six", "--db", db, "--top", "100");
         assertThat(out).contains("(in tokens of 6 decimals)").contains("votes (tokens)");
         Map<String, String> shown = new LinkedHashMap<>();
         for (String line : out.lines().toList()) {
@@ -115,7 +113,7 @@ class TokenDecimalsIT {
         // the unit is the token's: holder 7's 1,000,000.000001 tokens (10^12 + 1 base units) sit with holder 1
         assertThat(shown.get(dao.holders().get(1))).isEqualTo("1,180,000.65");
 
-        JsonNode ranking = JSON.readTree(run("delegates", "--dao", "six", "--db", db, "--top", "100", "--json"));
+        JsonNode ranking = JSON.readTree(stdout("delegates", "--dao", "six", "--db", db, "--top", "100", "--json"));
         for (JsonNode delegate : ranking.get("top")) {
             assertThat(delegate.get("power").asText()).as("--json keeps base units")
                     .isEqualTo(chain.getPastVotes(dao.token().address(), delegate.get("address").asText(), ranking.get("block").asLong()).toString());
@@ -124,7 +122,7 @@ class TokenDecimalsIT {
 
     @Test
     void shouldShowTalliesAndQuorumAsTheGovernorCountsThemOverTenToTheSix() throws Exception {
-        String out = run("proposals", "--dao", "six", "--db", db, "--wide");
+        String out = stdout("proposals", "--dao", "six", "--db", db, "--wide");
         assertThat(out).contains("weights in tokens of 6 decimals");
         List<BigInteger> tally = proposalVotes(dao.governor().address(), dao.voted()); // against, for, abstain
         BigInteger quorum = chain.quorum(dao.governor().address(), dao.snapshotBlock());
@@ -137,7 +135,7 @@ class TokenDecimalsIT {
         assertThat(canceledCells.get(1)).isEqualTo("CANCELED");
         assertThat(canceledCells.get(8)).as("no quorum margin for a canceled proposal").isEqualTo("-");
 
-        JsonNode json = JSON.readTree(run("proposals", "--dao", "six", "--db", db, "--json"));
+        JsonNode json = JSON.readTree(stdout("proposals", "--dao", "six", "--db", db, "--json"));
         JsonNode voted = null;
         for (JsonNode proposal : json.get("proposals")) {
             if (proposal.get("proposalId").asText().equals(dao.voted().toString())) {
@@ -151,10 +149,10 @@ class TokenDecimalsIT {
 
     @Test
     void shouldShowDelegatedVotesQuorumAndSupplyOverTenToTheSix() throws Exception {
-        String out = run("metrics", "--dao", "six", "--db", db);
+        String out = stdout("metrics", "--dao", "six", "--db", db);
         assertThat(out).contains("amounts in tokens of 6 decimals");
         BigInteger total = BigInteger.ZERO;
-        long block = JSON.readTree(run("metrics", "--dao", "six", "--db", db, "--json")).get("block").asLong();
+        long block = JSON.readTree(stdout("metrics", "--dao", "six", "--db", db, "--json")).get("block").asLong();
         for (String holder : dao.holders()) {
             total = total.add(chain.getPastVotes(dao.token().address(), holder, block));
         }
@@ -169,15 +167,15 @@ class TokenDecimalsIT {
         String answer = node.web3j().ethCall(Transaction.createEthCallTransaction(null, dao.governor().address(),
                 FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST).send().getValue();
         BigInteger threshold = (BigInteger) FunctionReturnDecoder.decode(answer, function.getOutputParameters()).get(0).getValue();
-        assertThat(run("equalizer", "--dao", "six", "--db", db)).contains("proposalThreshold=" + tokens(threshold) + " tokens");
+        assertThat(stdout("equalizer", "--dao", "six", "--db", db)).contains("proposalThreshold=" + tokens(threshold) + " tokens");
     }
 
     @Test
     void shouldShowTheReportsAmountsInTheTokensOwnUnits() throws Exception {
         Path report = dir.resolve("report.md");
-        run("report", "--dao", "six", "--db", db, "--out", report.toString());
+        stdout("report", "--dao", "six", "--db", db, "--out", report.toString());
         String text = Files.readString(report);
-        long block = JSON.readTree(run("metrics", "--dao", "six", "--db", db, "--json")).get("block").asLong();
+        long block = JSON.readTree(stdout("metrics", "--dao", "six", "--db", db, "--json")).get("block").asLong();
         BigInteger total = BigInteger.ZERO;
         for (String holder : dao.holders()) {
             total = total.add(chain.getPastVotes(dao.token().address(), holder, block));
@@ -190,11 +188,11 @@ class TokenDecimalsIT {
         Path copy = dir.resolve("unread.db");
         Files.copy(Path.of(db), copy);
         new Store(Database.open(copy.toString())).jdbi().useHandle(handle -> handle.execute("DELETE FROM state_reads WHERE name = 'decimals'"));
-        String out = run("delegates", "--dao", "six", "--db", copy.toString(), "--top", "100");
+        String out = stdout("delegates", "--dao", "six", "--db", copy.toString(), "--top", "100");
         assertThat(out).contains("in base units: the token's decimals() has not been read").contains("votes (base units)");
         BigInteger heaviest = chain.getPastVotes(dao.token().address(), dao.holders().get(1), head);
         assertThat(out).contains(" " + String.format(Locale.ROOT, "%,d", heaviest) + " ");
-        assertThat(run("metrics", "--dao", "six", "--db", copy.toString())).contains("amounts in base units")
+        assertThat(stdout("metrics", "--dao", "six", "--db", copy.toString())).contains("amounts in base units")
                 .contains("total supply 10,000,000,000,000 base units");
     }
 
@@ -218,17 +216,5 @@ class TokenDecimalsIT {
             values.add((BigInteger) value.getValue());
         }
         return values;
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(StagewatchCommand.execute(args)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

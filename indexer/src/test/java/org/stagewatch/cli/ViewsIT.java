@@ -2,11 +2,8 @@ package org.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -201,16 +198,6 @@ class ViewsIT {
 
     /** Runs a command in this process and reads its --json document. */
     private static JsonNode json(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = StagewatchCommand.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).as(String.join(" ", args)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(CliOutput.stdout(args));
     }
 }
