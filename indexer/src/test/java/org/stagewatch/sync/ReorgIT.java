@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -27,17 +26,11 @@ import org.stagewatch.devnet.AnvilNode;
 import org.stagewatch.devnet.DemoDao;
 import org.stagewatch.devnet.DemoDaoDeployer;
 import org.stagewatch.devnet.DemoScenario;
-import org.stagewatch.devnet.DevKeys;
 import org.stagewatch.devnet.DevnetConfigWriter;
-import org.stagewatch.devnet.Transactor;
-import org.stagewatch.store.Checkpoint;
+import org.stagewatch.devnet.FollowedChain;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.store.TestDatabases;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * Live following through reorgs: while {@code --follow} runs, anvil's snapshot/revert replaces the
@@ -74,37 +67,10 @@ class ReorgIT {
         }
     }
 
-    /** {@code blocks} blocks, each with one redelegation of the treasury's votes to a fresh address. */
-    private void mineDelegations(int blocks, String salt) {
-        Transactor transactor = new Transactor(node);
-        for (int i = 0; i < blocks; i++) {
-            String delegate = DevKeys.derived("reorg-" + salt, 1, i).getAddress();
-            String data = FunctionEncoder.encode(new Function("delegate", List.of(new Address(delegate)), List.of()));
-            transactor.sendAndMine(dao.treasury(), dao.token().address(), data, 200_000, "delegate " + salt + " " + i);
-        }
-    }
-
-    private String chainHeadHash() throws Exception {
-        return node.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
-    }
-
-    private void awaitCheckpointAtHead(Store store) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String head = chainHeadHash();
-            Checkpoint checkpoint = store.checkpoint(31337).orElse(null);
-            if (checkpoint != null && checkpoint.blockHash().equals(head)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the follower did not reach the head " + chainHeadHash());
-    }
-
     /** The branch the next one replaces: {@code blocks} redelegations, or {@code blocks} empty blocks mined at once. */
     private void mineOldBranch(int blocks, boolean withEvents, String salt) {
         if (withEvents) {
-            mineDelegations(blocks, salt);
+            FollowedChain.mineDelegations(node, dao, blocks, "reorg-" + salt);
         } else {
             node.mine(blocks);
         }
@@ -140,12 +106,12 @@ class ReorgIT {
         assertThat(indexed.checkpoint(31337).orElseThrow().blockNumber()).isEqualTo(oldHead);
 
         assertThat(node.revert(snapshot)).isTrue();
-        mineDelegations(3, "short-" + withEvents);
+        FollowedChain.mineDelegations(node, dao, 3, "reorg-short-" + withEvents);
         long head = node.blockNumber();
         assertThat(head).isGreaterThan(forkPoint).isLessThan(oldHead);
         indexer.backfill(config, OptionalLong.empty());
 
-        assertThat(indexed.checkpoint(31337).orElseThrow().blockHash()).isEqualTo(chainHeadHash());
+        assertThat(indexed.checkpoint(31337).orElseThrow().blockHash()).isEqualTo(FollowedChain.headHash(node));
         assertThat(highestBlock(indexed)).as("no header of a block above the head").isEqualTo(head);
         Map<String, List<String>> expected = freshIndex("shorter-fresh-" + withEvents + ".db");
         assertThat(TableDump.of(indexed)).isEqualTo(expected);
@@ -168,16 +134,16 @@ class ReorgIT {
             return null;
         });
         try {
-            awaitCheckpointAtHead(followed);
+            FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
             for (boolean withEvents : new boolean[] {true, false}) {
                 String snapshot = node.snapshot();
                 mineOldBranch(10, withEvents, "followed-long-" + withEvents);
                 long oldHead = node.blockNumber();
-                awaitCheckpointAtHead(followed);
+                FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
                 assertThat(node.revert(snapshot)).isTrue();
-                mineDelegations(3, "followed-short-" + withEvents);
+                FollowedChain.mineDelegations(node, dao, 3, "reorg-followed-short-" + withEvents);
                 assertThat(node.blockNumber()).isLessThan(oldHead);
-                awaitCheckpointAtHead(followed);
+                FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
                 assertThat(highestBlock(followed)).as("after 10 blocks replaced by 3").isEqualTo(node.blockNumber());
             }
         } finally {
@@ -199,17 +165,17 @@ class ReorgIT {
             return null;
         });
         try {
-            awaitCheckpointAtHead(followed);
+            FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
             for (int depth : new int[] {1, 5, 30}) {
                 String snapshot = node.snapshot();
-                mineDelegations(depth, "old-" + depth);
-                awaitCheckpointAtHead(followed);
+                FollowedChain.mineDelegations(node, dao, depth, "reorg-old-" + depth);
+                FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
                 long indexedBefore = followed.rawLogCount(31337);
 
                 assertThat(node.revert(snapshot)).isTrue();
                 lastForkPoint = node.blockNumber();
-                mineDelegations(depth, "new-" + depth);
-                awaitCheckpointAtHead(followed);
+                FollowedChain.mineDelegations(node, dao, depth, "reorg-new-" + depth);
+                FollowedChain.awaitCheckpointAtHead(node, followed, 31337);
                 assertThat(followed.rawLogCount(31337)).as("after a %d-block reorg", depth)
                         .isEqualTo(indexedBefore);
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -27,13 +26,11 @@ import org.stagewatch.decode.EventDecoder;
 import org.stagewatch.devnet.AnvilNode;
 import org.stagewatch.devnet.DemoDao;
 import org.stagewatch.devnet.DemoDaoDeployer;
+import org.stagewatch.devnet.FollowedChain;
 import org.stagewatch.devnet.DemoScenario;
-import org.stagewatch.devnet.DevKeys;
 import org.stagewatch.devnet.DevnetConfigWriter;
-import org.stagewatch.devnet.Transactor;
 import org.stagewatch.query.Documents;
 import org.stagewatch.query.Json;
-import org.stagewatch.store.Checkpoint;
 import org.stagewatch.store.Database;
 import org.stagewatch.store.Store;
 import org.stagewatch.store.TestDatabases;
@@ -93,7 +90,7 @@ class ConcentrationTimelinesIT {
             new Indexer(written, EventDecoder.standard(), SyncProgress.NONE).follow(config, stop::get);
             return null;
         });
-        awaitCheckpointAtHead();
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         reader = new Store(Database.openReadOnly(db));
         scope = DaoScope.load(reader, "demo");
         timelines = new ConcentrationTimelines(reader);
@@ -120,8 +117,8 @@ class ConcentrationTimelinesIT {
         compareEveryBlock(0, head);
 
         // the chain grows: beyond the timeline the old way answers, until a refresh extends it
-        mineDelegations(5, "grow");
-        awaitCheckpointAtHead();
+        FollowedChain.mineDelegations(node, dao, 5, "timeline-grow");
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         long grown = node.blockNumber();
         assertThat(covered(grown)).as("a block indexed after the last refresh").isFalse();
         compareEveryBlock(head + 1, grown);
@@ -132,14 +129,14 @@ class ConcentrationTimelinesIT {
         // a reorg replaces 4 recorded blocks with others: the recorded numbers of the old branch are never served
         String snapshot = node.snapshot();
         long forkPoint = node.blockNumber();
-        mineDelegations(4, "old");
-        awaitCheckpointAtHead();
+        FollowedChain.mineDelegations(node, dao, 4, "timeline-old");
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         timelines.refresh();
         long oldHead = node.blockNumber();
         assertThat(covered(oldHead)).isTrue();
         assertThat(node.revert(snapshot)).isTrue();
-        mineDelegations(4, "new");
-        awaitCheckpointAtHead();
+        FollowedChain.mineDelegations(node, dao, 4, "timeline-new");
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         long newHead = node.blockNumber();
         assertThat(covered(forkPoint + 1)).as("a block of the replaced branch, before the refresh").isFalse();
         assertThat(covered(forkPoint)).as("the header the timeline ends at was replaced: none of it is used").isFalse();
@@ -154,12 +151,12 @@ class ConcentrationTimelinesIT {
         // a reorg onto a shorter branch: 6 blocks replaced by 2
         snapshot = node.snapshot();
         forkPoint = node.blockNumber();
-        mineDelegations(6, "long");
-        awaitCheckpointAtHead();
+        FollowedChain.mineDelegations(node, dao, 6, "timeline-long");
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         timelines.refresh();
         assertThat(node.revert(snapshot)).isTrue();
-        mineDelegations(2, "short");
-        awaitCheckpointAtHead();
+        FollowedChain.mineDelegations(node, dao, 2, "timeline-short");
+        FollowedChain.awaitCheckpointAtHead(node, written, CHAIN);
         long shortHead = node.blockNumber();
         assertThat(covered(forkPoint)).isFalse();
         compareEveryBlock(forkPoint - 2, shortHead);
@@ -210,28 +207,5 @@ class ConcentrationTimelinesIT {
                 DefaultBlockParameterName.LATEST).send();
         assertThat(response.hasError()).as("getPastVotes(%s, %d)", account, block).isFalse();
         return (BigInteger) FunctionReturnDecoder.decode(response.getValue(), function.getOutputParameters()).get(0).getValue();
-    }
-
-    /** {@code blocks} blocks, each redelegating the treasury's votes to a fresh address. */
-    private void mineDelegations(int blocks, String salt) {
-        Transactor transactor = new Transactor(node);
-        for (int i = 0; i < blocks; i++) {
-            String delegate = DevKeys.derived("timeline-" + salt, 1, i).getAddress();
-            String data = FunctionEncoder.encode(new Function("delegate", List.of(new Address(delegate)), List.of()));
-            transactor.sendAndMine(dao.treasury(), dao.token().address(), data, 200_000, "delegate " + salt + " " + i);
-        }
-    }
-
-    private void awaitCheckpointAtHead() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String head = node.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
-            Checkpoint checkpoint = written.checkpoint(CHAIN).orElse(null);
-            if (checkpoint != null && checkpoint.blockHash().equals(head)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the follower did not reach the head");
     }
 }
