@@ -81,7 +81,7 @@ final class Batches {
             Round<K> round = new Round<>();
             while (!todo.isEmpty()) {
                 List<K> chunk = new ArrayList<>();
-                for (int size = endpoint.batchSize(); chunk.size() < size && !todo.isEmpty(); ) {
+                for (int size = endpoint.sendSize(); chunk.size() < size && !todo.isEmpty(); ) {
                     chunk.add(todo.pollFirst());
                 }
                 List<K> resend = send(endpoint, chunk, calls, nullIsAnswer, reader, errors, answers, round);
@@ -132,7 +132,7 @@ final class Batches {
         try {
             // another batch refused meanwhile for its size: this one, as large, is not sent but cut to the new size
             answer = endpoint.execute(() -> postNoting(endpoint, single ? batch.get(0) : batch, chunk.size()),
-                    () -> single || chunk.size() <= endpoint.batchSize());
+                    () -> single || chunk.size() <= endpoint.sendSize(), chunk.size());
         } catch (Endpoint.NotSent e) {
             return chunk;
         } catch (HttpStatusException e) {

@@ -50,6 +50,9 @@ final class Endpoint implements AutoCloseable {
     private final String chain;
     private volatile long pausedUntil = System.nanoTime();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong callsSent = new AtomicLong();
+    /** Most calls a batch holds under a request rate: a quarter of a second's worth (no limit without a rate). */
+    private final int rateBatchCap;
 
     Endpoint(String url, RpcSettings settings) {
         this(url, settings, "");
@@ -75,6 +78,7 @@ final class Endpoint implements AutoCloseable {
                 .withMaxRetries(settings.maxRetries())
                 .withDelayFn(context -> delay(context.getLastException(), context.getAttemptCount()));
         this.rate = settings.requestsPerSecond() > 0 ? RequestPacer.shared(url, settings.requestsPerSecond()) : null;
+        this.rateBatchCap = settings.requestsPerSecond() > 0 ? Math.max(1, (int) (settings.requestsPerSecond() / 4)) : Integer.MAX_VALUE;
         this.executor = Failsafe.with(retry.build());
     }
 
@@ -126,9 +130,18 @@ final class Endpoint implements AutoCloseable {
         return maxRetries;
     }
 
-    /** Items to put in one JSON-RPC batch: the first size, or less once the provider refused a batch. */
+    /** Items the provider takes in one JSON-RPC batch: the first size, or less once it refused a batch (what is stored). */
     int batchSize() {
         return batchSize.get();
+    }
+
+    /**
+     * Items to put in one JSON-RPC batch: {@link #batchSize()}, and under a request rate at most a quarter of a
+     * second's worth of calls — a batch is metered call by call, so a larger one buys no rate, only waits longer for
+     * its turn and asks more of the provider's token bucket at once.
+     */
+    int sendSize() {
+        return Math.min(batchSize.get(), rateBatchCap);
     }
 
     /**
@@ -163,16 +176,19 @@ final class Endpoint implements AutoCloseable {
 
     /** Runs {@code request} under this endpoint's policies; the cause of a final failure is rethrown unwrapped. */
     <T> T execute(RpcClient.CheckedSupplier<T> request) throws Exception {
-        return execute(request, () -> true);
+        return execute(request, () -> true, 1);
     }
 
     /**
      * {@link #execute(RpcClient.CheckedSupplier)}, asking {@code stillToSend} once the request's turn has come (a place
-     * among those in flight, any Retry-After passed): when it says no, nothing is sent and {@link NotSent} is thrown.
+     * among those in flight, any Retry-After passed, and again at its turn at the request rate, which for a batch can
+     * be a quarter of a second away): when it says no, nothing is sent and {@link NotSent} is thrown.
+     * {@code calls} is the number of JSON-RPC calls the request holds (a batch's size), counted against the request
+     * rate as {@link #metered} says.
      */
-    <T> T execute(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
+    <T> T execute(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend, int calls) throws Exception {
         try {
-            return executor.get(() -> attempt(request, stillToSend));
+            return executor.get(() -> attempt(request, stillToSend, calls));
         } catch (FailsafeException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -180,9 +196,10 @@ final class Endpoint implements AutoCloseable {
 
     /**
      * One try of {@code request}: a place among the requests in flight, then any Retry-After still running, then a
-     * slot of the request rate; the answer is counted and tells the concurrency limit how the provider is doing.
+     * turn at the request rate for its {@code calls}; the answer is counted and tells the concurrency limit how the
+     * provider is doing.
      */
-    private <T> T attempt(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend) throws Exception {
+    private <T> T attempt(RpcClient.CheckedSupplier<T> request, BooleanSupplier stillToSend, int calls) throws Exception {
         long letOut = concurrency.acquire();
         long sent = letOut;
         Throwable failure = null;
@@ -191,11 +208,12 @@ final class Endpoint implements AutoCloseable {
             if (!stillToSend.getAsBoolean()) {
                 throw new NotSent();
             }
-            if (rate != null) {
-                rate.await();
+            if (rate != null && !rate.await(metered(calls), stillToSend)) {
+                throw new NotSent(); // cut while it waited for its turn at the rate (a batch cap learned meanwhile)
             }
             sent = System.nanoTime();
             this.sent.incrementAndGet();
+            callsSent.addAndGet(metered(calls));
             return request.get();
         } catch (Exception | Error e) {
             failure = e;
@@ -260,6 +278,21 @@ final class Endpoint implements AutoCloseable {
     /** HTTP requests sent so far. */
     long requestsSent() {
         return sent.get();
+    }
+
+    /**
+     * What a provider counts against its rate for a request of {@code calls} calls: each call, and a batch itself as
+     * one more. Infura counts both (a batch of 30 is 31 requests); Alchemy and QuickNode count the calls alone, so
+     * there a batch costs one call's worth of rate more than it needs — 1/75 at 300 calls/s, 1/6 at 25/s — where
+     * counting the calls alone would overdraw Infura's budget by as much.
+     */
+    static int metered(int calls) {
+        return calls > 1 ? calls + 1 : calls;
+    }
+
+    /** JSON-RPC calls sent so far as providers meter them (see {@link #metered}). */
+    long callsSent() {
+        return callsSent.get();
     }
 
     int concurrencyLimit() {

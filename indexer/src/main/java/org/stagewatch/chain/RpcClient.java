@@ -95,6 +95,11 @@ public final class RpcClient implements AutoCloseable {
         return endpoints.stream().mapToLong(Endpoint::requestsSent).sum();
     }
 
+    /** JSON-RPC calls sent so far, over every endpoint, as the request rate counts them (a batch's calls and the batch). */
+    public long callsSent() {
+        return endpoints.stream().mapToLong(Endpoint::callsSent).sum();
+    }
+
     /** The endpoint in use as scheme, host and port: the key what is learned of an endpoint is kept under. */
     public String host() {
         return endpoints.get(current).host();
@@ -112,9 +117,9 @@ public final class RpcClient implements AutoCloseable {
         endpoints.stream().filter(endpoint -> endpoint.host().equals(host)).forEach(endpoint -> endpoint.restoreBatchSize(size));
     }
 
-    /** Items per JSON-RPC batch on the endpoint in use. */
+    /** Items per JSON-RPC batch on the endpoint in use (see {@link Endpoint#sendSize()}). */
     public int batchSize() {
-        return endpoints.get(current).batchSize();
+        return endpoints.get(current).sendSize();
     }
 
     /** The endpoint in use, redacted for messages. */

@@ -83,8 +83,8 @@ final class ConsoleProgress implements SyncProgress {
     }
 
     /**
-     * Seconds left: the run so far extrapolated, or, when a request rate is configured, the requests still to send
-     * (at the requests per block so far) at that rate, whichever is longer.
+     * Seconds left: the run so far extrapolated, or, when a request rate is configured, the calls still to send (at the
+     * calls per block so far, each call of a batch counted) at that rate, whichever is longer.
      */
     static long etaSeconds(double seconds, long blocksDone, long total, SyncProgress.Requests requests) {
         if (blocksDone <= 0) {
@@ -94,7 +94,7 @@ final class ConsoleProgress implements SyncProgress {
         double extrapolated = seconds / fraction - seconds;
         double byRate = 0;
         if (requests != null && requests.requestsPerSecond() > 0) {
-            byRate = (double) requests.sent() / blocksDone * (total - blocksDone) / requests.requestsPerSecond();
+            byRate = (double) requests.calls() / blocksDone * (total - blocksDone) / requests.requestsPerSecond();
         }
         return (long) Math.max(extrapolated, byRate);
     }

@@ -190,7 +190,7 @@ public final class Backfill {
             String name = plan.chain().name();
             ranges.settleOwedReads();
             long started = System.nanoTime();
-            long sentBefore = client.requestsSent();
+            long sentBefore = client.callsSent();
             progress.started(name, from, target);
             ReorgHandler reorgs = new ReorgHandler(store, client, plan);
             long events = 0;
@@ -230,7 +230,7 @@ public final class Backfill {
                             uncommitted = false;
                         }
                         progress.requests(name, new SyncProgress.Requests(client.inFlight(), client.concurrencyLimit(),
-                                ranges.currentRange(), plan.chain().requestsPerSecond(), client.requestsSent() - sentBefore));
+                                ranges.currentRange(), plan.chain().requestsPerSecond(), client.callsSent() - sentBefore));
                         progress.advanced(name, next - from, events, checkpoint == null ? from - 1 : checkpoint.blockNumber());
                     }
                 } catch (ReorgException e) {

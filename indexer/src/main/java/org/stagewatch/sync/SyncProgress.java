@@ -11,9 +11,10 @@ public interface SyncProgress {
 
     /**
      * How the provider is being asked, beside the next {@link #advanced}: requests in flight and the most the endpoint
-     * takes now, the eth_getLogs range in blocks, the configured request rate (0 = none) and the requests sent so far.
+     * takes now, the eth_getLogs range in blocks, the configured request rate (0 = none) and the JSON-RPC calls sent so
+     * far in this run (each call of a batch counted, as the rate counts them).
      */
-    record Requests(int inFlight, int limit, long rangeBlocks, double requestsPerSecond, long sent) {
+    record Requests(int inFlight, int limit, long rangeBlocks, double requestsPerSecond, long calls) {
     }
 
     default void requests(String chain, Requests requests) {

@@ -60,6 +60,30 @@ class BatchesTest {
     }
 
     @Test
+    void shouldCountEveryCallOfABatchAgainstTheRequestRate() throws Exception {
+        List<long[]> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>(); // {when, calls}
+        long started = System.nanoTime();
+        try (var stub = new JsonRpcStub(request -> {
+            arrivals.add(new long[] {System.nanoTime(), request.isArray() ? request.size() : 1});
+            return answer(request, BatchesTest::ok);
+        }); var client = new RpcClient(List.of(stub.url()), new RpcSettings(Duration.ofSeconds(5), 4, 40, 4))) {
+            assertAll(client.headers(1, blocks(1, 60)), 1, 60);
+            // as Infura meters them: each call, and each batch as one more
+            assertThat(client.callsSent()).isEqualTo(60 + 6);
+        }
+        long elapsed = System.nanoTime() - started;
+        // batches of at most a quarter of a second's worth of calls (10 at 40/s), spaced by what they count: the 66
+        // take about 1.7 s, where pacing the 6 requests as one each would take 0.15 s
+        assertThat(arrivals).allSatisfy(arrival -> assertThat(arrival[1]).isLessThanOrEqualTo(10));
+        assertThat(arrivals.stream().mapToLong(arrival -> arrival[1]).sum()).isEqualTo(60);
+        assertThat(elapsed).isGreaterThan(1_200_000_000L);
+        for (long[] first : arrivals) {
+            long inSecond = arrivals.stream().filter(a -> a[0] >= first[0] && a[0] - first[0] < 1_000_000_000L).mapToLong(a -> a[1]).sum();
+            assertThat(inSecond).as("calls within a second of the one at %d", first[0]).isLessThanOrEqualTo(40);
+        }
+    }
+
+    @Test
     void shouldRetryOnlyTheItemsRateLimitedInsideABatchAndKeepTheRest() throws Exception {
         Set<Long> limitedOnce = ConcurrentHashMap.newKeySet();
         List<Integer> batchSizes = new ArrayList<>();

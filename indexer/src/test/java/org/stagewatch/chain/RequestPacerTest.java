@@ -23,6 +23,41 @@ class RequestPacerTest {
     }
 
     @Test
+    void shouldSpaceABatchByItsCallsAndKeepAnySecondWithinTheRate() throws Exception {
+        RequestPacer pacer = new RequestPacer(100); // 10.5 ms a call, at most 100 calls within any 1.05 s
+        pacer.await(20);
+        long batch = System.nanoTime();
+        pacer.await();
+        long next = System.nanoTime();
+        assertThat(next - batch).as("a batch of 20 holds the next request back 20 intervals").isGreaterThanOrEqualTo(20 * Math.round(1e9 * 1.05 / 100));
+
+        // batches of 30 then single calls: spaced by calls alone, the second after a batch would hold 30 + 95 calls
+        List<long[]> left = new ArrayList<>(); // {when, calls}
+        long until = System.nanoTime() + 1_600_000_000L;
+        for (int i = 0; System.nanoTime() < until; i++) {
+            int calls = i % 10 == 0 ? 30 : 1;
+            pacer.await(calls);
+            left.add(new long[] {System.nanoTime(), calls});
+        }
+        for (long[] first : left) {
+            long inSecond = left.stream().filter(l -> l[0] >= first[0] && l[0] - first[0] < 1_000_000_000L).mapToLong(l -> l[1]).sum();
+            assertThat(inSecond).as("calls within a second from %d", first[0]).isLessThanOrEqualTo(100);
+        }
+    }
+
+    @Test
+    void shouldNotCountARequestNoLongerToBeSentAtItsTurn() throws Exception {
+        RequestPacer pacer = new RequestPacer(10); // 105 ms a call
+        pacer.await();
+        long first = System.nanoTime();
+        // a batch of 5 cut while it waited (its endpoint learned a smaller batch cap): not sent, so not counted
+        assertThat(pacer.await(5, () -> false)).isFalse();
+        assertThat(pacer.await(1, () -> true)).isTrue();
+        // one interval after the first, not the 5 × 105 ms the cut batch would have held it back
+        assertThat(System.nanoTime() - first).isBetween(100_000_000L, 400_000_000L);
+    }
+
+    @Test
     void shouldLetTheWaitingRequestOfHighestPriorityGoFirst() throws Exception {
         RequestPacer pacer = new RequestPacer(10); // 105 ms apart
         pacer.await(); // the next turn is ≈ 105 ms away: the three below all wait for it
