@@ -1,15 +1,15 @@
 package org.stagewatch.chain;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -28,7 +28,9 @@ import java.util.function.IntSupplier;
  * <p>Range sizes come from the shared, adaptive {@link LogRangeFetcher}. A request that comes back covering less than
  * it was sent for (the node called the range too large and the fetcher narrowed it) leaves a gap before the next
  * request in flight; the gap is fetched next, ahead of it, in ranges of the narrowed size as many at once as places
- * and bytes allow, so ranges still come out contiguous. A failure is thrown
+ * and bytes allow, so ranges still come out contiguous. It is asked as soon as the narrowed answer is in, not once that
+ * range has been taken a step further: its header batches take seconds under a request rate, and the gap asked only
+ * then made the run's last range wait for them. A failure is thrown
  * where its range would have come out; what is in flight behind it is dropped by {@link #close}.
  *
  * @param <T> what a range becomes on its worker
@@ -55,14 +57,30 @@ public final class LogPrefetch<T> implements AutoCloseable {
     private final long byteBudget;
     private final Function<LogRangeFetcher.Fetched, T> then;
     private final ExecutorService workers;
-    private final Deque<Pending<T>> inFlight = new ArrayDeque<>();
+    /** The ranges sent for, in block order; only the thread calling {@link #next} touches it. */
+    private final List<Pending<T>> inFlight = new ArrayList<>();
+    /** A permit each time a worker has a range's logs in, and each time it is done with a range. */
+    private final Semaphore progress = new Semaphore(0);
     private final int ramp;
     private int submitted;
     private long next;
     private volatile double bytesPerBlock;
 
     /** One range sent for, and what it becomes. */
-    private record Pending<T>(long from, long to, Future<Step<T>> result) {
+    private static final class Pending<T> {
+        final long from;
+        final long to;
+        Future<Step<T>> result;
+        /** The logs, once in (set by the worker before it takes them a step further). */
+        volatile LogRangeFetcher.Fetched logs;
+        volatile long logsBytes;
+        /** Whether a gap its narrowed answer left has been asked (only the thread calling {@link #next} reads and sets it). */
+        boolean gapAsked;
+
+        Pending(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
     }
 
     private record Step<T>(LogRangeFetcher.Fetched fetched, long bytes, T value) {
@@ -112,31 +130,52 @@ public final class LogPrefetch<T> implements AutoCloseable {
     /** The next range in block order, as {@code then} made it; empty once the interval is covered. */
     public Optional<T> next() throws InterruptedException {
         fill();
-        Pending<T> head = inFlight.pollFirst();
-        if (head == null) {
+        if (inFlight.isEmpty()) {
             return Optional.empty();
         }
+        Pending<T> head = inFlight.get(0);
+        while (!head.result.isDone()) {
+            askGaps();
+            progress.acquire(); // a worker has logs in or is done with a range
+        }
+        inFlight.remove(0);
         Step<T> step;
         try {
-            step = head.result().get();
+            step = head.result.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new RpcException("eth_getLogs [%d, %d] failed: %s".formatted(head.from(), head.to(), e.getCause()), e.getCause());
+            throw new RpcException("eth_getLogs [%d, %d] failed: %s".formatted(head.from, head.to, e.getCause()), e.getCause());
         }
-        if (step.fetched().to() < head.to()) {
-            refill(step.fetched().to() + 1, head.to());
+        if (!head.gapAsked && step.fetched().to() < head.to) {
+            head.gapAsked = true;
+            inFlight.addAll(0, refill(step.fetched().to() + 1, head.to));
         }
+        askGaps();
         fill(); // the next request goes out before the caller works on this one
         return Optional.of(step.value());
+    }
+
+    /** For each range in flight whose answer came back narrowed, asks the gap it left, right behind it. */
+    private void askGaps() {
+        for (int i = 0; i < inFlight.size(); i++) {
+            Pending<T> pending = inFlight.get(i);
+            LogRangeFetcher.Fetched logs = pending.logs;
+            if (logs != null && !pending.gapAsked) {
+                pending.gapAsked = true;
+                if (logs.to() < pending.to) {
+                    inFlight.addAll(i + 1, refill(logs.to() + 1, pending.to));
+                }
+            }
+        }
     }
 
     private void fill() {
         while (next <= limit && inFlight.size() < Math.min(MAX_WORKERS, Math.max(1, depth.getAsInt()))
                 && (inFlight.isEmpty() || heldBytes() + expectedBytes(fetcher.currentRange()) <= byteBudget)) {
             long to = Math.min(limit, next + rangeNow() - 1);
-            inFlight.addLast(submit(next, to));
+            inFlight.add(submit(next, to));
             submitted++;
             next = to + 1;
         }
@@ -149,7 +188,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
      * (a million events in 126 blocks, the first range asked for all of them), a single request was in flight for
      * the whole run.
      */
-    private void refill(long from, long to) {
+    private List<Pending<T>> refill(long from, long to) {
         int places = Math.max(1, Math.min(MAX_WORKERS, Math.max(1, depth.getAsInt())) - inFlight.size());
         long range = fetcher.currentRange();
         long held = heldBytes();
@@ -160,9 +199,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
             pieces.add(submit(start, end));
             start = end + 1;
         }
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            inFlight.addFirst(pieces.get(i));
-        }
+        return pieces;
     }
 
     /** Blocks the next range spans: the fetcher's range, or a part of it while the prefetch ramps up. */
@@ -175,12 +212,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
     private long heldBytes() {
         long bytes = 0;
         for (Pending<T> pending : inFlight) {
-            Future<Step<T>> result = pending.result();
-            if (result.state() == Future.State.SUCCESS) {
-                bytes += result.resultNow().bytes();
-            } else {
-                bytes += expectedBytes(pending.to() - pending.from() + 1);
-            }
+            bytes += pending.logs != null ? pending.logsBytes : expectedBytes(pending.to - pending.from + 1);
         }
         return bytes;
     }
@@ -190,14 +222,26 @@ public final class LogPrefetch<T> implements AutoCloseable {
     }
 
     private Pending<T> submit(long from, long to) {
-        return new Pending<>(from, to, workers.submit(() -> {
+        Pending<T> pending = new Pending<>(from, to);
+        FutureTask<Step<T>> task = new FutureTask<>(() -> {
             LogRangeFetcher.Fetched fetched = RequestPriority.with(RequestPriority.logs(from),
                     () -> fetcher.next(from, to, addresses, topic0s));
             long bytes = bytes(fetched.logs());
             double density = (double) bytes / (fetched.to() - fetched.from() + 1);
             bytesPerBlock = bytesPerBlock == 0 ? density : 0.7 * bytesPerBlock + 0.3 * density;
+            pending.logsBytes = bytes;
+            pending.logs = fetched;
+            progress.release();
             return new Step<>(fetched, bytes, RequestPriority.with(RequestPriority.range(from), () -> then.apply(fetched)));
-        }));
+        }) {
+            @Override
+            protected void done() { // once the result (or failure) is set: the thread waiting in next() sees it done
+                progress.release();
+            }
+        };
+        pending.result = task;
+        workers.execute(task);
+        return pending;
     }
 
     /** Heap a list of logs takes, roughly: a byte a hex character (compact Latin-1 strings) and a fixed overhead a log. */
@@ -216,7 +260,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
     /** Drops what is in flight and stops the workers. */
     @Override
     public void close() {
-        inFlight.forEach(pending -> pending.result().cancel(true));
+        inFlight.forEach(pending -> pending.result.cancel(true));
         inFlight.clear();
         workers.shutdownNow();
     }

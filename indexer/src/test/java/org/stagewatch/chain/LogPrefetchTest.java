@@ -139,6 +139,41 @@ class LogPrefetchTest {
     }
 
     @Test
+    void shouldAskTheGapOfANarrowedAnswerBeforeThatRangeIsTakenFurther() throws Exception {
+        // ranges 0-299, 300-899 (narrowed to 300-599), then 900-999: the gap 600-899 is asked while 300-599 is still
+        // being taken further (its headers, under a request rate, can take seconds), not once that step is done
+        AtomicInteger inFlight = new AtomicInteger();
+        List<long[]> asked = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean gapAskedMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        Function<LogRangeFetcher.Fetched, LogRangeFetcher.Fetched> headers = fetched -> {
+            if (fetched.from() == 300) {
+                long until = System.nanoTime() + 3_000_000_000L;
+                while (System.nanoTime() < until && !gapAskedMeanwhile.get()) {
+                    gapAskedMeanwhile.set(asked.stream().anyMatch(range -> range[0] == 600));
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return fetched;
+        };
+        try (var stub = new JsonRpcStub(request -> slowNarrowProvider(request, Long.MAX_VALUE, Long.MAX_VALUE, inFlight, new AtomicInteger(), asked));
+             var client = new RpcClient(List.of(stub.url()), FAST);
+             var prefetch = new LogPrefetch<>(new LogRangeFetcher(client, 1, 2_400), 0, 999, List.of(), List.of(), () -> 4,
+                     Long.MAX_VALUE, headers, "test-logs")) {
+            List<String> ranges = new ArrayList<>();
+            for (Optional<LogRangeFetcher.Fetched> next = prefetch.next(); next.isPresent(); next = prefetch.next()) {
+                ranges.add(next.get().from() + "-" + next.get().to());
+            }
+
+            assertThat(ranges).startsWith("0-299", "300-599").endsWith("900-999");
+            assertThat(gapAskedMeanwhile).as("the gap asked while 300-599 was taken further").isTrue();
+        }
+    }
+
+    @Test
     void shouldAskTheGapANarrowedAnswerLeftInSeveralRequestsAtOnce() throws Exception {
         // the first request asks the whole interval, [0, 999]; the provider narrows every range over 300 blocks to 300:
         // the 700 blocks left go as three requests in flight together, not one narrowed request after another
