@@ -58,6 +58,23 @@ class RequestPacerTest {
     }
 
     @Test
+    void shouldSizeBatchesSoThatBackToBackTheyFillEverySecondWithinTheRate() {
+        assertThat(Endpoint.rateBatch(100, 300)).isEqualTo(29); // counting 30, a tenth of the rate: ten a second, 300
+        assertThat(Endpoint.rateBatch(100, 25)).isEqualTo(1); // a tenth is 2.5, and a batch of 2 counts 3
+        assertThat(Endpoint.rateBatch(5, 40)).isEqualTo(3); // counting 4: ten a second
+        assertThat(Endpoint.rateBatch(100, 2_000)).isEqualTo(100); // the batch size the provider takes: counting 101, within a tenth
+        assertThat(Endpoint.rateBatch(100, 2)).isEqualTo(1);
+        for (double rps : new double[] {3, 7, 25, 40, 91, 99, 300, 1_000, 2_000}) {
+            int size = Endpoint.rateBatch(100, rps);
+            int counted = Endpoint.metered(size);
+            assertThat(counted).as("%s calls/s: batches of %d", rps, size).isLessThanOrEqualTo((int) Math.max(1, rps / 10));
+            // batches paced back to back, one every counted × 1.05/rps: the most that start within any second
+            long inSecond = (long) Math.ceil(rps / (1.05 * counted)) * counted;
+            assertThat(inSecond).as("%s calls/s in batches of %d", rps, size).isLessThanOrEqualTo((long) rps);
+        }
+    }
+
+    @Test
     void shouldLetTheWaitingRequestOfHighestPriorityGoFirst() throws Exception {
         RequestPacer pacer = new RequestPacer(10); // 105 ms apart
         pacer.await(); // the next turn is ≈ 105 ms away: the three below all wait for it
