@@ -260,19 +260,32 @@ public final class RpcClient implements AutoCloseable {
     /**
      * {@code keys} cut into batches of the endpoint's batch size, each answered by {@code batch}; the batches sent in
      * parallel (the endpoint's concurrency limit decides how many go out at once), each waiting its turn as the
-     * caller's own requests would ({@link RequestPriority}).
+     * caller's own requests would ({@link RequestPriority}). At most {@link ConcurrencyLimit#CEILING} threads take
+     * them, each its share in order: under a low rate the headers go one call a batch, and a range of 2,000 blocks
+     * with events would otherwise hold 2,000 threads waiting for their turn.
      */
     private <K, V> Map<K, V> inBatches(List<K> keys, Function<List<K>, Map<K, V>> batch, String what) {
         int size = Math.max(1, batchSize());
         if (keys.size() <= size) {
             return batch.apply(keys);
         }
+        List<List<K>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += size) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + size)));
+        }
+        int threads = Math.min(chunks.size(), ConcurrencyLimit.CEILING);
         List<Future<Map<K, V>>> parts = new ArrayList<>();
         long priority = RequestPriority.current();
         try {
-            for (int from = 0; from < keys.size(); from += size) {
-                List<K> chunk = keys.subList(from, Math.min(keys.size(), from + size));
-                parts.add(batchWorkers.submit(() -> RequestPriority.with(priority, () -> batch.apply(chunk))));
+            for (int thread = 0; thread < threads; thread++) {
+                int first = thread;
+                parts.add(batchWorkers.submit(() -> RequestPriority.with(priority, () -> {
+                    Map<K, V> answered = new HashMap<>();
+                    for (int chunk = first; chunk < chunks.size(); chunk += threads) {
+                        answered.putAll(batch.apply(chunks.get(chunk)));
+                    }
+                    return answered;
+                })));
             }
             Map<K, V> answers = new HashMap<>();
             for (var part : parts) {
