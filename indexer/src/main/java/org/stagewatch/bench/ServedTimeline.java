@@ -8,17 +8,17 @@ import java.util.TreeMap;
 
 /**
  * Where a backfill's wall time went, read from what the provider served: <b>start-up</b> (from the backfill's start
- * to the first eth_getLogs arriving), <b>ranges</b> (to the last eth_getLogs or header batch answered) and
- * <b>tail</b> (to the backfill's end); within the ranges phase the share of time with at least one request in flight
- * and the mean number in flight; and the calls other than eth_getLogs and batches of headers (the start-up's batch, the
- * state reads' batches, single calls), each with the phase it fell in.
+ * to the first eth_getLogs arriving), <b>ranges</b> (to the last eth_getLogs or headers answered, in a batch or
+ * alone) and <b>tail</b> (to the backfill's end); within the ranges phase the share of time with at least one request in flight
+ * and the mean number in flight; and the calls other than eth_getLogs and headers (the start-up's batch, the state
+ * reads' batches, single calls), each with the phase it fell in.
  *
  * @param startupSeconds from the backfill's start to the first eth_getLogs
- * @param rangesSeconds  from the first eth_getLogs to the last eth_getLogs or batch of headers answered
+ * @param rangesSeconds  from the first eth_getLogs to the last eth_getLogs or headers answered
  * @param tailSeconds    from then to the backfill's end
  * @param busyShare      share of the ranges phase with a request in flight
  * @param meanInFlight   requests in flight on average over the ranges phase
- * @param rangeRequests  eth_getLogs and batches of headers served in the ranges phase, 429s included
+ * @param rangeRequests  eth_getLogs and headers (batches, or single calls) served in the ranges phase, 429s included
  * @param otherCalls     other calls by phase and method, e.g. "start-up eth_chainId" → 1
  */
 public record ServedTimeline(double startupSeconds, double rangesSeconds, double tailSeconds, double busyShare,
@@ -29,7 +29,7 @@ public record ServedTimeline(double startupSeconds, double rangesSeconds, double
         long first = served.stream().filter(s -> s.arrived() >= start && s.kind().equals("eth_getLogs"))
                 .mapToLong(SimulatedProvider.Served::arrived).min().orElse(end);
         List<SimulatedProvider.Served> ranges = served.stream()
-                .filter(s -> s.arrived() >= first && (s.kind().equals("eth_getLogs") || s.kind().equals("batch")))
+                .filter(s -> s.arrived() >= first && (s.kind().equals("eth_getLogs") || s.kind().equals("batch") || s.kind().equals("header")))
                 .sorted(Comparator.comparingLong(SimulatedProvider.Served::arrived)).toList();
         long last = ranges.stream().mapToLong(SimulatedProvider.Served::answered).max().orElse(first);
         long busy = 0;

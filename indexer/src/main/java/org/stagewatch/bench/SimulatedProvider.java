@@ -36,9 +36,11 @@ import com.sun.net.httpserver.HttpServer;
  * A JSON-RPC provider on loopback in front of a real node, limited the way hosted providers are:
  * <ul>
  *   <li>every answer takes {@code latency} more than the node took;</li>
- *   <li>a token bucket of {@code rps} tokens a second (holding at most one second's worth) takes one token per HTTP
- *       request, a batch included; a request finding it empty is answered HTTP 429 with Retry-After (whole seconds
- *       until a token is back, at least 1);</li>
+ *   <li>a token bucket of {@code rps} tokens a second (holding at most one second's worth) takes a token per call and
+ *       one more per batch, as Infura meters them (a batch of 30 calls is 31 requests; Alchemy and QuickNode count each
+ *       call's units, without the batch); a request finding too few tokens for its calls is answered
+ *       HTTP 429 with Retry-After (whole seconds until they are back, at least 1). A batch larger than the bucket goes
+ *       when the bucket is full and leaves it owing the rest;</li>
  *   <li>eth_getLogs wider than {@code maxRange} blocks is refused as Infura refuses it ("range N exceeds limit of
  *       M"), and one holding more than {@code maxLogs} logs as Infura does, with the block range that would fit
  *       ("query returned more than 10000 results. Try with this block range [0x…, 0x…]."; a single block is answered
@@ -57,9 +59,9 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     /** What the provider was asked, by kind, and how many requests it refused with 429 or a range error. */
-    public record Counts(long getLogs, long batches, long other, long rateLimited, long rangeRefused) {
+    public record Counts(long getLogs, long batches, long headers, long other, long rateLimited, long rangeRefused) {
         public long total() {
-            return getLogs + batches + other;
+            return getLogs + batches + headers + other;
         }
     }
 
@@ -101,7 +103,7 @@ public final class SimulatedProvider implements AutoCloseable {
     }
 
     public Counts counts() {
-        return new Counts(count("getLogs"), count("batches"), count("other"), count("429"), count("range"));
+        return new Counts(count("getLogs"), count("batches"), count("headers"), count("other"), count("429"), count("range"));
     }
 
     /** The eth_getLogs ranges asked, as [from, to], in the order they arrived (those the rate limit refused left out). */
@@ -119,7 +121,7 @@ public final class SimulatedProvider implements AutoCloseable {
         return List.copyOf(served);
     }
 
-    /** The most requests that arrived within any one second (the token bucket's refusals included). */
+    /** The most calls (as metered: each call of a batch, and the batch) that arrived within any one second, the token bucket's refusals included. */
     public synchronized long mostInAnySecond() {
         long most = 0;
         int start = 0;
@@ -141,20 +143,24 @@ public final class SimulatedProvider implements AutoCloseable {
         counts.computeIfAbsent(kind, unused -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Takes a token; returns 0, or the seconds until one is back. */
-    private synchronized long take() {
-        arrivals.add(System.nanoTime());
+    /** Takes {@code calls} tokens; returns 0, or the seconds until enough are back. */
+    private synchronized long take(int calls) {
+        long now = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            arrivals.add(now);
+        }
         if (limits.rps() <= 0) {
             return 0;
         }
-        long now = System.nanoTime();
-        tokens = Math.min(Math.max(1, limits.rps()), tokens + (now - refilledAt) / 1e9 * limits.rps());
+        double capacity = Math.max(1, limits.rps());
+        tokens = Math.min(capacity, tokens + (now - refilledAt) / 1e9 * limits.rps());
         refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        double needed = Math.min(calls, capacity);
+        if (tokens >= needed) {
+            tokens -= calls;
             return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) / limits.rps()));
+        return Math.max(1, (long) Math.ceil((needed - tokens) / limits.rps()));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -163,7 +169,8 @@ public final class SimulatedProvider implements AutoCloseable {
         boolean refused = false;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            long wait = take();
+            JsonNode request = JSON.readTree(body);
+            long wait = take(request.isArray() ? request.size() + 1 : 1);
             Thread.sleep(limits.latency());
             if (wait > 0) {
                 refused = true;
@@ -172,7 +179,6 @@ public final class SimulatedProvider implements AutoCloseable {
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32005,\"message\":\"project ID request rate exceeded\"}}");
                 return;
             }
-            JsonNode request = JSON.readTree(body);
             kind = request.isArray() ? batchKind(request) : request.path("method").asText();
             if (request.isArray()) {
                 add("batches");
@@ -181,6 +187,12 @@ public final class SimulatedProvider implements AutoCloseable {
                             + "\"batch size too large, max " + limits.maxBatch() + "\"}}");
                     return;
                 }
+                answer(exchange, 200, Map.of(), forward(body));
+                return;
+            }
+            if (request.path("method").asText().equals("eth_getBlockByNumber")) {
+                kind = "header"; // a header asked alone, as a backfill under a low rate asks them
+                add("headers");
                 answer(exchange, 200, Map.of(), forward(body));
                 return;
             }

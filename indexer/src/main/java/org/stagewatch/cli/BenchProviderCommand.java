@@ -61,16 +61,15 @@ import picocli.CommandLine.Option;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "Backfill through a simulated rate-limited provider, against the least time its limits allow.")
 final class BenchProviderCommand implements Callable<Integer> {
-    /**
-     * The requests a backfill of one votes token makes once, each a JSON-RPC batch: the start-up (eth_chainId,
-     * eth_blockNumber and the newest block) and the state reads (decimals() and getPastTotalSupply at the last block).
-     */
-    private static final int FIXED_REQUESTS = 2;
+    /** The calls of a backfill's start-up, one JSON-RPC batch: eth_chainId, eth_blockNumber and the newest block. */
+    private static final int START_UP_CALLS = 3;
+    /** The state reads of a votes token at the run's last block, one JSON-RPC batch: decimals() and getPastTotalSupply. */
+    private static final int END_CALLS = 2;
 
     @Option(names = "--latency", defaultValue = "100ms", description = "added to every answer, e.g. 100ms or 0.1s (default: ${DEFAULT-VALUE})")
     String latency;
 
-    @Option(names = "--rps", defaultValue = "25", description = "requests per second the provider takes, 0 = any (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rps", defaultValue = "25", description = "calls per second the provider takes, each call of a batch and the batch counted; 0 = any (default: ${DEFAULT-VALUE})")
     double rps;
 
     @Option(names = "--max-range", defaultValue = "2000", description = "widest eth_getLogs range in blocks, 0 = no cap (default: ${DEFAULT-VALUE})")
@@ -164,7 +163,7 @@ final class BenchProviderCommand implements Callable<Integer> {
                 }
                 SimulatedProvider.Limits limits = new SimulatedProvider.Limits(added, rps, maxRange, maxLogs, maxBatch);
                 RequestBound bound = RequestBound.of(logsPerBlock, load.firstBlock(), load.lastBlock(), maxRange, maxLogs, maxBatch,
-                        FIXED_REQUESTS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
+                        START_UP_CALLS, END_CALLS, rps, added.toNanos() / 1e9, RpcClient.MAX_CONCURRENCY);
                 warmUp(node, load, logsPerBlock, dir.resolve("warm-up-" + run), limits);
                 List<Double> ratios = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
@@ -189,14 +188,20 @@ final class BenchProviderCommand implements Callable<Integer> {
 
     /** Logs an unmeasured warm-up backfill goes through: enough for the JIT to compile the backfill's code. */
     private static final long WARM_UP_LOGS = 50_000;
+    /**
+     * Seconds of the rate a warm-up's headers take at most: at a low rate the backfill is the rate's, and a warm-up of
+     * the whole load (one call a header) would take as long as a measured round.
+     */
+    private static final long WARM_UP_RATE_SECONDS = 5;
     /** Most warm-up backfills before a setting's rounds. */
     private static final int WARM_UPS = 5;
     /** The JIT's share of a warm-up's wall time under which the code counts as compiled. */
     private static final double SETTLED_COMPILING = 0.1;
 
     /**
-     * Unmeasured backfills of the load's first {@value #WARM_UP_LOGS} logs (all of them, for a smaller load) through a
-     * provider with the setting's {@code limits}, before that setting's measured rounds, repeated until the JIT spends
+     * Unmeasured backfills of the load's first {@value #WARM_UP_LOGS} logs (all of them, for a smaller load; under a
+     * rate, no more blocks with logs than {@value #WARM_UP_RATE_SECONDS} s of it) through a provider with the setting's
+     * {@code limits}, before that setting's measured rounds, repeated until the JIT spends
      * less than {@value #SETTLED_COMPILING} of one's wall time compiling (at most {@value #WARM_UPS}): the code that
      * setting runs is compiled (the pacer, the batch cap's learning and splitting, the waits for a place are not run
      * without limits), and the node has read those blocks, as in a long run, where neither weighs on the wall time. The
@@ -207,9 +212,10 @@ final class BenchProviderCommand implements Callable<Integer> {
                         SimulatedProvider.Limits limits) throws Exception {
         long to = load.lastBlock();
         long logs = 0;
+        long blocks = 0;
         for (var block : logsPerBlock.entrySet()) {
             logs += block.getValue();
-            if (logs >= WARM_UP_LOGS) {
+            if (logs >= WARM_UP_LOGS || (limits.rps() > 0 && ++blocks >= limits.rps() * WARM_UP_RATE_SECONDS)) {
                 to = block.getKey();
                 break;
             }
@@ -313,15 +319,19 @@ final class BenchProviderCommand implements Callable<Integer> {
         report.put("seconds", round(run.seconds()));
         report.put("eventsPerSecond", Math.round(run.result().events() / run.seconds()));
         report.put("requests", sent);
-        report.put("requestsByKind", Map.of("eth_getLogs", asked.getLogs(), "batches", asked.batches(), "other", asked.other()));
+        report.put("requestsByKind", Map.of("eth_getLogs", asked.getLogs(), "batches", asked.batches(), "headers", asked.headers(),
+                "other", asked.other()));
         report.put("outcomes", outcomes);
         report.put("rateLimited", outcomes.get("429"));
         report.put("rateLimitedShare", sent == 0 ? 0 : round((double) outcomes.get("429") / sent));
-        report.put("mostRequestsInAnySecond", provider.mostInAnySecond());
+        report.put("mostCallsInAnySecond", provider.mostInAnySecond());
+        report.put("boundCalls", bound.calls());
         report.put("boundRequests", bound.requests());
         report.put("boundGetLogs", bound.getLogs());
+        report.put("boundHeaders", bound.headers());
         report.put("boundHeaderBatches", bound.headerBatches());
         report.put("boundFixedRequests", bound.fixedRequests());
+        report.put("boundFixedCalls", bound.fixedCalls());
         report.put("boundSeconds", round(bound.seconds()));
         report.put("ratio", round(bound.seconds() / run.seconds()));
         ServedTimeline timeline = ServedTimeline.of(provider.served(), run.start(), run.end());
@@ -330,8 +340,8 @@ final class BenchProviderCommand implements Callable<Integer> {
         report.put("tailSeconds", round(timeline.tailSeconds()));
         report.put("rangesBusyShare", round(timeline.busyShare()));
         report.put("rangesMeanInFlight", round(timeline.meanInFlight()));
-        // the ranges phase alone against the part of the bound that is its: the range and header requests at the rate
-        report.put("rangesRatio", round((bound.getLogs() + bound.headerBatches()) * bound.secondsPerRequest() / Math.max(1e-9, timeline.rangesSeconds())));
+        // the ranges phase alone against the part of the bound that is its: the range and header calls at the rate
+        report.put("rangesRatio", round(bound.rangesSeconds() / Math.max(1e-9, timeline.rangesSeconds())));
         report.put("otherCalls", timeline.otherCalls());
         report.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         int cores = Runtime.getRuntime().availableProcessors();
@@ -354,14 +364,15 @@ final class BenchProviderCommand implements Callable<Integer> {
                 maxRange == 0 ? "uncapped" : "≤ " + String.format("%,d", maxRange) + " blocks",
                 maxLogs == 0 ? "uncapped" : "≤ " + String.format("%,d", maxLogs) + " logs", maxBatch);
         System.out.printf("backfill: %.2f s wall, %,d events/s%n", run.seconds(), report.get("eventsPerSecond"));
-        System.out.printf("requests: %,d (provider saw %,d eth_getLogs, %,d batches, %,d other); outcomes %s; at most %,d in any second%n",
-                sent, asked.getLogs(), asked.batches(), asked.other(), outcomes, provider.mostInAnySecond());
+        System.out.printf("requests: %,d (provider saw %,d eth_getLogs, %,d batches, %,d single headers, %,d other); outcomes %s; "
+                        + "at most %,d calls in any second%n",
+                sent, asked.getLogs(), asked.batches(), asked.headers(), asked.other(), outcomes, provider.mostInAnySecond());
         System.out.printf("429s received: %,d (%.2f %% of requests)%n", outcomes.get("429"), 100.0 * (Double) report.get("rateLimitedShare"));
-        System.out.printf("bound: the fewest requests the caps allow, %,d (%,d eth_getLogs + %,d header batches + %d fixed requests), "
-                        + "at the rate and latency, with the round trips nothing overlaps: %.2f s%n",
-                bound.requests(), bound.getLogs(), bound.headerBatches(), bound.fixedRequests(), bound.seconds());
+        System.out.printf("bound: the fewest calls the caps allow, %,d (%,d eth_getLogs + %,d headers + %d fixed), and the fewest requests, %,d "
+                        + "(%,d header batches), at the rate and latency, with the round trips nothing overlaps: %.2f s%n",
+                bound.calls(), bound.getLogs(), bound.headers(), bound.fixedCalls(), bound.requests(), bound.headerBatches(), bound.seconds());
         System.out.printf("ratio bound ÷ wall time: %.3f%n", report.get("ratio"));
-        System.out.printf("wall time: start-up %.2f s (to the first eth_getLogs), ranges %.2f s (to the last eth_getLogs or batch of headers answered: "
+        System.out.printf("wall time: start-up %.2f s (to the first eth_getLogs), ranges %.2f s (to the last eth_getLogs or headers answered: "
                         + "a request in flight %.0f %% of it, %.2f in flight on average, ratio of the bound to it %.3f), tail %.2f s%n",
                 timeline.startupSeconds(), timeline.rangesSeconds(), 100 * timeline.busyShare(), timeline.meanInFlight(),
                 report.get("rangesRatio"), timeline.tailSeconds());
