@@ -202,7 +202,7 @@ final class Endpoint implements AutoCloseable {
     /**
      * {@link #execute(RpcClient.CheckedSupplier)}, asking {@code stillToSend} once the request's turn has come (a place
      * among those in flight, any Retry-After passed, and again at its turn at the request rate, which for a batch can
-     * be a quarter of a second away): when it says no, nothing is sent and {@link NotSent} is thrown.
+     * be a tenth of a second or more away): when it says no, nothing is sent and {@link NotSent} is thrown.
      * {@code calls} is the number of JSON-RPC calls the request holds (a batch's size), counted against the request
      * rate as {@link #metered} says.
      */
@@ -303,8 +303,8 @@ final class Endpoint implements AutoCloseable {
     /**
      * What a provider counts against its rate for a request of {@code calls} calls: each call, and a batch itself as
      * one more. Infura counts both (a batch of 30 is 31 requests); Alchemy and QuickNode count the calls alone, so
-     * there a batch costs one call's worth of rate more than it needs — 1/75 at 300 calls/s, 1/6 at 25/s — where
-     * counting the calls alone would overdraw Infura's budget by as much.
+     * there a batch costs one call's worth of rate more than it needs (1/29 at 300 calls/s, where {@link #rateBatch}
+     * makes batches of 29) — where counting the calls alone would overdraw Infura's budget by as much.
      */
     static int metered(int calls) {
         return calls > 1 ? calls + 1 : calls;

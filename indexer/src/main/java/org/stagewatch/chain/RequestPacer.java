@@ -151,9 +151,8 @@ final class RequestPacer {
 
     /**
      * When a request of {@code calls} calls may leave: as many intervals after the previous one left as that one held
-     * calls, and once
-     * enough of the calls that left within the last {@link #WINDOW} are that old to leave room for these (a request
-     * larger than the rate's worth goes when nothing else is in the window).
+     * calls, and once enough of the calls that left within the last {@link #WINDOW} are that old to leave room for
+     * these (a request larger than the rate's worth goes when nothing else is in the window).
      */
     private long turn(int calls, long now) {
         while (!lastSecond.isEmpty() && lastSecond.peekFirst()[0] <= now - WINDOW) {
