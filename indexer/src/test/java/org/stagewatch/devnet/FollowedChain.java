@@ -16,13 +16,23 @@ public final class FollowedChain {
     private FollowedChain() {
     }
 
-    /** {@code blocks} blocks, each redelegating the treasury's votes to a fresh address derived from {@code salt}. */
+    /**
+     * {@code blocks} blocks, each redelegating the treasury's votes to a fresh address derived from {@code salt}, and
+     * no others: automine is off meanwhile (the node's default turns it back on after). With it on, each transaction
+     * also woke anvil's auto-miner, which mined a block of its own beside the Transactor's {@code evm_mine} — now and
+     * then only after this returned, so a test that read the head here saw a block fewer than the indexer then did.
+     */
     public static void mineDelegations(AnvilNode node, DemoDao dao, int blocks, String salt) {
-        Transactor transactor = new Transactor(node);
-        for (int i = 0; i < blocks; i++) {
-            String delegate = DevKeys.derived(salt, 1, i).getAddress();
-            String data = FunctionEncoder.encode(new Function("delegate", List.of(new Address(delegate)), List.of()));
-            transactor.sendAndMine(dao.treasury(), dao.token().address(), data, 200_000, "delegate " + salt + " " + i);
+        node.setAutomine(false);
+        try {
+            Transactor transactor = new Transactor(node);
+            for (int i = 0; i < blocks; i++) {
+                String delegate = DevKeys.derived(salt, 1, i).getAddress();
+                String data = FunctionEncoder.encode(new Function("delegate", List.of(new Address(delegate)), List.of()));
+                transactor.sendAndMine(dao.treasury(), dao.token().address(), data, 200_000, "delegate " + salt + " " + i);
+            }
+        } finally {
+            node.setAutomine(true);
         }
     }
 
