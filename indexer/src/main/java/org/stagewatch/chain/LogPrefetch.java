@@ -148,10 +148,7 @@ public final class LogPrefetch<T> implements AutoCloseable {
             }
             throw new RpcException("eth_getLogs [%d, %d] failed: %s".formatted(head.from, head.to, e.getCause()), e.getCause());
         }
-        if (!head.gapAsked && step.fetched().to() < head.to) {
-            head.gapAsked = true;
-            inFlight.addAll(0, refill(step.fetched().to() + 1, head.to));
-        }
+        askGap(head, step.fetched(), 0);
         askGaps();
         fill(); // the next request goes out before the caller works on this one
         return Optional.of(step.value());
@@ -160,13 +157,19 @@ public final class LogPrefetch<T> implements AutoCloseable {
     /** For each range in flight whose answer came back narrowed, asks the gap it left, right behind it. */
     private void askGaps() {
         for (int i = 0; i < inFlight.size(); i++) {
-            Pending<T> pending = inFlight.get(i);
-            LogRangeFetcher.Fetched logs = pending.logs;
-            if (logs != null && !pending.gapAsked) {
-                pending.gapAsked = true;
-                if (logs.to() < pending.to) {
-                    inFlight.addAll(i + 1, refill(logs.to() + 1, pending.to));
-                }
+            askGap(inFlight.get(i), inFlight.get(i).logs, i + 1);
+        }
+    }
+
+    /**
+     * Once {@code pending}'s logs are in, asks the gap they left if they came back narrowed (once), putting its requests
+     * at {@code at} in the line.
+     */
+    private void askGap(Pending<T> pending, LogRangeFetcher.Fetched logs, int at) {
+        if (logs != null && !pending.gapAsked) {
+            pending.gapAsked = true;
+            if (logs.to() < pending.to) {
+                inFlight.addAll(at, refill(logs.to() + 1, pending.to));
             }
         }
     }
